@@ -1,0 +1,232 @@
+//! `ast.dump(node, annotate_fields=True, include_attributes=…, indent=…)` of CPython 3.13,
+//! the text `python3.13 -m ast` prints.
+//!
+//! The rules mirror `Lib/ast.py`: optional fields that are `None` are left out (and force
+//! `name=` keywords from then on), empty lists are left out unless a later field is shown,
+//! a node whose arguments are all "simple" and at most three is printed on one line.
+
+use super::{Constant, TextRange};
+use crate::repr;
+
+/// Something `ast.dump` can format: nodes, lists, optional values, identifiers, ints and
+/// constants.
+pub trait Dump {
+    fn dump(&self, d: &mut Dumper);
+    /// An optional field holding `None`.
+    fn is_none(&self) -> bool {
+        false
+    }
+    /// A list field holding `[]`.
+    fn is_empty_list(&self) -> bool {
+        false
+    }
+}
+
+struct Frame {
+    args: Vec<String>,
+    args_buffer: Vec<String>,
+    allsimple: bool,
+    keywords: bool,
+    /// `Constant` and `MatchSingleton` show a `None` value instead of omitting it.
+    shows_empty: bool,
+    name: &'static str,
+}
+
+/// Formats a tree; nodes drive it through [`Dump::dump`].
+pub struct Dumper {
+    indent: Option<String>,
+    include_attributes: bool,
+    level: usize,
+    frames: Vec<Frame>,
+    /// The last formatted value and whether it was "simple".
+    out: (String, bool),
+}
+
+/// `ast.dump(node, include_attributes=…, indent=…)`; `indent=None` is the one-line form.
+pub fn dump(node: &dyn Dump, include_attributes: bool, indent: Option<usize>) -> String {
+    let mut d = Dumper {
+        indent: indent.map(|n| " ".repeat(n)),
+        include_attributes,
+        level: 0,
+        frames: Vec::new(),
+        out: (String::new(), true),
+    };
+    node.dump(&mut d);
+    d.out.0
+}
+
+impl Dumper {
+    fn format(&mut self, value: &dyn Dump) -> (String, bool) {
+        value.dump(self);
+        std::mem::take(&mut self.out)
+    }
+
+    fn prefix_and_sep(&self) -> (String, String) {
+        match &self.indent {
+            Some(ind) => {
+                let pad = ind.repeat(self.level);
+                (format!("\n{pad}"), format!(",\n{pad}"))
+            }
+            None => (String::new(), ", ".to_string()),
+        }
+    }
+
+    /// Start a node of the given class name.
+    pub fn begin(&mut self, name: &'static str) {
+        if self.indent.is_some() {
+            self.level += 1;
+        }
+        self.frames.push(Frame {
+            args: Vec::new(),
+            args_buffer: Vec::new(),
+            allsimple: true,
+            keywords: true,
+            shows_empty: name == "Constant" || name == "MatchSingleton",
+            name,
+        });
+    }
+
+    /// One field of the current node, in `_fields` order.
+    pub fn field(&mut self, name: &str, value: &dyn Dump) {
+        if value.is_none() {
+            self.frame().keywords = true;
+            return;
+        }
+        let frame = self.frame();
+        if value.is_empty_list() && !frame.shows_empty {
+            frame.args_buffer.push("[]".to_string());
+            return;
+        }
+        if !frame.keywords {
+            let buffered = std::mem::take(&mut frame.args_buffer);
+            frame.args.extend(buffered);
+        }
+        let (text, simple) = self.format(value);
+        let frame = self.frame();
+        frame.allsimple &= simple;
+        if frame.keywords {
+            frame.args.push(format!("{name}={text}"));
+        } else {
+            frame.args.push(text);
+        }
+    }
+
+    /// The location attributes, when `include_attributes` is on.
+    pub fn attributes(&mut self, range: &TextRange) {
+        if !self.include_attributes {
+            return;
+        }
+        let frame = self.frame();
+        for (name, value) in [
+            ("lineno", range.lineno),
+            ("col_offset", range.col_offset),
+            ("end_lineno", range.end_lineno),
+            ("end_col_offset", range.end_col_offset),
+        ] {
+            frame.args.push(format!("{name}={value}"));
+        }
+    }
+
+    /// Finish the current node.
+    pub fn end(&mut self) {
+        let frame = self.frames.pop().expect("Dumper::end without begin");
+        let (prefix, sep) = self.prefix_and_sep();
+        if self.indent.is_some() {
+            self.level -= 1;
+        }
+        self.out = if frame.allsimple && frame.args.len() <= 3 {
+            (format!("{}({})", frame.name, frame.args.join(", ")), frame.args.is_empty())
+        } else {
+            (format!("{}({}{})", frame.name, prefix, frame.args.join(&sep)), false)
+        };
+    }
+
+    /// A node without fields, such as `Load()` or `Add()`.
+    pub fn simple_node(&mut self, name: &'static str) {
+        self.begin(name);
+        self.end();
+    }
+
+    /// A leaf value already in its `repr` form.
+    pub fn leaf(&mut self, repr: String) {
+        self.out = (repr, true);
+    }
+
+    fn frame(&mut self) -> &mut Frame {
+        self.frames.last_mut().expect("field outside a node")
+    }
+}
+
+impl<T: Dump + ?Sized> Dump for Box<T> {
+    fn dump(&self, d: &mut Dumper) {
+        (**self).dump(d)
+    }
+}
+
+impl<T: Dump> Dump for Option<T> {
+    fn dump(&self, d: &mut Dumper) {
+        match self {
+            Some(v) => v.dump(d),
+            None => d.leaf("None".to_string()),
+        }
+    }
+    fn is_none(&self) -> bool {
+        self.is_none()
+    }
+}
+
+impl<T: Dump> Dump for Vec<T> {
+    fn dump(&self, d: &mut Dumper) {
+        if self.is_empty() {
+            d.leaf("[]".to_string());
+            return;
+        }
+        if d.indent.is_some() {
+            d.level += 1;
+        }
+        let (prefix, sep) = d.prefix_and_sep();
+        let items: Vec<String> = self.iter().map(|x| d.format(x).0).collect();
+        if d.indent.is_some() {
+            d.level -= 1;
+        }
+        d.out = (format!("[{}{}]", prefix, items.join(&sep)), false);
+    }
+    fn is_empty_list(&self) -> bool {
+        self.is_empty()
+    }
+}
+
+impl Dump for String {
+    fn dump(&self, d: &mut Dumper) {
+        d.leaf(repr::str_repr(self))
+    }
+}
+
+impl Dump for u32 {
+    fn dump(&self, d: &mut Dumper) {
+        d.leaf(self.to_string())
+    }
+}
+
+impl Dump for Constant {
+    fn dump(&self, d: &mut Dumper) {
+        d.leaf(self.repr())
+    }
+}
+
+impl Constant {
+    /// Python's `repr()` of the value.
+    pub fn repr(&self) -> String {
+        match self {
+            Constant::None => "None".into(),
+            Constant::Bool(true) => "True".into(),
+            Constant::Bool(false) => "False".into(),
+            Constant::Ellipsis => "Ellipsis".into(),
+            Constant::Int(i) => i.to_string(),
+            Constant::Float(f) => repr::float_repr(*f),
+            Constant::Complex { real, imag } => repr::complex_repr(*real, *imag),
+            Constant::Str(s) => repr::wtf8_repr(s),
+            Constant::Bytes(b) => repr::bytes_repr(b),
+        }
+    }
+}

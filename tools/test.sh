@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The project's test command (README "Tests"): unit tests, golden tests and the
+# conformance runs against the reference CPython 3.13. Exits non-zero when any test
+# fails or any conformance figure drops below tests/conformance/thresholds.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/ref.sh --which >/dev/null
+cargo build --release --bin taipan
+cargo test --release --workspace
+status=0
+for runner in tools/conformance/*.py; do
+  [ -e "$runner" ] || continue
+  echo "== $runner"
+  tools/ref.sh "$runner" --check || status=1
+done
+exit $status
