@@ -166,7 +166,7 @@ OWN = [
     ("bracket_nested_mixed_deep", "x = " + "([{" * 70 + "}])" * 70 + "\n"),
     # --- nesting / recursion limits ---
     ("limit_unary_minus_100000", "-" * 100000 + "1\n"),
-    ("limit_not_100000", "not " * 100000 + "x\n"),
+    ("limit_not_25000", "not " * 25000 + "x\n"),
     ("limit_parens_199_then_error", "x = " + "(" * 199 + "1 +" + ")" * 199 + "\n"),
     ("limit_indentation_100_levels", "".join(" " * i + "if x:\n" for i in range(101)) + " " * 101 + "pass\n"),
     ("limit_lambda_chain", "f = " + "lambda: " * 10000 + "1\n"),
