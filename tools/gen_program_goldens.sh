@@ -11,7 +11,9 @@
 # (the exit status as a shell reports it: 128+N when killed by signal N, e.g. 130 after an
 # uncaught KeyboardInterrupt). CPython makes the script path absolute in tracebacks, so
 # the program directory's absolute path followed by "/" is replaced by "$DIR/" in the
-# stored stdout and stderr; tools/run_programs.py does the same to taipan's output.
+# stored stdout and stderr, and object addresses in reprs (" at 0x7f…", which CPython prints
+# in "Exception ignored in: <function C.__del__ at 0x…>") become " at 0xADDR";
+# tools/run_programs.py does the same to taipan's output.
 # Never edit the generated files by hand.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -33,8 +35,8 @@ run_one() {
       timeout 120 "$ref" "$name" <"$in" >"$base.stdout.tmp" 2>"$base.stderr.tmp" ) || status=$?
   # "$DIR/" stands for the program's directory; Python's own escaping is not involved.
   local pat=${dir//|/\\|}
-  sed "s|$pat/|\$DIR/|g" "$dir/$base.stdout.tmp" >"$dir/$base.stdout"
-  sed "s|$pat/|\$DIR/|g" "$dir/$base.stderr.tmp" >"$dir/$base.stderr"
+  sed -E "s|$pat/|\$DIR/|g; s/ at 0x[0-9a-f]+/ at 0xADDR/g" "$dir/$base.stdout.tmp" >"$dir/$base.stdout"
+  sed -E "s|$pat/|\$DIR/|g; s/ at 0x[0-9a-f]+/ at 0xADDR/g" "$dir/$base.stderr.tmp" >"$dir/$base.stderr"
   rm -f "$dir/$base.stdout.tmp" "$dir/$base.stderr.tmp"
   echo "$status" >"$dir/$base.status"
   [ "$status" = 124 ] && echo "TIMEOUT: $file" >&2

@@ -6,7 +6,8 @@ Every tests/programs/**/NAME.py (whose relative path contains PATTERN, if given)
 `taipan NAME.py` from its own directory, exactly as tools/gen_program_goldens.sh runs the
 reference: clean environment with PYTHONHASHSEED=0, PYTHON_COLORS=0, LC_ALL=C.UTF-8, stdin
 from NAME.stdin if present else /dev/null, 120 s timeout. Its stdout, stderr (with the
-program directory's absolute path + "/" replaced by "$DIR/") and exit status (128+N when
+program directory's absolute path + "/" replaced by "$DIR/" and " at 0x…" addresses by
+" at 0xADDR") and exit status (128+N when
 killed by signal N) must equal NAME.stdout, NAME.stderr and NAME.status.
 
 Prints `programs: N/M pass (P%)` and the failing programs. With --check, exits 1 when the
@@ -16,6 +17,7 @@ tools/test.sh: see tests/programs/README.md.
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
@@ -46,6 +48,14 @@ def programs(pattern):
     return sorted(out)
 
 
+ADDRESS = re.compile(rb" at 0x[0-9a-f]+")
+
+
+def normalize(data, prefix):
+    """What tools/gen_program_goldens.sh does to the reference's output."""
+    return ADDRESS.sub(b" at 0xADDR", data.replace(prefix, b"$DIR/"))
+
+
 def read(path, mode="rb"):
     try:
         with open(path, mode) as fp:
@@ -74,8 +84,8 @@ def run_one(taipan, rel, env):
         if stdin is not subprocess.DEVNULL:
             stdin.close()
     prefix = d.encode() + b"/"
-    out = out.replace(prefix, b"$DIR/")
-    err = err.replace(prefix, b"$DIR/")
+    out = normalize(out, prefix)
+    err = normalize(err, prefix)
     want_out = read(os.path.join(d, base + ".stdout"))
     want_err = read(os.path.join(d, base + ".stderr"))
     want_status = read(os.path.join(d, base + ".status"), "r")
