@@ -143,6 +143,15 @@ impl<'a> Printer<'a> {
 
     /// Append the line for `t` to `out`.
     pub fn push_line(&mut self, t: &Token<'_>, out: &mut String) {
+        self.push(t, out, self.type_name(t))
+    }
+
+    /// Append the line for `t` with its exact kind's name (parser-mode listings).
+    pub fn push_line_raw(&mut self, t: &Token<'_>, out: &mut String) {
+        self.push(t, out, t.kind.name())
+    }
+
+    fn push(&mut self, t: &Token<'_>, out: &mut String, name: &str) {
         let range = format!(
             "{},{}-{},{}:",
             t.start.line,
@@ -151,7 +160,7 @@ impl<'a> Printer<'a> {
             self.char_col(t.end)
         );
         pad_into(out, &range, 20);
-        pad_into(out, self.type_name(t), 15);
+        pad_into(out, name, 15);
         pad_into(out, &str_repr(&t.text), 15);
         out.push('\n');
     }

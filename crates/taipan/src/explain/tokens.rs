@@ -4,6 +4,10 @@
 //! is detected (BOM, coding cookie), an ENCODING token comes first, and the whole file is
 //! tokenized before anything is printed. From standard input (`tokenize.main()` reads
 //! `sys.stdin` as text), tokens are printed as they come and there is no ENCODING token.
+//!
+//! taipan's own `--parser FILE` lists the tokens the *parser* gets (exact types, no
+//! COMMENT/NL, CPython's `_tokenize.TokenizerIter(…, extra_tokens=False)`), for
+//! debugging and for `tools/conformance/tokens.py --parser-mode`.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -23,6 +27,7 @@ fn help() -> String {
 
 pub fn main(args: &[String]) -> ExitCode {
     let mut exact = false;
+    let mut parser = false;
     let mut filename: Option<&str> = None;
     let mut only_positional = false;
     for a in args {
@@ -30,6 +35,8 @@ pub fn main(args: &[String]) -> ExitCode {
             only_positional = true;
         } else if !only_positional && (a == "-e" || a == "--exact") {
             exact = true;
+        } else if !only_positional && a == "--parser" {
+            parser = true;
         } else if !only_positional && (a == "-h" || a == "--help") {
             print!("{}", help());
             return ExitCode::SUCCESS;
@@ -44,6 +51,7 @@ pub fn main(args: &[String]) -> ExitCode {
         }
     }
     match filename.filter(|f| !f.is_empty()) {
+        Some(f) if parser => run_parser_mode(f),
         Some(f) => run_file(f, exact),
         None => run_stdin(exact),
     }
@@ -112,4 +120,61 @@ fn run_stdin(exact: bool) -> ExitCode {
             }
         }
     }
+}
+
+/// `--parser FILE`: the parser-mode token stream, printed as `TokenizerIter` with
+/// `extra_tokens=False` reports it (ends at the token's last byte, columns -1 where
+/// CPython has no pointer), then any error as `ERROR Class: msg (line, offset)`.
+fn run_parser_mode(path: &str) -> ExitCode {
+    use taipan_parser::tokenizer::decode_source_for_tokenize;
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{}", os_error(path, &e));
+            return ExitCode::from(1);
+        }
+    };
+    let text = match decode_source_for_tokenize(&bytes, Some(path)) {
+        Ok((_, t)) => t,
+        Err(e) => {
+            eprintln!("{path}: error: {}", e.msg);
+            return ExitCode::from(1);
+        }
+    };
+    let mut printer = Printer::new(&text, true);
+    let mut line_starts = vec![0usize];
+    line_starts.extend(text.bytes().enumerate().filter(|&(_, b)| b == b'\n').map(|(i, _)| i + 1));
+    let mut tok = Tokenizer::new(&text, TokenizerConfig::default());
+    let mut out = String::new();
+    let status = loop {
+        match tok.next_token() {
+            Ok(mut t) => {
+                let no_pos = matches!(t.kind, TokenKind::INDENT | TokenKind::DEDENT | TokenKind::ENDMARKER);
+                if no_pos {
+                    t.start.col = taipan_parser::tokenizer::NO_COL;
+                    t.end.col = taipan_parser::tokenizer::NO_COL;
+                } else if t.start.line == t.end.line {
+                    t.end.col = t.start.col + t.text.len() as u32;
+                } else if t.kind == TokenKind::FSTRING_MIDDLE {
+                    // A middle ending in `{{` or `}}` stops before the second brace.
+                    let ls = line_starts[t.end.line as usize - 1];
+                    let end = ls + t.end.col as usize;
+                    let tail = text.as_bytes().get(end.saturating_sub(2)..end);
+                    if tail == Some(b"{{") || tail == Some(b"}}") {
+                        t.end.col -= 1;
+                    }
+                }
+                printer.push_line_raw(&t, &mut out);
+                if t.kind == TokenKind::ENDMARKER {
+                    break 0;
+                }
+            }
+            Err(e) => {
+                out.push_str(&format!("ERROR {}: {} ({}, {})\n", e.kind.name(), e.msg, e.lineno, e.offset));
+                break 1;
+            }
+        }
+    };
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    ExitCode::from(status)
 }
