@@ -31,6 +31,7 @@ mod fstring;
 mod indent;
 mod kind;
 mod lexer;
+pub mod listing;
 mod number;
 mod string;
 #[cfg(test)]
@@ -380,7 +381,7 @@ impl<'src> Tokenizer<'src> {
         let mut text = text;
         if kind == TokenKind::NEWLINE {
             text = if self.implicit_newline {
-                Cow::Borrowed("")
+                text // the source slice: "" or "\r"
             } else if raw.start.map(|a| self.bytes.get(a) == Some(&b'\r')).unwrap_or(false) {
                 Cow::Borrowed("\r\n")
             } else {
