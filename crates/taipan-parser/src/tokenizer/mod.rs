@@ -117,6 +117,10 @@ pub(crate) struct Mode {
     pub(crate) curly_bracket_expr_start_depth: i32,
     pub(crate) in_format_spec: bool,
     pub(crate) debug: bool,
+    /// `last_expr_buffer`: where the text of the current replacement field starts
+    /// (after its `{`), and where it ends (its `!`, `:` or `}`), for `f"{x = }"`.
+    pub(crate) last_expr_start: Option<usize>,
+    pub(crate) last_expr_end: Option<usize>,
 }
 
 impl Mode {
@@ -132,6 +136,8 @@ impl Mode {
         curly_bracket_expr_start_depth: -1,
         in_format_spec: false,
         debug: false,
+        last_expr_start: None,
+        last_expr_end: None,
     };
     #[inline]
     pub(crate) fn inside_expr(&self) -> bool {
@@ -200,6 +206,8 @@ pub struct Tokenizer<'src> {
     pub(crate) finished: Option<Token<'src>>,
     /// SyntaxWarnings raised while reading, not yet taken by the client.
     pub(crate) warnings: Vec<TokenizerWarning>,
+    /// The metadata of the token just returned (see [`Tokenizer::metadata`]).
+    pub(crate) metadata: Option<String>,
 }
 
 /// A SyntaxWarning the tokenizer raises (CPython calls `PyErr_WarnExplicitObject` with
@@ -244,6 +252,7 @@ impl<'src> Tokenizer<'src> {
             modes,
             finished: None,
             warnings: Vec::new(),
+            metadata: None,
         }
     }
 
@@ -258,6 +267,7 @@ impl<'src> Tokenizer<'src> {
                 return Err(e.clone());
             }
         }
+        self.metadata = None;
         let raw = self.tok_get();
         if raw.kind == TokenKind::ERRORTOKEN {
             let e = self.error_for_done();
@@ -276,6 +286,14 @@ impl<'src> Tokenizer<'src> {
     /// Lines are split at `\n` only, as CPython reads them.
     pub fn source_line(&self, line: u32) -> Option<&'src str> {
         source_line(self.src, line)
+    }
+
+    /// The metadata CPython attaches to the token just returned by `next_token`: for the
+    /// `!`, `:` or `}` ending the expression of a self-documenting replacement field
+    /// (`f"{x = }"`, `f"{x=!r:>10}"`), the expression's source text from after the `{`,
+    /// with comments removed — the text the parser puts before the value.
+    pub fn metadata(&self) -> Option<&str> {
+        self.metadata.as_deref()
     }
 
     /// The SyntaxWarnings raised since the last call, in order.

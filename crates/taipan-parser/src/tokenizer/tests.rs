@@ -260,3 +260,37 @@ fn source_lines() {
     assert_eq!(t.source_line(3), Some("c"));
     assert_eq!(t.source_line(4), None);
 }
+
+#[test]
+fn fstring_debug_metadata() {
+    let text = std::fs::read_to_string(resources().join("fstring_debug.txt")).unwrap();
+    for line in text.lines() {
+        let (src, want) = line.split_once('\t').unwrap();
+        let (src, want) = (unescape(src), unescape(want));
+        let mut tok = Tokenizer::new(&src, TokenizerConfig::default());
+        let mut depth = 0;
+        let mut got = None;
+        loop {
+            let t = tok.next_token().unwrap();
+            // The parser takes the debug text from the conversion's `!`, else the
+            // format spec's `:`, else the closing `}`.
+            match t.kind {
+                TokenKind::EXCLAMATION | TokenKind::COLON
+                    if depth == 1 && got.is_none() && tok.metadata().is_some() =>
+                {
+                    got = Some(tok.metadata().map(str::to_string));
+                }
+                TokenKind::LBRACE => depth += 1,
+                TokenKind::RBRACE => {
+                    depth -= 1;
+                    if depth == 0 && got.is_none() {
+                        got = Some(tok.metadata().map(str::to_string));
+                    }
+                }
+                TokenKind::ENDMARKER => break,
+                _ => {}
+            }
+        }
+        assert_eq!(got, Some(Some(want)), "{src:?}");
+    }
+}
