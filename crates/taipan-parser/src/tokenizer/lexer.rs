@@ -85,9 +85,13 @@ impl<'src> Tokenizer<'src> {
                 self.inp += k + 1;
                 self.implicit_newline = false;
             }
-            None => {
+            None if self.add_newline => {
                 self.inp = len + 1;
                 self.implicit_newline = true;
+            }
+            None => {
+                self.inp = len;
+                self.implicit_newline = false;
             }
         }
         self.line_start = self.cur;

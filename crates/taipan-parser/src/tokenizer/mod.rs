@@ -71,7 +71,10 @@ pub struct TokenizerConfig {
     pub extra_tokens: bool,
     /// Emit TYPE_COMMENT (and TYPE_IGNORE) tokens for `# type:` comments.
     pub type_comments: bool,
-    /// Interactive (`single` mode) input.
+    /// Interactive input as the REPL reads it from a terminal (CPython's `tok->prompt`):
+    /// an empty line ends a compound statement (it gives a NEWLINE), and a first line of
+    /// only a comment is not skipped. Not for `compile(…, 'single')`, whose tokenizer is
+    /// the ordinary one (use [`Tokenizer::without_implicit_newline`] there).
     pub interactive: bool,
 }
 
@@ -208,6 +211,8 @@ pub struct Tokenizer<'src> {
     pub(crate) warnings: Vec<TokenizerWarning>,
     /// The metadata of the token just returned (see [`Tokenizer::metadata`]).
     pub(crate) metadata: Option<String>,
+    /// Read a last line without `\n` as if it had one (see `without_implicit_newline`).
+    pub(crate) add_newline: bool,
 }
 
 /// A SyntaxWarning the tokenizer raises (CPython calls `PyErr_WarnExplicitObject` with
@@ -253,7 +258,18 @@ impl<'src> Tokenizer<'src> {
             finished: None,
             warnings: Vec::new(),
             metadata: None,
+            add_newline: true,
         }
+    }
+
+    /// Do not read a missing final newline: what CPython's string tokenizer does for
+    /// `compile(…, 'eval')` and `compile(…, 'single')` (only 'exec' input gets one, and
+    /// files and `tokenize` always do). The last line then ends at end of input: no
+    /// NEWLINE or DEDENT tokens before ENDMARKER (pegen adds the NEWLINE that 'single'
+    /// input needs itself).
+    pub fn without_implicit_newline(mut self) -> Self {
+        self.add_newline = false;
+        self
     }
 
     /// The next token, or the SyntaxError (IndentationError, TabError) CPython raises.

@@ -294,3 +294,21 @@ fn fstring_debug_metadata() {
         assert_eq!(got, Some(Some(want)), "{src:?}");
     }
 }
+
+#[test]
+fn eval_input_has_no_implicit_newline() {
+    use TokenKind::*;
+    let mut tok = Tokenizer::new("1 +", TokenizerConfig::default()).without_implicit_newline();
+    let mut v = Vec::new();
+    loop {
+        let t = tok.next_token().unwrap();
+        v.push(t.kind);
+        if t.kind == ENDMARKER {
+            break;
+        }
+    }
+    assert_eq!(v, vec![NUMBER, PLUS, ENDMARKER]);
+    let v = kinds("1 +", TokenizerConfig::default());
+    let v: Vec<_> = v.iter().map(|t| t.0).collect();
+    assert_eq!(v, vec![NUMBER, PLUS, NEWLINE, ENDMARKER]);
+}
