@@ -39,7 +39,7 @@ mod tests;
 
 use std::borrow::Cow;
 
-pub use decode::{decode_source, decode_source_for_tokenize, translate_newlines};
+pub use decode::{decode_file_source, decode_source, decode_source_for_tokenize, translate_newlines};
 pub use kind::TokenKind;
 
 use crate::error::SyntaxError;

@@ -312,3 +312,22 @@ fn eval_input_has_no_implicit_newline() {
     let v: Vec<_> = v.iter().map(|t| t.0).collect();
     assert_eq!(v, vec![NUMBER, PLUS, NEWLINE, ENDMARKER]);
 }
+
+#[test]
+fn file_decoding() {
+    let e = decode_file_source(b"x = 1\n\xff\n", "/tmp/nf.py").unwrap_err();
+    assert_eq!(
+        e.msg,
+        "Non-UTF-8 code starting with '\\xff' in file /tmp/nf.py on line 2, but no encoding declared; \
+         see https://peps.python.org/pep-0263/ for details"
+    );
+    assert_eq!(decode_file_source(b"# coding: uft-8\n", "f").unwrap_err().msg, "encoding problem: uft-8");
+    assert_eq!(decode_file_source(b"# coding: ascii\nx='\xc3'\n", "f").unwrap_err().msg, "encoding problem: ascii");
+    assert_eq!(decode_file_source(b"# coding: cp1252\nx='\x81'\n", "f").unwrap_err().msg, "encoding problem: cp1252");
+    assert_eq!(
+        decode_file_source(b"\xef\xbb\xbf# coding: latin-1\n", "f").unwrap_err().msg,
+        "encoding problem: iso-8859-1 with BOM"
+    );
+    let (enc, text) = decode_file_source(b"# coding: latin-1\nx = '\xff'\n", "f").unwrap();
+    assert_eq!((enc.as_str(), &*text), ("iso-8859-1", "# coding: latin-1\nx = '\u{ff}'\n"));
+}
