@@ -6,6 +6,8 @@
 #   crates/taipan-parser/resources/tokens/parser_errors.txt:
 #       for each snippet of tools/token_parser_errors.py, the SyntaxError compile()
 #       raises (class, msg, lineno, offset, end_lineno, end_offset).
+#   crates/taipan-parser/resources/tokens/fstring_debug.txt:
+#       the text CPython shows for self-documenting f-string fields (token metadata).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ref="$(pwd)/tools/ref.sh"
@@ -22,3 +24,4 @@ for f in *.py; do
 done
 cd - > /dev/null
 "$ref" tools/token_parser_errors.py > "$dir/parser_errors.txt"
+"$ref" tools/token_fstring_debug.py > "$dir/fstring_debug.txt"

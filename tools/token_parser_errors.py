@@ -23,6 +23,9 @@ CASES = [
     "if x:\n\ta\n        b\n", "if x:\n        a\n\tb\n",
     "".join(" " * i + "if x:\n" for i in range(101)) + " " * 101 + "pass\n",
     "x = (1,\n  2\n", "foo(\n", "x = [\n1,\n",
+    "if x:\n    a\n  b\n", "if x:\n    a\n  b = 1\n", "x = 1 + \\\n",
+    "x = \"\"\"\n\"\"\" \\ y\n", "f\"{x\n", "f\"{x:\n", "\"abc\\\n",
+    "def f():\n  if x:\n        pass\n    y\n",
 ]
 
 

@@ -10,8 +10,13 @@ reference makes its own .pyc bytes in-process (`_code_to_timestamp_pyc(compile(s
 `pyc-roundtrip` loads and re-dumps it, and the reference checks that `marshal.loads` of
 taipan's output equals the original code object recursively on every co_* attribute (types
 of constants and the interned state of strings included), and counts byte-identical files.
+taipan also decodes every co_linetable and co_exceptiontable (they must re-encode to the same
+bytes), and its decoded positions, lines and exception entries of every code object are
+compared with the reference's co_positions(), co_lines() and dis._parse_exception_table
+(a separate figure: `tables: N/M equal`; threshold `tables P`). --no-tables skips that.
 Thresholds: tests/conformance/thresholds/marshal.txt (`round-trip P` and `byte-identical P`).
 """
+import dis
 import marshal
 import multiprocessing
 import os
@@ -114,8 +119,31 @@ def diff_code(a, b, where="<module>"):
     return None
 
 
+def fmt(v):
+    return "-" if v is None else str(v)
+
+
+def tables_txt(code):
+    """The same text as pyc-roundtrip's TABLES output (and tools/gen_bytecode_golden.py)."""
+    lines = []
+
+    def walk(co):
+        lines.append(f"code {co.co_qualname} firstlineno={co.co_firstlineno}")
+        lines.append("positions " + " ".join(",".join(map(fmt, p)) for p in co.co_positions()))
+        lines.append("lines " + " ".join(f"{s}-{e}:{fmt(l)}" for s, e, l in co.co_lines()))
+        lines.append("exceptions " + " ".join(
+            f"{e.start}-{e.end}>{e.target}:{e.depth}{'L' if e.lasti else ''}"
+            for e in dis._parse_exception_table(co)))
+        for c in co.co_consts:
+            if isinstance(c, type(code)):
+                walk(c)
+
+    walk(code)
+    return "\n".join(lines) + "\n"
+
+
 def work(args):
-    tool, paths = args
+    tool, paths, with_tables = args
     results = []
     tmp = tempfile.mkdtemp(prefix="taipan-marshal-")
     proc = subprocess.Popen([tool, "--batch"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -134,9 +162,10 @@ def work(args):
                                                 st.st_size & 0xFFFFFFFF))
             pin = os.path.join(tmp, f"{k}.pyc")
             pout = os.path.join(tmp, f"{k}.out.pyc")
+            ptab = os.path.join(tmp, f"{k}.tables") if with_tables else ""
             with open(pin, "wb") as f:
                 f.write(data)
-            proc.stdin.write(f"{pin}\t{pout}\n")
+            proc.stdin.write(f"{pin}\t{pout}\t{ptab}\n")
             proc.stdin.flush()
             answer = proc.stdout.readline().strip()
             if answer != "ok":
@@ -148,6 +177,20 @@ def work(args):
                 out = f.read()
             os.unlink(pin)
             os.unlink(pout)
+            tables = None
+            if with_tables:
+                with open(ptab, encoding="utf-8", errors="surrogateescape") as f:
+                    ours = f.read()
+                os.unlink(ptab)
+                theirs = tables_txt(code)
+                tables = ours == theirs
+                if not tables:
+                    for n, (a, b) in enumerate(zip(ours.splitlines(), theirs.splitlines())):
+                        if a != b:
+                            tables = f"line {n + 1}: {a[:200]!r} != {b[:200]!r}"
+                            break
+                    else:
+                        tables = "different number of lines"
             if out[:16] != data[:16]:
                 results.append((path, "fail", f"header {out[:16].hex()} != {data[:16].hex()}"))
                 continue
@@ -161,6 +204,8 @@ def work(args):
                 results.append((path, "fail", d))
             else:
                 results.append((path, "identical" if out == data else "equal", None))
+            if tables is not None:
+                results.append((path, "tables", tables))
     finally:
         proc.stdin.close()
         proc.wait()
@@ -185,13 +230,16 @@ def read_thresholds():
 def main():
     check = "--check" in sys.argv
     verbose = "-v" in sys.argv
+    with_tables = "--no-tables" not in sys.argv
     tool = find_tool()
     files = lib_files()
-    chunks = [(tool, files[i::WORKERS * 8]) for i in range(WORKERS * 8)]
+    chunks = [(tool, files[i::WORKERS * 8], with_tables) for i in range(WORKERS * 8)]
     results = []
     with multiprocessing.Pool(WORKERS) as pool:
         for part in pool.imap_unordered(work, chunks):
             results.extend(part)
+    tables = [(p, d) for p, status, d in results if status == "tables"]
+    results = [r for r in results if r[1] != "tables"]
     total = sum(1 for _, status, _ in results if status != "skip")
     equal = sum(1 for _, status, _ in results if status in ("equal", "identical"))
     identical = sum(1 for _, status, _ in results if status == "identical")
@@ -205,9 +253,20 @@ def main():
                 print(f"NOT BYTE-IDENTICAL {path}")
     print(f"marshal: {equal}/{total} round-trip equal ({rt:.1f}%)")
     print(f"marshal: {identical}/{total} byte-identical ({bi:.1f}%)")
+    tb = 100.0
+    if with_tables:
+        good = sum(1 for _, d in tables if d is True)
+        tb = 100.0 * good / len(tables) if tables else 0.0
+        if verbose:
+            for p, d in sorted(tables):
+                if d is not True:
+                    print(f"TABLES {p}: {d}")
+        print(f"tables: {good}/{len(tables)} equal (co_positions, co_lines, exception table)")
     if check:
         t = read_thresholds()
-        ok = rt >= t.get("round-trip", 0) and bi >= t.get("byte-identical", 0)
+        # Compare the figures as printed (one decimal), which is what the thresholds record.
+        ok = (round(rt, 1) >= t.get("round-trip", 0) and round(bi, 1) >= t.get("byte-identical", 0)
+              and round(tb, 1) >= t.get("tables", 0))
         if not ok:
             print(f"marshal: below threshold {t}", file=sys.stderr)
             sys.exit(1)

@@ -1,13 +1,16 @@
 """Conformance of `taipan explain tokens` with `python3.13 -m tokenize`.
 
     tools/ref.sh tools/conformance/tokens.py [--check] [--release-bin PATH] [--subprocess]
-                                             [--files F ...] [--show N]
+                                             [--no-parser-mode] [--files F ...] [--show N]
 
 Over every .py file of the reference's Lib (site-packages excluded; Lib/test included,
 whose deliberately broken files must give the same error), compares stdout, stderr and
 exit status of `taipan explain tokens -e FILE` with those of `python -m tokenize -e FILE`,
 and prints `tokens: N/TOTAL identical (P%)` and the files that differ. Also checks the
-mode without `-e` on every 10th file.
+mode without `-e` on every 10th file, and the token stream the parser gets
+(`taipan explain tokens --parser FILE`) against `_tokenize.TokenizerIter(...,
+extra_tokens=False)` on every file (errors that CPython raises from `tok->done`, worded
+differently by tokenize and by the parser, compare as equal).
 
 The expected output is produced in-process by replaying `tokenize.main()` (fast);
 `--subprocess` runs the real `python -m tokenize` instead (slow; validates the replay).
@@ -174,8 +177,8 @@ def main():
     ap.add_argument("--release-bin")
     ap.add_argument("--subprocess", action="store_true")
     ap.add_argument("--files", nargs="*")
-    ap.add_argument("--parser-mode", action="store_true",
-                    help="also compare the parser-mode token stream (`taipan explain tokens --parser`)")
+    ap.add_argument("--no-parser-mode", dest="parser_mode", action="store_false",
+                    help="skip comparing the parser-mode token stream (`taipan explain tokens --parser`)")
     ap.add_argument("--show", type=int, default=50, help="differing files to list")
     args = ap.parse_args()
     binary = args.release_bin or os.path.join(
@@ -203,7 +206,7 @@ def main():
     if args.check:
         with open(THRESHOLD) as f:
             threshold = float(f.read().split()[0])
-        if pct < threshold or bad_plain:
+        if pct < threshold or bad_plain or bad_parser:
             print("tokens: below threshold %.2f%%" % threshold)
             sys.exit(1)
 

@@ -12,7 +12,7 @@
 //!
 //! Equality is *identity of value* as `_PyCode_ConstantKey` sees it, not Python's `==`:
 //! floats compare by bit pattern (so `-0.0 != 0.0`, and a NaN equals itself), `True` is not
-//! `1`, and a str's interned flag counts.
+//! `1`, and a str's interned flag counts. Sets and frozensets compare without order.
 
 use std::sync::Arc;
 
@@ -103,8 +103,11 @@ impl PartialEq for Constant {
             }
             (Str { value: a, interned: x }, Str { value: b, interned: y }) => a == b && x == y,
             (Bytes(a), Bytes(b)) => a == b,
-            (Tuple(a), Tuple(b)) | (FrozenSet(a), FrozenSet(b)) | (List(a), List(b))
-            | (Set(a), Set(b)) => a == b,
+            (Tuple(a), Tuple(b)) | (List(a), List(b)) => a == b,
+            // Sets compare regardless of order.
+            (FrozenSet(a), FrozenSet(b)) | (Set(a), Set(b)) => {
+                a.len() == b.len() && a.iter().all(|x| b.contains(x)) && b.iter().all(|x| a.contains(x))
+            }
             (Dict(a), Dict(b)) => a == b,
             (Code(a), Code(b)) => Arc::ptr_eq(a, b) || a == b,
             _ => false,

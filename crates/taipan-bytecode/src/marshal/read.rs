@@ -98,28 +98,29 @@ impl Reader<'_> {
 
     /// `r_object`: `Ok(None)` is TYPE_NULL.
     fn object(&mut self) -> Result<Option<Constant>> {
-        let code = match self.bytes(1) {
-            Ok(b) => b[0],
-            Err(_) => {
-                return Err(MarshalError::new(ErrorKind::EOFError, "EOF read where object expected"))
-            }
+        let Some(&code) = self.data.get(self.pos) else {
+            return Err(eof_object());
         };
+        self.pos += 1;
         self.depth += 1;
         if self.depth > MAX_MARSHAL_STACK_DEPTH {
             self.depth -= 1;
-            return Err(MarshalError::new(ErrorKind::ValueError, "recursion limit exceeded"));
+            return Err(recursion_limit());
         }
         let result = self.object_body(code & !FLAG_REF, code & FLAG_REF != 0);
+        // (object → object_body → container → items → object is the recursive cycle.)
         self.depth -= 1;
         result
     }
 
     fn item(&mut self, container: &str) -> Result<Constant> {
-        self.object()?.ok_or_else(|| {
-            MarshalError::new(ErrorKind::TypeError, format!("NULL object in marshal data for {container}"))
-        })
+        match self.object()? {
+            Some(v) => Ok(v),
+            None => Err(null_in(container)),
+        }
     }
 
+    #[inline(never)]
     fn items(&mut self, n: usize, container: &str) -> Result<Vec<Constant>> {
         let mut v = Vec::with_capacity(self.cap(n));
         for _ in 0..n {
@@ -128,8 +129,57 @@ impl Reader<'_> {
         Ok(v)
     }
 
+    /// The recursive path (object → object_body → items → object) is kept to small frames:
+    /// everything that does not recurse lives in `#[inline(never)]` helpers, so that the
+    /// 2000 levels CPython allows fit in a thread's default stack.
     fn object_body(&mut self, code: u8, flag: bool) -> Result<Option<Constant>> {
-        // Simple values: registered after reading (`R_REF`).
+        match code {
+            t::SMALL_TUPLE | t::TUPLE | t::LIST | t::SET | t::FROZENSET | t::DICT | t::CODE => {
+                self.container(code, flag).map(Some)
+            }
+            _ => self.simple(code, flag),
+        }
+    }
+
+    /// Containers reserve their reference slot before reading their items
+    /// (`r_ref_reserve`), and fill it after.
+    #[inline(never)]
+    fn container(&mut self, code: u8, flag: bool) -> Result<Constant> {
+        let n = match code {
+            t::SMALL_TUPLE => self.byte()? as usize,
+            t::TUPLE => self.size("tuple")?,
+            t::LIST => self.size("list")?,
+            t::SET | t::FROZENSET => self.size("set")?,
+            _ => 0,
+        };
+        let slot = self.reserve(flag);
+        let v = match code {
+            t::SMALL_TUPLE | t::TUPLE => Constant::Tuple(self.items(n, "tuple")?.into()),
+            t::LIST => Constant::List(self.items(n, "list")?.into()),
+            t::SET => Constant::Set(self.items(n, "set")?.into()),
+            t::FROZENSET => Constant::FrozenSet(self.items(n, "set")?.into()),
+            t::DICT => self.dict()?,
+            _ => self.code()?,
+        };
+        self.fill(slot, &v);
+        Ok(v)
+    }
+
+    #[inline(never)]
+    fn dict(&mut self) -> Result<Constant> {
+        let mut pairs = Vec::new();
+        while let Some(key) = self.object()? {
+            match self.object()? {
+                Some(value) => pairs.push((key, value)),
+                None => break,
+            }
+        }
+        Ok(Constant::Dict(pairs.into()))
+    }
+
+    /// Objects without items (registered after reading, `R_REF`).
+    #[inline(never)]
+    fn simple(&mut self, code: u8, flag: bool) -> Result<Option<Constant>> {
         let simple = match code {
             t::NULL => return Ok(None),
             t::NONE => return Ok(Some(Constant::None)),
@@ -186,48 +236,6 @@ impl Reader<'_> {
                     _ => Err(MarshalError::bad("invalid reference")),
                 };
             }
-            // Containers reserve their slot before their items (`r_ref_reserve`).
-            t::SMALL_TUPLE | t::TUPLE => {
-                let n = if code == t::SMALL_TUPLE { self.byte()? as usize } else { self.size("tuple")? };
-                let slot = self.reserve(flag);
-                let v = Constant::Tuple(self.items(n, "tuple")?.into());
-                self.fill(slot, &v);
-                return Ok(Some(v));
-            }
-            t::LIST => {
-                let n = self.size("list")?;
-                let slot = self.reserve(flag);
-                let v = Constant::List(self.items(n, "list")?.into());
-                self.fill(slot, &v);
-                return Ok(Some(v));
-            }
-            t::SET | t::FROZENSET => {
-                let n = self.size("set")?;
-                let slot = self.reserve(flag);
-                let items: Arc<[Constant]> = self.items(n, "set")?.into();
-                let v = if code == t::SET { Constant::Set(items) } else { Constant::FrozenSet(items) };
-                self.fill(slot, &v);
-                return Ok(Some(v));
-            }
-            t::DICT => {
-                let slot = self.reserve(flag);
-                let mut pairs = Vec::new();
-                while let Some(key) = self.object()? {
-                    match self.object()? {
-                        Some(value) => pairs.push((key, value)),
-                        None => break,
-                    }
-                }
-                let v = Constant::Dict(pairs.into());
-                self.fill(slot, &v);
-                return Ok(Some(v));
-            }
-            t::CODE => {
-                let slot = self.reserve(flag);
-                let v = Constant::Code(Arc::new(self.code()?));
-                self.fill(slot, &v);
-                return Ok(Some(v));
-            }
             _ => return Err(MarshalError::bad("unknown type code")),
         };
         if flag {
@@ -237,6 +245,7 @@ impl Reader<'_> {
     }
 
     /// TYPE_FLOAT / TYPE_COMPLEX parts: a length byte and the repr text.
+    #[inline(never)]
     fn text_float(&mut self) -> Result<f64> {
         let n = self.byte()? as usize;
         let text = self.bytes(n)?;
@@ -252,6 +261,7 @@ impl Reader<'_> {
     }
 
     /// TYPE_LONG: signed count of 15-bit digits, least significant first.
+    #[inline(never)]
     fn long_digits(&mut self) -> Result<IBig> {
         let n = self.long()?;
         if n == i32::MIN {
@@ -285,7 +295,8 @@ impl Reader<'_> {
         Ok(IBig::from_parts(sign, UBig::from_le_bytes(&bytes)))
     }
 
-    fn code(&mut self) -> Result<CodeObject> {
+    #[inline(never)]
+    fn code(&mut self) -> Result<Constant> {
         let argcount = self.long()?;
         let posonlyargcount = self.long()?;
         let kwonlyargcount = self.long()?;
@@ -308,7 +319,7 @@ impl Reader<'_> {
                 "code: co_localsplusnames and co_localspluskinds differ in length",
             ));
         }
-        Ok(CodeObject {
+        Ok(Constant::Code(Arc::new(CodeObject {
             argcount,
             posonlyargcount,
             kwonlyargcount,
@@ -325,7 +336,7 @@ impl Reader<'_> {
             firstlineno,
             linetable,
             exceptiontable,
-        })
+        })))
     }
 
     fn field(&mut self, what: &str) -> Result<Constant> {
@@ -379,4 +390,22 @@ fn expected(what: &str) -> &'static str {
         "co_filename" | "co_name" | "co_qualname" => "str",
         _ => "bytes",
     }
+}
+
+#[cold]
+#[inline(never)]
+fn null_in(container: &str) -> MarshalError {
+    MarshalError::new(ErrorKind::TypeError, format!("NULL object in marshal data for {container}"))
+}
+
+#[cold]
+#[inline(never)]
+fn eof_object() -> MarshalError {
+    MarshalError::new(ErrorKind::EOFError, "EOF read where object expected")
+}
+
+#[cold]
+#[inline(never)]
+fn recursion_limit() -> MarshalError {
+    MarshalError::new(ErrorKind::ValueError, "recursion limit exceeded")
 }

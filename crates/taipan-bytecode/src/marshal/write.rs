@@ -22,10 +22,9 @@
 //! * `co_names`, `co_localsplusnames`, `co_filename`, `co_name`, `co_qualname` are interned
 //!   by code creation, so they are written interned.
 //! * The root object (what `marshal.dumps` is called with) is referenced by its caller:
-//!   FLAG_REF, unless it is a list, dict or set.
-//! * Frozenset constants are not merged (the flowgraph optimizer makes them after the
-//!   merge), but their elements are held twice (by the tuple or list they were folded
-//!   from, too): always FLAG_REF. That is also true in the sort keys below.
+//!   FLAG_REF. (CPython omits it for a temporary, `marshal.dumps([1])`, whose count is 1.)
+//! * Set and frozenset elements always carry FLAG_REF: CPython's writer holds a second
+//!   reference to each while it dumps it (`_PySet_NextEntryRef`, then the sort pairs).
 //! * Set and frozenset elements are written sorted by their own marshalled bytes
 //!   (bpo-37596, for reproducible builds), each key dumped on its own.
 
@@ -46,8 +45,7 @@ pub fn dumps(value: &Constant) -> Result<Vec<u8>> {
     let mut counts = HashMap::new();
     count_value(value, &mut counts, 0);
     let mut w = Writer { out: Vec::new(), depth: 0, counts: &counts, refs: HashMap::new(), nrefs: 0, plain: false };
-    let root_ref = !matches!(value, Constant::List(_) | Constant::Dict(_) | Constant::Set(_));
-    w.value(value, root_ref)?;
+    w.value(value, true)?;
     Ok(w.out)
 }
 
@@ -60,9 +58,11 @@ type Key = Vec<u8>;
 /// Code objects and mutable containers never are.
 fn mergeable(c: &Constant) -> bool {
     match c {
-        Constant::Int(_) | Constant::Float(_) | Constant::Complex { .. } | Constant::Str { .. }
-        | Constant::Bytes(_) => true,
-        Constant::Tuple(items) => items.iter().all(mergeable_item),
+        Constant::Int(_) | Constant::Str { .. } | Constant::Bytes(_) => true,
+        // A NaN's cache key compares by identity: equal-looking NaNs stay distinct.
+        Constant::Float(f) => !f.is_nan(),
+        Constant::Complex { real, imag } => !real.is_nan() && !imag.is_nan(),
+        Constant::Tuple(items) | Constant::FrozenSet(items) => items.iter().all(mergeable_item),
         _ => false,
     }
 }
@@ -117,12 +117,13 @@ fn immortal(c: &Constant) -> bool {
     }
 }
 
-fn key_of(c: &Constant) -> Key {
+/// `None` when the value cannot be written (nested too deeply): it is then not merged, and
+/// writing it reports the error.
+fn key_of(c: &Constant) -> Option<Key> {
     let counts = HashMap::new();
     let mut w = plain_writer(&counts);
-    // Mergeable values are shallow and finite: this cannot fail.
-    let _ = w.value(c, false);
-    w.out
+    w.value(c, false).ok()?;
+    Some(w.out)
 }
 
 /// Count how many references the tree makes to each mergeable value. The items of a
@@ -132,8 +133,12 @@ fn count_value(c: &Constant, counts: &mut HashMap<Key, usize>, depth: usize) {
     if depth > MAX_MARSHAL_STACK_DEPTH {
         return; // the writer reports the error
     }
-    if mergeable(c) && bump(counts, key_of(c)) > 1 {
-        return;
+    if mergeable(c) {
+        if let Some(key) = key_of(c) {
+            if bump(counts, key) > 1 {
+                return;
+            }
+        }
     }
     match c {
         Constant::Tuple(items) | Constant::FrozenSet(items) | Constant::List(items)
@@ -243,18 +248,35 @@ impl Writer<'_> {
 
     fn value_inner(&mut self, c: &Constant, force_ref: bool) -> Result<()> {
         match c {
-            Constant::None => return Ok(self.byte(t::NONE)),
-            Constant::StopIteration => return Ok(self.byte(t::STOPITER)),
-            Constant::Ellipsis => return Ok(self.byte(t::ELLIPSIS)),
-            Constant::Bool(false) => return Ok(self.byte(t::FALSE)),
-            Constant::Bool(true) => return Ok(self.byte(t::TRUE)),
+            Constant::None => {
+                self.byte(t::NONE);
+                return Ok(());
+            }
+            Constant::StopIteration => {
+                self.byte(t::STOPITER);
+                return Ok(());
+            }
+            Constant::Ellipsis => {
+                self.byte(t::ELLIPSIS);
+                return Ok(());
+            }
+            Constant::Bool(false) => {
+                self.byte(t::FALSE);
+                return Ok(());
+            }
+            Constant::Bool(true) => {
+                self.byte(t::TRUE);
+                return Ok(());
+            }
             _ => {}
         }
         let mut flag = force_ref;
         if !self.plain && mergeable(c) {
-            match self.merged(key_of(c), immortal(c), force_ref) {
-                Some(f) => flag = f,
-                None => return Ok(()),
+            if let Some(key) = key_of(c) {
+                match self.merged(key, immortal(c), force_ref) {
+                    Some(f) => flag = f,
+                    None => return Ok(()),
+                }
             }
         }
         match c {
@@ -284,10 +306,11 @@ impl Writer<'_> {
                 }
             }
             Constant::FrozenSet(items) | Constant::Set(items) => {
-                let frozen = matches!(c, Constant::FrozenSet(_));
-                self.type_code(if frozen { t::FROZENSET } else { t::SET }, flag);
+
+                self.type_code(if matches!(c, Constant::FrozenSet(_)) { t::FROZENSET } else { t::SET }, flag);
                 self.size(items.len())?;
-                // Sorted by each element's own marshal bytes, as CPython 3.11+ does.
+                // Sorted by each element's own marshal bytes, as CPython 3.11+ does; each
+                // element is referenced twice meanwhile, hence FLAG_REF in keys and output.
                 let mut keyed = Vec::with_capacity(items.len());
                 for item in items.iter() {
                     let mut sub = Writer {
@@ -298,12 +321,12 @@ impl Writer<'_> {
                         nrefs: 0,
                         plain: self.plain,
                     };
-                    sub.value(item, frozen)?;
+                    sub.value(item, true)?;
                     keyed.push((sub.out, item));
                 }
                 keyed.sort_by(|a, b| a.0.cmp(&b.0));
                 for (_, item) in keyed {
-                    self.value(item, frozen)?;
+                    self.value(item, true)?;
                 }
             }
             Constant::Dict(pairs) => {

@@ -260,3 +260,74 @@ fn source_lines() {
     assert_eq!(t.source_line(3), Some("c"));
     assert_eq!(t.source_line(4), None);
 }
+
+#[test]
+fn fstring_debug_metadata() {
+    let text = std::fs::read_to_string(resources().join("fstring_debug.txt")).unwrap();
+    for line in text.lines() {
+        let (src, want) = line.split_once('\t').unwrap();
+        let (src, want) = (unescape(src), unescape(want));
+        let mut tok = Tokenizer::new(&src, TokenizerConfig::default());
+        let mut depth = 0;
+        let mut got = None;
+        loop {
+            let t = tok.next_token().unwrap();
+            // The parser takes the debug text from the conversion's `!`, else the
+            // format spec's `:`, else the closing `}`.
+            match t.kind {
+                TokenKind::EXCLAMATION | TokenKind::COLON
+                    if depth == 1 && got.is_none() && tok.metadata().is_some() =>
+                {
+                    got = Some(tok.metadata().map(str::to_string));
+                }
+                TokenKind::LBRACE => depth += 1,
+                TokenKind::RBRACE => {
+                    depth -= 1;
+                    if depth == 0 && got.is_none() {
+                        got = Some(tok.metadata().map(str::to_string));
+                    }
+                }
+                TokenKind::ENDMARKER => break,
+                _ => {}
+            }
+        }
+        assert_eq!(got, Some(Some(want)), "{src:?}");
+    }
+}
+
+#[test]
+fn eval_input_has_no_implicit_newline() {
+    use TokenKind::*;
+    let mut tok = Tokenizer::new("1 +", TokenizerConfig::default()).without_implicit_newline();
+    let mut v = Vec::new();
+    loop {
+        let t = tok.next_token().unwrap();
+        v.push(t.kind);
+        if t.kind == ENDMARKER {
+            break;
+        }
+    }
+    assert_eq!(v, vec![NUMBER, PLUS, ENDMARKER]);
+    let v = kinds("1 +", TokenizerConfig::default());
+    let v: Vec<_> = v.iter().map(|t| t.0).collect();
+    assert_eq!(v, vec![NUMBER, PLUS, NEWLINE, ENDMARKER]);
+}
+
+#[test]
+fn file_decoding() {
+    let e = decode_file_source(b"x = 1\n\xff\n", "/tmp/nf.py").unwrap_err();
+    assert_eq!(
+        e.msg,
+        "Non-UTF-8 code starting with '\\xff' in file /tmp/nf.py on line 2, but no encoding declared; \
+         see https://peps.python.org/pep-0263/ for details"
+    );
+    assert_eq!(decode_file_source(b"# coding: uft-8\n", "f").unwrap_err().msg, "encoding problem: uft-8");
+    assert_eq!(decode_file_source(b"# coding: ascii\nx='\xc3'\n", "f").unwrap_err().msg, "encoding problem: ascii");
+    assert_eq!(decode_file_source(b"# coding: cp1252\nx='\x81'\n", "f").unwrap_err().msg, "encoding problem: cp1252");
+    assert_eq!(
+        decode_file_source(b"\xef\xbb\xbf# coding: latin-1\n", "f").unwrap_err().msg,
+        "encoding problem: iso-8859-1 with BOM"
+    );
+    let (enc, text) = decode_file_source(b"# coding: latin-1\nx = '\xff'\n", "f").unwrap();
+    assert_eq!((enc.as_str(), &*text), ("iso-8859-1", "# coding: latin-1\nx = '\u{ff}'\n"));
+}
