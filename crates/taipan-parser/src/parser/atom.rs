@@ -142,8 +142,9 @@ impl<'src> Parser<'src> {
         if self.at(T::DOUBLESTAR) {
             return self.dict_rest(start, Vec::new(), Vec::new());
         }
+        let bare_walrus = self.at_name() && self.nth_kind(1) == T::COLONEQUAL;
         let first = self.star_named_expression()?;
-        if self.at(T::COLON) && !matches!(first, Expr::Starred(_) | Expr::NamedExpr(_)) {
+        if self.at(T::COLON) && !bare_walrus && !matches!(first, Expr::Starred(_)) {
             self.bump();
             let value = self.expression()?;
             if self.at_for() {

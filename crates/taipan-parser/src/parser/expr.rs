@@ -487,8 +487,9 @@ impl<'src> Parser<'src> {
         let lower = if self.at(T::COLON) {
             None
         } else {
+            let bare_walrus = self.at_name() && self.nth_kind(1) == T::COLONEQUAL;
             let e = self.named_expression()?;
-            if !self.at(T::COLON) || matches!(e, Expr::NamedExpr(_)) {
+            if !self.at(T::COLON) || bare_walrus {
                 return Ok(e);
             }
             Some(Box::new(e))

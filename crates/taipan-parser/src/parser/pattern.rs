@@ -143,7 +143,7 @@ impl<'src> Parser<'src> {
     fn closed_pattern(&mut self) -> PResult<Pattern> {
         let start = self.start();
         match self.kind() {
-            T::NUMBER | T::MINUS | T::PLUS => {
+            T::NUMBER | T::MINUS => {
                 let value = self.signed_or_complex_number()?;
                 Ok(Pattern::MatchValue(PatternMatchValue { value: Box::new(value), range: self.range_from(start) }))
             }
@@ -307,7 +307,7 @@ impl<'src> Parser<'src> {
     fn mapping_key(&mut self) -> PResult<Expr> {
         let start = self.start();
         match self.kind() {
-            T::NUMBER | T::MINUS | T::PLUS => self.signed_or_complex_number(),
+            T::NUMBER | T::MINUS => self.signed_or_complex_number(),
             T::STRING | T::FSTRING_START => self.strings(),
             T::NAME => {
                 let value = match self.kw() {
@@ -356,14 +356,13 @@ impl<'src> Parser<'src> {
         self.atom()
     }
 
-    /// `signed_number`: `NUMBER | '+' NUMBER | '-' NUMBER`.
+    /// `signed_number`: `NUMBER | '-' NUMBER` (3.13 has no unary plus here).
     fn signed_number(&mut self) -> PResult<Expr> {
         let start = self.start();
         if self.eat(T::MINUS) {
             let n = self.number_atom()?;
             return Ok(Expr::UnaryOp(ExprUnaryOp { op: UnaryOp::USub, operand: Box::new(n), range: self.range_from(start) }));
         }
-        self.eat(T::PLUS);
         self.number_atom()
     }
 }

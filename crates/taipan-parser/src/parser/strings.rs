@@ -376,6 +376,7 @@ impl<'src> Parser<'src> {
         let debug_end = conversion_pos.or(colon_pos).unwrap_or(rbrace);
         let text = self.slice(lbrace_end, debug_end);
         let text = if text.contains('\r') { text.replace("\r\n", "\n") } else { text.to_string() };
+        let text = if text.contains('#') { strip_comments(&text) } else { text };
         let dbg = Expr::Constant(ExprConstant {
             value: Constant::Str(Wtf8Buf::from(text)),
             kind: None,
@@ -479,6 +480,45 @@ impl<'src> Parser<'src> {
 /// `unicodedata.lookup(name)` for `\N{name}` escapes.
 fn lookup_name(name: &str) -> Option<u32> {
     unicode_names2::character(name).map(|c| c as u32)
+}
+
+/// The debug text of `f"{expr=}"` leaves out comments (the tokenizer does not copy them
+/// into the expression buffer); `#` inside string literals is not a comment.
+fn strip_comments(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut i = 0;
+    let mut run = 0;
+    while i < b.len() {
+        match b[i] {
+            q @ (b'\'' | b'"') => {
+                let triple = b.len() >= i + 3 && b[i + 1] == q && b[i + 2] == q;
+                let n = if triple { 3 } else { 1 };
+                i += n;
+                while i < b.len() {
+                    if b[i] == b'\\' {
+                        i += 2;
+                        continue;
+                    }
+                    if b[i] == q && (!triple || (b.len() >= i + 3 && b[i + 1] == q && b[i + 2] == q)) {
+                        i += n;
+                        break;
+                    }
+                    i += 1;
+                }
+            }
+            b'#' => {
+                out.push_str(&text[run..i]);
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+                run = i;
+            }
+            _ => i += 1,
+        }
+    }
+    out.push_str(&text[run.min(text.len())..]);
+    out
 }
 
 fn is_empty_str(c: &Constant) -> bool {
