@@ -8,10 +8,21 @@ opcodes.txt      one line per valid opcode number: name, number, cache units, `_
 stack_effect.txt `dis.stack_effect(op, oparg, jump=j)` for every opcode number 0..=MAX,
                  oparg None and 0..=300, jump None/True/False. Each line holds the values for
                  opargs 0..=300 as runs: `a/d*k` = k values a, a+d, …; `E*k` = k ValueErrors.
+locations.marshal the marshalled code of tests/fixtures/locations.py (CPython's own bytes), and
+locations.txt    for each of its code objects in pre-order: `co_positions()`, `co_lines()`
+                 and `dis._parse_exception_table` (offsets in bytes, as dis shows them).
+instructions.txt `dis._unpack_opargs(co_code)` for each code object of the fixture, pre-order,
+                 as `offset/start_offset:opcode:oparg` (oparg `-` when None).
+source_hash.txt  `importlib.util.source_hash` of a few inputs.
+marshal_values.txt  `marshal.dumps(v).hex()` of values of every marshal type (the root held by
+                 a list, as a variable would hold it).
 """
 import dis
+import importlib.util
+import marshal
 import os
 import sys
+import types
 
 import _opcode
 import opcode
@@ -82,15 +93,91 @@ def stack_effect_txt():
     return "\n".join(lines) + "\n"
 
 
+FIXTURE = os.path.join(ROOT, "crates", "taipan-bytecode", "tests", "fixtures", "locations.py")
+
+
+def fmt(v):
+    return "-" if v is None else str(v)
+
+
+def tables_txt(code):
+    """The decoded tables of `code` and its nested code objects, pre-order."""
+    lines = []
+
+    def walk(co):
+        lines.append(f"code {co.co_qualname} firstlineno={co.co_firstlineno}")
+        lines.append("positions " + " ".join(",".join(map(fmt, p)) for p in co.co_positions()))
+        lines.append("lines " + " ".join(f"{s}-{e}:{fmt(l)}" for s, e, l in co.co_lines()))
+        lines.append("exceptions " + " ".join(
+            f"{e.start}-{e.end}>{e.target}:{e.depth}{'L' if e.lasti else ''}"
+            for e in dis._parse_exception_table(co)))
+        for c in co.co_consts:
+            if isinstance(c, types.CodeType):
+                walk(c)
+
+    walk(code)
+    return "\n".join(lines) + "\n"
+
+
+def instructions_txt(code):
+    lines = []
+
+    def walk(co):
+        lines.append(" ".join(f"{i}/{s}:{op}:{fmt(arg)}" for i, s, op, arg in dis._unpack_opargs(co.co_code)))
+        for c in co.co_consts:
+            if isinstance(c, types.CodeType):
+                walk(c)
+
+    walk(code)
+    return "\n".join(lines) + "\n"
+
+
+def fixture_code():
+    with open(FIXTURE, "rb") as f:
+        return compile(f.read(), "locations.py", "exec", dont_inherit=True)
+
+
+SOURCE_HASH_INPUTS = {"empty": b"", "hello": b"hello", "x100": b"x" * 100,
+                      "bytes768": bytes(range(256)) * 3}
+
+
+def source_hash_txt():
+    return "".join(f"{name} {importlib.util.source_hash(data).hex()}\n"
+                   for name, data in SOURCE_HASH_INPUTS.items())
+
+
+MARSHAL_VALUES = [
+    0, 1, -1, 255, 256, 257, -5, -6, 2**31 - 1, -2**31, 2**31, -2**31 - 1, 2**62, 2**100,
+    -(2**100), 10**50, 0.0, -0.0, 1.5, float("inf"), float("-inf"), float("nan"), 1e300,
+    complex(1, 2), -1j, "", "a", "abc def", "abc_def", "\xe9", "\xe9a", "\ud800",
+    "\ud83d\ude00", "\U0001f600", "x" * 300, "y z" * 100, "\u20ac" * 70, b"", b"a", b"abc",
+    bytes(range(256)), (), (1,), tuple(range(300)), frozenset(), frozenset({1, 2, 3}),
+    frozenset({"a", "b c", 2.5, (1, 2)}), None, True, False, ..., StopIteration, [1, [2]],
+    {"a": 1, 2: (3,)}, {1, 2}, (1, "a", 1.5, (1, "a")), ("q r", "q r"), [2.5, 2.5],
+]
+
+
+def marshal_values_txt():
+    # Fresh copies (marshal.loads makes new objects), so that only sharing inside a value,
+    # not with this module's constants, decides FLAG_REF.
+    fresh = [marshal.loads(marshal.dumps(v)) for v in MARSHAL_VALUES]
+    return "".join(marshal.dumps(v).hex() + "\n" for v in fresh)
+
+
 def main():
-    files = {"opcodes.txt": opcodes_txt(), "stack_effect.txt": stack_effect_txt()}
+    code = fixture_code()
+    files = {"opcodes.txt": opcodes_txt(), "stack_effect.txt": stack_effect_txt(),
+             "locations.txt": tables_txt(code), "instructions.txt": instructions_txt(code), "locations.marshal": marshal.dumps(code),
+             "source_hash.txt": source_hash_txt(), "marshal_values.txt": marshal_values_txt()}
     stale = False
     for name, text in files.items():
         path = os.path.join(GOLDEN, name)
         if "--check" in sys.argv:
             try:
-                with open(path, encoding="utf-8") as f:
+                with open(path, "rb") as f:
                     current = f.read()
+                if isinstance(text, str):
+                    current = current.decode("utf-8")
             except FileNotFoundError:
                 current = None
             if current != text:
@@ -98,8 +185,8 @@ def main():
                 stale = True
         else:
             os.makedirs(GOLDEN, exist_ok=True)
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(text)
+            with open(path, "wb") as f:
+                f.write(text.encode("utf-8") if isinstance(text, str) else text)
     sys.exit(1 if stale else 0)
 
 

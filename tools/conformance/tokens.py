@@ -1,13 +1,16 @@
 """Conformance of `taipan explain tokens` with `python3.13 -m tokenize`.
 
     tools/ref.sh tools/conformance/tokens.py [--check] [--release-bin PATH] [--subprocess]
-                                             [--files F ...] [--show N]
+                                             [--no-parser-mode] [--files F ...] [--show N]
 
 Over every .py file of the reference's Lib (site-packages excluded; Lib/test included,
 whose deliberately broken files must give the same error), compares stdout, stderr and
 exit status of `taipan explain tokens -e FILE` with those of `python -m tokenize -e FILE`,
 and prints `tokens: N/TOTAL identical (P%)` and the files that differ. Also checks the
-mode without `-e` on every 10th file.
+mode without `-e` on every 10th file, and the token stream the parser gets
+(`taipan explain tokens --parser FILE`) against `_tokenize.TokenizerIter(...,
+extra_tokens=False)` on every file (errors that CPython raises from `tok->done`, worded
+differently by tokenize and by the parser, compare as equal).
 
 The expected output is produced in-process by replaying `tokenize.main()` (fast);
 `--subprocess` runs the real `python -m tokenize` instead (slow; validates the replay).
@@ -79,6 +82,63 @@ def expected_inprocess(path, exact):
     return out.getvalue().encode("utf-8", "surrogateescape"), err.getvalue().encode("utf-8", "surrogateescape"), status
 
 
+DONE_MSGS = ("unexpected EOF in multi-line statement", "was never closed",
+             "unexpected EOF while parsing",
+             "unindent does not match any outer indentation level",
+             "inconsistent use of tabs and spaces in indentation",
+             "too many levels of indentation",
+             "unexpected character after line continuation character")
+
+
+def normalize_parser_error(line):
+    if line.startswith(b"ERROR ") and any(m.encode() in line for m in DONE_MSGS):
+        return b"ERROR (tokenizer state error)"
+    return line
+
+
+def expected_parser_mode(path):
+    """The parser-mode tokens: `_tokenize.TokenizerIter(..., extra_tokens=False)`."""
+    import _tokenize
+    out = io.StringIO()
+    status = 0
+    with open(path, "rb") as f:
+        try:
+            enc, _ = tokenize.detect_encoding(f.readline)
+        except SyntaxError as e:
+            return b"", ("%s: error: %s\n" % (path, e)).encode(), 1
+        f.seek(0)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            try:
+                for typ, string, start, end, line in _tokenize.TokenizerIter(
+                        f.readline, encoding=enc, extra_tokens=False):
+                    token_range = "%d,%d-%d,%d:" % (start + end)
+                    out.write("%-20s%-15s%-15r\n" % (token_range, tokenize.tok_name[typ], string))
+            except SyntaxError as e:
+                out.write("ERROR %s: %s (%s, %s)\n" % (type(e).__name__, e.msg, e.lineno, e.offset))
+                status = 1
+    return out.getvalue().encode("utf-8", "surrogateescape"), b"", status
+
+
+def check_parser_mode(job):
+    path, binary = job
+    exp = expected_parser_mode(path)
+    p = subprocess.run([binary, "explain", "tokens", "--parser", path], capture_output=True, timeout=60)
+    got = (p.stdout, p.stderr, p.returncode)
+    if exp == (b"", b"", 0) and got[0].count(b"\n") == 1 and b"ENDMARKER" in got[0]:
+        # TokenizerIter(extra_tokens=False) yields nothing at all for an empty file
+        # (its line bookkeeping fails); the parser does get the ENDMARKER.
+        return path, None
+    norm = lambda o: b"\n".join(normalize_parser_error(l) for l in o.split(b"\n"))
+    if (norm(got[0]), got[1], got[2]) == (norm(exp[0]), exp[1], exp[2]):
+        return path, None
+    gl, el = got[0].splitlines(), exp[0].splitlines()
+    for i, (a, b) in enumerate(zip(gl + [b"<eof>"] * len(el), el + [b"<eof>"] * len(gl))):
+        if normalize_parser_error(a) != normalize_parser_error(b):
+            return path, "parser mode line %d: got %r expected %r" % (i + 1, a, b)
+    return path, "parser mode: status/stderr %r %r" % (got[1:], exp[1:])
+
+
 def expected_subprocess(path, exact):
     cmd = [sys.executable, "-m", "tokenize"] + (["-e"] if exact else []) + [path]
     p = subprocess.run(cmd, capture_output=True)
@@ -117,6 +177,8 @@ def main():
     ap.add_argument("--release-bin")
     ap.add_argument("--subprocess", action="store_true")
     ap.add_argument("--files", nargs="*")
+    ap.add_argument("--no-parser-mode", dest="parser_mode", action="store_false",
+                    help="skip comparing the parser-mode token stream (`taipan explain tokens --parser`)")
     ap.add_argument("--show", type=int, default=50, help="differing files to list")
     args = ap.parse_args()
     binary = args.release_bin or os.path.join(
@@ -129,18 +191,22 @@ def main():
     with multiprocessing.Pool(2) as pool:
         res = pool.map(check_one, jobs, chunksize=8)
         res_plain = pool.map(check_one, sample, chunksize=8)
+        res_parser = pool.map(check_parser_mode, [(f, binary) for f in files], chunksize=8) if args.parser_mode else []
     bad = [(p, d) for p, d in res if d]
     bad_plain = [(p, d) for p, d in res_plain if d]
     n, total = len(res) - len(bad), len(res)
     pct = 100.0 * n / total if total else 0.0
     print("tokens: %d/%d identical (%.2f%%)" % (n, total, pct))
     print("tokens (without -e, every 10th file): %d/%d identical" % (len(res_plain) - len(bad_plain), len(res_plain)))
-    for p, d in (bad + bad_plain)[: args.show]:
+    bad_parser = [(p, d) for p, d in res_parser if d]
+    if args.parser_mode:
+        print("tokens (parser mode): %d/%d identical" % (len(res_parser) - len(bad_parser), len(res_parser)))
+    for p, d in (bad + bad_plain + bad_parser)[: args.show]:
         print("  DIFF %s: %s" % (p, d))
     if args.check:
         with open(THRESHOLD) as f:
             threshold = float(f.read().split()[0])
-        if pct < threshold or bad_plain:
+        if pct < threshold or bad_plain or bad_parser:
             print("tokens: below threshold %.2f%%" % threshold)
             sys.exit(1)
 

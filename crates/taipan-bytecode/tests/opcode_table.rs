@@ -72,7 +72,7 @@ fn expand(runs: &str) -> Vec<Option<i64>> {
         let (head, count) = run.split_once('*').unwrap();
         let count: usize = count.parse().unwrap();
         if head == "E" {
-            out.extend(std::iter::repeat(None).take(count));
+            out.extend(std::iter::repeat_n(None, count));
         } else {
             let (start, step) = head.split_once('/').unwrap();
             let (start, step): (i64, i64) = (start.parse().unwrap(), step.parse().unwrap());

@@ -282,6 +282,77 @@ pub fn decode_source(bytes: &[u8]) -> Result<(String, Cow<'_, str>), SyntaxError
     }
 }
 
+/// What running a file (`python3.13 FILE`) does with its bytes: the file tokenizer's
+/// decoding. Without a cookie the text must be UTF-8 ("Non-UTF-8 code starting with …
+/// in file FILE on line N, but no encoding declared; …"); a cookie other than `utf-8`
+/// decodes through its codec, whose failure, like an unknown codec, is "encoding
+/// problem: NAME" (with " with BOM" after a BOM). These errors have no location.
+/// A `utf-8` cookie does not validate the bytes in CPython (bad bytes surface later,
+/// from the parser); here they give `decode_source`'s "(unicode error)" error.
+pub fn decode_file_source<'a>(bytes: &'a [u8], filename: &str) -> Result<(String, Cow<'a, str>), SyntaxError> {
+    let (bom, body) = match bytes.strip_prefix(BOM) {
+        Some(rest) => (true, rest),
+        None => (false, bytes),
+    };
+    let cookie = |line: &[u8]| -> Option<String> {
+        let s = String::from_utf8_lossy(line);
+        find_cookie_name(&s).map(c_normal_name)
+    };
+    let (first, rest) = split_line(body);
+    let mut name = cookie(first);
+    if name.is_none() && is_blank(first) {
+        name = cookie(split_line(rest).0);
+    }
+    match name {
+        None => match std::str::from_utf8(body) {
+            Ok(s) => Ok(("utf-8".into(), Cow::Borrowed(s))),
+            Err(e) => {
+                let pos = e.valid_up_to();
+                let lineno = body[..pos].iter().filter(|&&b| b == b'\n').count() + 1;
+                Err(plain_error(format!(
+                    "Non-UTF-8 code starting with '\\x{:02x}' in file {filename} on line {lineno}, \
+                     but no encoding declared; see https://peps.python.org/pep-0263/ for details",
+                    body[pos]
+                )))
+            }
+        },
+        Some(n) if n == "utf-8" => decode_source(bytes),
+        Some(n) => {
+            if bom {
+                return Err(plain_error(format!("encoding problem: {n} with BOM")));
+            }
+            let problem = || plain_error(format!("encoding problem: {n}"));
+            let codec = lookup(&n).ok_or_else(problem)?;
+            let text = match codec {
+                Codec::Utf8 => Cow::Borrowed(std::str::from_utf8(body).map_err(|_| problem())?),
+                Codec::Ascii if !body.is_ascii() => return Err(problem()),
+                Codec::Charmap(table)
+                    if body.iter().any(|&b| b >= 0x80 && table[(b - 0x80) as usize] == 0xFFFD) =>
+                {
+                    return Err(problem())
+                }
+                c => decode_replace(c, body),
+            };
+            Ok((n, text))
+        }
+    }
+}
+
+/// `get_normal_name` of the C tokenizer: `utf-8` and `iso-8859-1` spelled canonically,
+/// other names as written.
+fn c_normal_name(name: &str) -> String {
+    let buf: String = name.chars().take(12).map(|c| if c == '_' { '-' } else { c.to_ascii_lowercase() }).collect();
+    if buf == "utf-8" || buf.starts_with("utf-8-") {
+        "utf-8".into()
+    } else if ["latin-1", "iso-8859-1", "iso-latin-1"].contains(&buf.as_str())
+        || ["latin-1-", "iso-8859-1-", "iso-latin-1-"].iter().any(|p| buf.starts_with(p))
+    {
+        "iso-8859-1".into()
+    } else {
+        name.to_string()
+    }
+}
+
 /// CPython's `translate_newlines`: `\r\n` and lone `\r` become `\n`, as the string
 /// tokenizer does before the parser reads a source.
 pub fn translate_newlines(src: &str) -> Cow<'_, str> {

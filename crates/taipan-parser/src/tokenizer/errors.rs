@@ -55,6 +55,25 @@ impl<'src> Tokenizer<'src> {
         self.errortoken()
     }
 
+    /// pegen's `RAISE_SYNTAX_ERROR`/`RAISE_INDENTATION_ERROR` after a tokenizer error:
+    /// the last token has no position, so the offset is the cursor's (bytes from the line
+    /// start, the newline included), with no end column (`end_offset` None = -1).
+    fn error_at_cursor(&self, kind: SyntaxErrorKind, msg: &str, text: String) -> SyntaxError {
+        let ls = self.line_start.min(self.bytes.len());
+        let cur = self.cur.max(ls);
+        let extra = cur.saturating_sub(self.bytes.len()) as u32;
+        let offset = char_count(&self.bytes[ls..cur.min(self.bytes.len())]) + extra;
+        SyntaxError {
+            kind,
+            msg: msg.into(),
+            lineno: self.lineno,
+            offset,
+            end_lineno: Some(self.lineno),
+            end_offset: None,
+            text: Some(text),
+        }
+    }
+
     /// The exception for an ERRORTOKEN: the pending SyntaxError, or the one `tok->done`
     /// stands for.
     pub(crate) fn error_for_done(&mut self) -> SyntaxError {
@@ -128,13 +147,15 @@ impl<'src> Tokenizer<'src> {
                         text: Some(format!("{text}\n")),
                     };
                 }
-                (SyntaxErrorKind::SyntaxError, "unexpected EOF while parsing", 0usize)
+                return self.error_at_cursor(SyntaxErrorKind::SyntaxError, "unexpected EOF while parsing", buf_line);
             }
-            Done::Dedent => (
-                SyntaxErrorKind::IndentationError,
-                "unindent does not match any outer indentation level",
-                0,
-            ),
+            Done::Dedent => {
+                return self.error_at_cursor(
+                    SyntaxErrorKind::IndentationError,
+                    "unindent does not match any outer indentation level",
+                    buf_line,
+                );
+            }
             Done::TabSpace => {
                 (SyntaxErrorKind::TabError, "inconsistent use of tabs and spaces in indentation", 0)
             }
@@ -147,6 +168,7 @@ impl<'src> Tokenizer<'src> {
             Done::Ok | Done::Error => (SyntaxErrorKind::SyntaxError, "unknown parsing error", 0),
         };
         let colc = char_count(&self.bytes[buf..(buf + col).min(self.bytes.len())]);
+        let _: usize = col;
         SyntaxError {
             kind,
             msg: msg.into(),

@@ -94,6 +94,9 @@ impl<'src> Tokenizer<'src> {
             }
 
             if c == b'{' as i32 {
+                let m = &mut self.modes[idx];
+                m.last_expr_start = Some(self.cur);
+                m.last_expr_end = None;
                 let peek = self.nextc();
                 if peek != b'{' as i32 || in_format_spec {
                     self.backup(peek);

@@ -85,9 +85,13 @@ impl<'src> Tokenizer<'src> {
                 self.inp += k + 1;
                 self.implicit_newline = false;
             }
-            None => {
+            None if self.add_newline => {
                 self.inp = len + 1;
                 self.implicit_newline = true;
+            }
+            None => {
+                self.inp = len;
+                self.implicit_newline = false;
             }
         }
         self.line_start = self.cur;
@@ -329,6 +333,11 @@ impl<'src> Tokenizer<'src> {
         if is_punct && self.inside_fstring() && self.modes[mode].inside_expr() {
             let m = &self.modes[mode];
             let cursor = m.curly_bracket_depth - (c != b'{' as i32) as i32;
+            let cursor_valid = cursor == 0 || (cursor == 1 && (m.debug || m.in_format_spec));
+            if cursor_valid {
+                self.update_fstring_expr(mode, c, tstart);
+            }
+            let m = &self.modes[mode];
             if c == b':' as i32 && cursor == m.curly_bracket_expr_start_depth {
                 let m = &mut self.modes[mode];
                 m.fstring = true;
@@ -431,6 +440,41 @@ impl<'src> Tokenizer<'src> {
         }
 
         self.tok(one_char(c), tstart, self.cur)
+    }
+
+    /// `_PyLexer_update_fstring_expr` and `set_fstring_expr`: track the source text of
+    /// the replacement field being read, and attach it (without comments) as metadata to
+    /// the token ending a self-documenting expression.
+    fn update_fstring_expr(&mut self, mode: usize, c: i32, tstart: usize) {
+        let m = &mut self.modes[mode];
+        if c == b'{' as i32 {
+            m.last_expr_start = Some(self.cur);
+            m.last_expr_end = None;
+            return;
+        }
+        if m.last_expr_start.is_some() && m.last_expr_end.is_none() {
+            m.last_expr_end = Some(tstart);
+        }
+        if !m.debug || self.metadata.is_some() {
+            return;
+        }
+        let (Some(a), Some(b)) = (m.last_expr_start, m.last_expr_end) else { return };
+        let text = self.slice(a, b);
+        let mut out = String::with_capacity(text.len());
+        let mut in_comment = false;
+        for ch in text.chars() {
+            if in_comment {
+                if ch == '\n' {
+                    out.push(ch);
+                    in_comment = false;
+                }
+            } else if ch == '#' {
+                in_comment = true;
+            } else {
+                out.push(ch);
+            }
+        }
+        self.metadata = Some(out);
     }
 
     /// A `#` comment that may be a type comment (`# type: …`, `# type: ignore…`), when

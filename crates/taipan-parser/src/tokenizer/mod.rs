@@ -31,6 +31,7 @@ mod fstring;
 mod indent;
 mod kind;
 mod lexer;
+pub mod listing;
 mod number;
 mod string;
 #[cfg(test)]
@@ -38,7 +39,7 @@ mod tests;
 
 use std::borrow::Cow;
 
-pub use decode::{decode_source, decode_source_for_tokenize, translate_newlines};
+pub use decode::{decode_file_source, decode_source, decode_source_for_tokenize, translate_newlines};
 pub use kind::TokenKind;
 
 use crate::error::SyntaxError;
@@ -70,7 +71,10 @@ pub struct TokenizerConfig {
     pub extra_tokens: bool,
     /// Emit TYPE_COMMENT (and TYPE_IGNORE) tokens for `# type:` comments.
     pub type_comments: bool,
-    /// Interactive (`single` mode) input.
+    /// Interactive input as the REPL reads it from a terminal (CPython's `tok->prompt`):
+    /// an empty line ends a compound statement (it gives a NEWLINE), and a first line of
+    /// only a comment is not skipped. Not for `compile(…, 'single')`, whose tokenizer is
+    /// the ordinary one (use [`Tokenizer::without_implicit_newline`] there).
     pub interactive: bool,
 }
 
@@ -116,6 +120,10 @@ pub(crate) struct Mode {
     pub(crate) curly_bracket_expr_start_depth: i32,
     pub(crate) in_format_spec: bool,
     pub(crate) debug: bool,
+    /// `last_expr_buffer`: where the text of the current replacement field starts
+    /// (after its `{`), and where it ends (its `!`, `:` or `}`), for `f"{x = }"`.
+    pub(crate) last_expr_start: Option<usize>,
+    pub(crate) last_expr_end: Option<usize>,
 }
 
 impl Mode {
@@ -131,6 +139,8 @@ impl Mode {
         curly_bracket_expr_start_depth: -1,
         in_format_spec: false,
         debug: false,
+        last_expr_start: None,
+        last_expr_end: None,
     };
     #[inline]
     pub(crate) fn inside_expr(&self) -> bool {
@@ -199,6 +209,10 @@ pub struct Tokenizer<'src> {
     pub(crate) finished: Option<Token<'src>>,
     /// SyntaxWarnings raised while reading, not yet taken by the client.
     pub(crate) warnings: Vec<TokenizerWarning>,
+    /// The metadata of the token just returned (see [`Tokenizer::metadata`]).
+    pub(crate) metadata: Option<String>,
+    /// Read a last line without `\n` as if it had one (see `without_implicit_newline`).
+    pub(crate) add_newline: bool,
 }
 
 /// A SyntaxWarning the tokenizer raises (CPython calls `PyErr_WarnExplicitObject` with
@@ -243,7 +257,19 @@ impl<'src> Tokenizer<'src> {
             modes,
             finished: None,
             warnings: Vec::new(),
+            metadata: None,
+            add_newline: true,
         }
+    }
+
+    /// Do not read a missing final newline: what CPython's string tokenizer does for
+    /// `compile(…, 'eval')` and `compile(…, 'single')` (only 'exec' input gets one, and
+    /// files and `tokenize` always do). The last line then ends at end of input: no
+    /// NEWLINE or DEDENT tokens before ENDMARKER (pegen adds the NEWLINE that 'single'
+    /// input needs itself).
+    pub fn without_implicit_newline(mut self) -> Self {
+        self.add_newline = false;
+        self
     }
 
     /// The next token, or the SyntaxError (IndentationError, TabError) CPython raises.
@@ -257,6 +283,7 @@ impl<'src> Tokenizer<'src> {
                 return Err(e.clone());
             }
         }
+        self.metadata = None;
         let raw = self.tok_get();
         if raw.kind == TokenKind::ERRORTOKEN {
             let e = self.error_for_done();
@@ -275,6 +302,14 @@ impl<'src> Tokenizer<'src> {
     /// Lines are split at `\n` only, as CPython reads them.
     pub fn source_line(&self, line: u32) -> Option<&'src str> {
         source_line(self.src, line)
+    }
+
+    /// The metadata CPython attaches to the token just returned by `next_token`: for the
+    /// `!`, `:` or `}` ending the expression of a self-documenting replacement field
+    /// (`f"{x = }"`, `f"{x=!r:>10}"`), the expression's source text from after the `{`,
+    /// with comments removed — the text the parser puts before the value.
+    pub fn metadata(&self) -> Option<&str> {
+        self.metadata.as_deref()
     }
 
     /// The SyntaxWarnings raised since the last call, in order.
@@ -380,7 +415,7 @@ impl<'src> Tokenizer<'src> {
         let mut text = text;
         if kind == TokenKind::NEWLINE {
             text = if self.implicit_newline {
-                Cow::Borrowed("")
+                text // the source slice: "" or "\r"
             } else if raw.start.map(|a| self.bytes.get(a) == Some(&b'\r')).unwrap_or(false) {
                 Cow::Borrowed("\r\n")
             } else {

@@ -127,6 +127,8 @@ impl<'src> Tokenizer<'src> {
             curly_bracket_expr_start_depth: -1,
             in_format_spec: false,
             debug: false,
+            last_expr_start: None,
+            last_expr_end: None,
         });
         self.tok(TokenKind::FSTRING_START, tstart, self.cur)
     }
