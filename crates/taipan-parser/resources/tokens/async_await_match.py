@@ -1,0 +1,6 @@
+async def f():
+    await x
+match x:
+    case [a, *_]:
+        pass
+type X = int

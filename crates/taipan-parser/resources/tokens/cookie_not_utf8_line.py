@@ -1,0 +1,2 @@
+# ÿ coding: latin-1
+x = 1

@@ -1,0 +1,2 @@
+print("negative")
+raise SystemExit(-1)

@@ -1,0 +1,7 @@
+def parse(s):
+    return int(s)
+try:
+    parse("abc")
+except ValueError:
+    print("handling")
+    undefined_function()

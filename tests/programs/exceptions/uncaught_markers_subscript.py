@@ -1,0 +1,3 @@
+matrix = [[1, 2], [3, 4]]
+row = 1
+print(matrix[row][5])

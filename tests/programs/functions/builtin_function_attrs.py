@@ -1,0 +1,5 @@
+print(len.__name__, len.__qualname__, len.__module__, type(len).__name__, len.__self__)
+print([].append.__name__, [].append.__qualname__, type([].append).__name__)
+print(str.upper.__qualname__, type(str.upper).__name__, str.upper("x"), type(str.__dict__["upper"]).__name__)
+print(type(int.__dict__["from_bytes"]).__name__, type(dict.__dict__["fromkeys"]).__name__)
+print(abs.__text_signature__, len.__doc__)

@@ -1,0 +1,5 @@
+print((10).as_integer_ratio(), (-7).conjugate(), (5).real, (5).imag, (5).numerator, (5).denominator)
+print((7).is_integer(), int.__name__, (3).__index__())
+print(int.__mro__)
+print((-17).__abs__(), (3).__neg__(), (3).__pos__(), (3).__invert__())
+print((3).__add__(4), (3).__add__(4.0), (3).__radd__(1))

@@ -1,0 +1,12 @@
+l = [1, 2]
+l.append(3)
+l.extend([4, 5])
+l.extend(range(6, 8))
+l.extend("ab")
+l.insert(0, 0)
+l.insert(100, "end")
+l.insert(-1, "before-end")
+l.insert(-100, "start")
+print(l)
+l += (9,)
+print(l, len(l))

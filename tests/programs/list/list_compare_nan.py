@@ -1,0 +1,3 @@
+nan = float("nan")
+l = [nan]
+print(l == l, [nan] == [nan], l[0] == l[0], l.count(nan), nan in l, l.index(nan))

@@ -1,0 +1,5 @@
+print([x * x for x in range(6)])
+print([x for x in range(20) if x % 3 == 0 if x % 2 == 0])
+print([(x, y) for x in range(3) for y in range(x)])
+print([[c for c in w] for w in ["ab", "cd"]])
+print({x % 3 for x in range(10)}, {x: x * x for x in range(4)}, list(x for x in "abc"))

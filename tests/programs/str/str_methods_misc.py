@@ -1,0 +1,5 @@
+print("Hello".__len__(), "a".__add__("b"), "abc".__contains__("b"), "ab".__mul__(2), "a".__lt__("b"))
+print(str.__doc__[:20])
+print("x".join(map(str, range(5))))
+print("{:s}".format("x"), "abc".__getitem__(slice(1, None)))
+print("a b".split(" "), "  a".split(" "))

@@ -1,0 +1,7 @@
+pass
+pass
+pass
+(1+)
+pass
+pass
+pass

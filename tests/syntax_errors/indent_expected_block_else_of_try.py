@@ -1,0 +1,6 @@
+try:
+    x
+except:
+    pass
+else:
+y

@@ -1,0 +1,4 @@
+if 1:
+  pass
+elif 1:
+  x() = 1

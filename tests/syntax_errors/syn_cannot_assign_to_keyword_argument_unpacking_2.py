@@ -1,0 +1,1 @@
+f(a, b, *args, **kwargs={'a': 1})

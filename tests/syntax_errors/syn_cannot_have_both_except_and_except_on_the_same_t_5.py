@@ -1,0 +1,3 @@
+try: pass
+except ValueError: pass
+except* TypeError: pass

@@ -1,0 +1,4 @@
+if something:
+    pass
+elif something_else:
+pass

@@ -1,0 +1,1 @@
+raise X, Y, Z

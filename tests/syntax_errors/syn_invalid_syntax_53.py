@@ -1,0 +1,1 @@
+def f7(x: *b = 1): pass

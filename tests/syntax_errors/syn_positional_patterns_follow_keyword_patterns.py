@@ -1,0 +1,3 @@
+match ...:
+  case Foo(z=1, y=2, x):
+    ...

@@ -1,0 +1,22 @@
+a = 1
+x = """
+line
+line
+line
+line
+line
+line
+line
+line
+line
+line
+line
+line
+line
+line
+line
+line
+line
+line
+line
+line
