@@ -198,6 +198,9 @@ impl<'src> Tokenizer<'src> {
                 // Comments, unless a type comment.
                 if c == b'#' as i32 {
                     while c != EOF && c != b'\n' as i32 && c != b'\r' as i32 {
+                        let end = self.inp.min(self.bytes.len());
+                        let rest = &self.bytes[self.cur.min(end)..end];
+                        self.cur += rest.iter().position(|&b| b == b'\n' || b == b'\r').unwrap_or(rest.len());
                         c = self.nextc();
                     }
                     if self.config.type_comments {
@@ -254,6 +257,18 @@ impl<'src> Tokenizer<'src> {
                         if c >= 128 {
                             nonascii = true;
                         }
+                        // Fast path: the rest of the name within the loaded line.
+                        let end = self.inp.min(self.bytes.len());
+                        let mut i = self.cur;
+                        while i < end {
+                            let b = self.bytes[i];
+                            if !is_potential_identifier_char(b as i32) {
+                                break;
+                            }
+                            nonascii |= b >= 128;
+                            i += 1;
+                        }
+                        self.cur = i;
                         c = self.nextc();
                     }
                     self.backup(c);
