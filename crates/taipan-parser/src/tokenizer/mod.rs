@@ -189,6 +189,8 @@ pub struct Tokenizer<'src> {
     pub(crate) first_lineno: u32,
     pub(crate) lineno: u32,
     pub(crate) implicit_newline: bool,
+    /// The line just read contains a NUL byte.
+    pub(crate) line_has_nul: bool,
     pub(crate) done: Done,
     pub(crate) error: Option<SyntaxError>,
     // Indentation.
@@ -244,6 +246,7 @@ impl<'src> Tokenizer<'src> {
             first_lineno: 0,
             lineno: 0,
             implicit_newline: false,
+            line_has_nul: false,
             done: Done::Ok,
             error: None,
             atbol: true,
