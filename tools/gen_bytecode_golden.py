@@ -11,6 +11,8 @@ stack_effect.txt `dis.stack_effect(op, oparg, jump=j)` for every opcode number 0
 locations.marshal the marshalled code of tests/fixtures/locations.py (CPython's own bytes), and
 locations.txt    for each of its code objects in pre-order: `co_positions()`, `co_lines()`
                  and `dis._parse_exception_table` (offsets in bytes, as dis shows them).
+instructions.txt `dis._unpack_opargs(co_code)` for each code object of the fixture, pre-order,
+                 as `offset/start_offset:opcode:oparg` (oparg `-` when None).
 source_hash.txt  `importlib.util.source_hash` of a few inputs.
 marshal_values.txt  `marshal.dumps(v).hex()` of values of every marshal type (the root held by
                  a list, as a variable would hold it).
@@ -117,6 +119,19 @@ def tables_txt(code):
     return "\n".join(lines) + "\n"
 
 
+def instructions_txt(code):
+    lines = []
+
+    def walk(co):
+        lines.append(" ".join(f"{i}/{s}:{op}:{fmt(arg)}" for i, s, op, arg in dis._unpack_opargs(co.co_code)))
+        for c in co.co_consts:
+            if isinstance(c, types.CodeType):
+                walk(c)
+
+    walk(code)
+    return "\n".join(lines) + "\n"
+
+
 def fixture_code():
     with open(FIXTURE, "rb") as f:
         return compile(f.read(), "locations.py", "exec", dont_inherit=True)
@@ -152,7 +167,7 @@ def marshal_values_txt():
 def main():
     code = fixture_code()
     files = {"opcodes.txt": opcodes_txt(), "stack_effect.txt": stack_effect_txt(),
-             "locations.txt": tables_txt(code), "locations.marshal": marshal.dumps(code),
+             "locations.txt": tables_txt(code), "instructions.txt": instructions_txt(code), "locations.marshal": marshal.dumps(code),
              "source_hash.txt": source_hash_txt(), "marshal_values.txt": marshal_values_txt()}
     stale = False
     for name, text in files.items():

@@ -3,6 +3,7 @@
 
 pub mod code;
 pub mod constant;
+pub mod instruction;
 pub mod location;
 pub mod marshal;
 pub mod opcode;

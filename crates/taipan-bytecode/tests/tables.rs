@@ -149,3 +149,18 @@ fn marshal_values_round_trip_byte_identical() {
         assert_eq!(marshal::dumps(&value).unwrap(), data, "{line} loaded as {value:?}");
     }
 }
+
+#[test]
+fn instructions_unpack_as_dis() {
+    use taipan_bytecode::instruction::unpack_opargs;
+    let (_, root) = fixture_code();
+    let mut text = String::new();
+    for co in all_codes(&root) {
+        let items: Vec<String> = unpack_opargs(&co.code)
+            .map(|i| format!("{}/{}:{}:{}", i.offset, i.start_offset, i.opcode.0, fmt(i.oparg)))
+            .collect();
+        text += &items.join(" ");
+        text.push('\n');
+    }
+    assert_eq!(text, String::from_utf8(golden_bytes("instructions.txt")).unwrap());
+}
