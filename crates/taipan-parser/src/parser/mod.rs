@@ -236,6 +236,8 @@ pub(crate) struct Parser<'src> {
     /// Nesting depth of rule calls that can recurse (CPython's `p->level`).
     pub depth: u32,
     line_starts: Option<Vec<usize>>,
+    /// CPython's `p->call_invalid_rules`: set for the second pass (see [`invalid`]).
+    pub(crate) call_invalid_rules: bool,
 }
 
 impl<'src> Parser<'src> {
@@ -251,6 +253,7 @@ impl<'src> Parser<'src> {
             type_comments,
             depth: 0,
             line_starts: None,
+            call_invalid_rules: false,
         }
     }
 
