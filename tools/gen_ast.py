@@ -96,11 +96,22 @@ for base in SIMPLE_SUMS:
     w("")
 
 
+# `_field_types` says `list[expr]` for these, but CPython stores None in them: a `**d`
+# entry of a dict display has key None, a keyword-only parameter without default has
+# kw_default None.
+LIST_OF_OPTIONAL = {("Dict", "keys"), ("arguments", "kw_defaults")}
+
+
 def emit_struct(name, cls):
     w("#[derive(Clone, Debug, PartialEq)]")
     w(f"pub struct {name} {{")
     for f in cls._fields:
-        w(f"    pub {rust_field(f)}: {rust_type(cls._field_types[f], f)},")
+        ty = rust_type(cls._field_types[f], f)
+        if (cls.__name__, f) in LIST_OF_OPTIONAL:
+            ty = "Vec<Option<Expr>>"
+        if (cls.__name__, f) == ("FormattedValue", "conversion"):
+            ty = "i32"  # -1 when there is no conversion
+        w(f"    pub {rust_field(f)}: {ty},")
     if has_range(cls):
         w("    pub range: TextRange,")
     w("}")

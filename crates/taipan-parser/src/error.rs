@@ -7,6 +7,9 @@ pub enum SyntaxErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// Not a SyntaxError subclass: CPython's parser raises `MemoryError` when its rule
+    /// stack overflows ("Parser stack overflowed - Python source too complex to parse").
+    MemoryError,
 }
 
 impl SyntaxErrorKind {
@@ -15,6 +18,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::SyntaxError => "SyntaxError",
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
+            SyntaxErrorKind::MemoryError => "MemoryError",
         }
     }
 }

@@ -208,6 +208,12 @@ impl Dump for u32 {
     }
 }
 
+impl Dump for i32 {
+    fn dump(&self, d: &mut Dumper) {
+        d.leaf(self.to_string())
+    }
+}
+
 impl Dump for Constant {
     fn dump(&self, d: &mut Dumper) {
         d.leaf(self.repr())

@@ -994,7 +994,7 @@ impl Dump for ExprIfExp {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExprDict {
-    pub keys: Vec<Expr>,
+    pub keys: Vec<Option<Expr>>,
     pub values: Vec<Expr>,
     pub range: TextRange,
 }
@@ -1169,7 +1169,7 @@ impl Dump for ExprCall {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ExprFormattedValue {
     pub value: Box<Expr>,
-    pub conversion: u32,
+    pub conversion: i32,
     pub format_spec: Option<Box<Expr>>,
     pub range: TextRange,
 }
@@ -1627,7 +1627,7 @@ pub struct Arguments {
     pub args: Vec<Arg>,
     pub vararg: Option<Arg>,
     pub kwonlyargs: Vec<Arg>,
-    pub kw_defaults: Vec<Expr>,
+    pub kw_defaults: Vec<Option<Expr>>,
     pub kwarg: Option<Arg>,
     pub defaults: Vec<Expr>,
 }

@@ -1,6 +1,38 @@
 //! The parser: recursive descent with precedence climbing over CPython 3.13's
 //! `Grammar/python.gram`, producing [`crate::ast`] nodes, and the grammar's
 //! `invalid_*` rules for CPython's SyntaxError messages.
+//!
+//! Tokens are pulled lazily from the tokenizer into a buffer; the parser keeps a mark
+//! (index into the buffer) and backtracks by resetting it, as CPython's PEG parser
+//! does. Since tokens are only fetched when a rule looks at them, the last fetched
+//! token is CPython's "furthest token reached", where a generic `invalid syntax`
+//! error is reported.
+//!
+//! The grammar's rules are spread over files by construct: [`expr`] (operators,
+//! precedence), [`atom`] (atoms, displays, comprehensions, calls), [`strings`]
+//! (literal decoding, f-strings), [`number`], [`stmt`] (simple statements and
+//! assignment), [`compound`] (blocks, `def`, `class`, `if`, …), [`params`], [`pattern`]
+//! (`match`), [`target`] (assignment targets) and [`invalid`] (error rules).
+
+mod atom;
+mod compound;
+mod expr;
+pub mod invalid;
+mod number;
+mod params;
+mod pattern;
+mod stmt;
+mod strings;
+mod target;
+
+use std::borrow::Cow;
+
+use crate::ast::{self, TextRange};
+use crate::error::{SyntaxError, SyntaxErrorKind};
+use crate::tokenizer::{Pos, Token, TokenKind};
+
+pub use number::parse_number;
+pub use strings::{decode_bytes_literal, decode_str_literal};
 
 /// The `mode` argument of `compile()` / `ast.parse()`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -10,3 +42,675 @@ pub enum Mode {
     Single,
     FuncType,
 }
+
+impl Mode {
+    pub fn from_name(name: &str) -> Option<Mode> {
+        Some(match name {
+            "exec" => Mode::Exec,
+            "eval" => Mode::Eval,
+            "single" => Mode::Single,
+            "func_type" => Mode::FuncType,
+            _ => return None,
+        })
+    }
+}
+
+/// CPython's parser gives up past this many nested rule calls (`MAXSTACK` in
+/// `Parser/parser.c`) with `MemoryError: Parser stack overflowed`.
+pub(crate) const MAXSTACK: u32 = 6000;
+
+/// The stack the parser runs on: deep (but bounded) nesting must never overflow it.
+const PARSER_STACK_BYTES: usize = 256 << 20;
+
+/// Parse decoded source text.
+pub fn parse(source: &str, mode: Mode, filename: &str, type_comments: bool) -> Result<ast::Mod, SyntaxError> {
+    let _ = filename;
+    let source = crate::tokenizer::translate_newlines(source);
+    let source: &str = &source;
+    run_on_big_stack(|| {
+        let config = crate::tokenizer::TokenizerConfig {
+            extra_tokens: false,
+            type_comments,
+            interactive: mode == Mode::Single,
+        };
+        let mut tokenizer = crate::tokenizer::Tokenizer::new(source, config);
+        let lexer: Lexer<'_> = Box::new(move || tokenizer.next_token());
+        Parser::new(source, lexer, type_comments).parse_mod(mode)
+    })
+}
+
+/// Parse source bytes: PEP 263 / BOM decoding first, as `compile()` of bytes does.
+pub fn parse_bytes(bytes: &[u8], mode: Mode, filename: &str, type_comments: bool) -> Result<ast::Mod, SyntaxError> {
+    let (_encoding, text) = crate::tokenizer::decode_source(bytes)?;
+    parse(&text, mode, filename, type_comments)
+}
+
+fn run_on_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
+    std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(PARSER_STACK_BYTES)
+            .spawn_scoped(s, f)
+            .expect("spawning the parser thread")
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e))
+    })
+}
+
+/// Where tokens come from: the tokenizer, or a test's token list.
+pub type Lexer<'src> = Box<dyn FnMut() -> Result<Token<'src>, SyntaxError> + 'src>;
+
+/// A rule's failure: `Fail` lets the caller try another alternative (PEG ordered
+/// choice); `Fatal` is an error already decided (tokenizer errors, `invalid_*` rules,
+/// semantic errors raised by actions) that stops the parse.
+#[derive(Debug)]
+pub(crate) enum PErr {
+    Fail,
+    Fatal(Box<SyntaxError>),
+}
+
+pub(crate) type PResult<T> = Result<T, PErr>;
+
+impl From<SyntaxError> for PErr {
+    fn from(e: SyntaxError) -> Self {
+        PErr::Fatal(Box::new(e))
+    }
+}
+
+/// Keywords and soft keywords, classified once when a NAME token is fetched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Kw {
+    NotKw,
+    False,
+    None,
+    True,
+    And,
+    As,
+    Assert,
+    Async,
+    Await,
+    Break,
+    Class,
+    Continue,
+    Def,
+    Del,
+    Elif,
+    Else,
+    Except,
+    Finally,
+    For,
+    From,
+    Global,
+    If,
+    Import,
+    In,
+    Is,
+    Lambda,
+    Nonlocal,
+    Not,
+    Or,
+    Pass,
+    Raise,
+    Return,
+    Try,
+    While,
+    With,
+    Yield,
+    // soft keywords: still valid names
+    Match,
+    Case,
+    Type,
+    Underscore,
+}
+
+impl Kw {
+    fn classify(text: &str) -> Kw {
+        match text {
+            "False" => Kw::False,
+            "None" => Kw::None,
+            "True" => Kw::True,
+            "and" => Kw::And,
+            "as" => Kw::As,
+            "assert" => Kw::Assert,
+            "async" => Kw::Async,
+            "await" => Kw::Await,
+            "break" => Kw::Break,
+            "class" => Kw::Class,
+            "continue" => Kw::Continue,
+            "def" => Kw::Def,
+            "del" => Kw::Del,
+            "elif" => Kw::Elif,
+            "else" => Kw::Else,
+            "except" => Kw::Except,
+            "finally" => Kw::Finally,
+            "for" => Kw::For,
+            "from" => Kw::From,
+            "global" => Kw::Global,
+            "if" => Kw::If,
+            "import" => Kw::Import,
+            "in" => Kw::In,
+            "is" => Kw::Is,
+            "lambda" => Kw::Lambda,
+            "nonlocal" => Kw::Nonlocal,
+            "not" => Kw::Not,
+            "or" => Kw::Or,
+            "pass" => Kw::Pass,
+            "raise" => Kw::Raise,
+            "return" => Kw::Return,
+            "try" => Kw::Try,
+            "while" => Kw::While,
+            "with" => Kw::With,
+            "yield" => Kw::Yield,
+            "match" => Kw::Match,
+            "case" => Kw::Case,
+            "type" => Kw::Type,
+            "_" => Kw::Underscore,
+            _ => Kw::NotKw,
+        }
+    }
+
+    /// A hard keyword cannot be used as a NAME.
+    pub(crate) fn is_hard(self) -> bool {
+        !matches!(self, Kw::NotKw | Kw::Match | Kw::Case | Kw::Type | Kw::Underscore)
+    }
+}
+
+/// A buffered token.
+pub(crate) struct Tok<'src> {
+    pub kind: TokenKind,
+    pub kw: Kw,
+    pub start: Pos,
+    pub end: Pos,
+    pub text: Cow<'src, str>,
+}
+
+pub(crate) struct Parser<'src> {
+    pub src: &'src str,
+    pub toks: Vec<Tok<'src>>,
+    pub pos: usize,
+    lexer: Lexer<'src>,
+    lexer_done: bool,
+    /// The tokenizer's error; an ERRORTOKEN stands in for it in `toks`.
+    pub lex_err: Option<SyntaxError>,
+    pub type_ignores: Vec<ast::TypeIgnore>,
+    pub type_comments: bool,
+    /// Nesting depth of rule calls that can recurse (CPython's `p->level`).
+    pub depth: u32,
+    line_starts: Option<Vec<usize>>,
+}
+
+impl<'src> Parser<'src> {
+    pub(crate) fn new(src: &'src str, lexer: Lexer<'src>, type_comments: bool) -> Self {
+        Parser {
+            src,
+            toks: Vec::with_capacity(src.len() / 4 + 16),
+            pos: 0,
+            lexer,
+            lexer_done: false,
+            lex_err: None,
+            type_ignores: Vec::new(),
+            type_comments,
+            depth: 0,
+            line_starts: None,
+        }
+    }
+
+    // ----- token buffer -----
+
+    #[cold]
+    fn fill(&mut self, upto: usize) {
+        while self.toks.len() <= upto {
+            if self.lexer_done {
+                // Repeat the last token (ENDMARKER or ERRORTOKEN).
+                let last = self.toks.last().expect("lexer_done implies a token");
+                let t = Tok { kind: last.kind, kw: Kw::NotKw, start: last.start, end: last.end, text: Cow::Borrowed("") };
+                self.toks.push(t);
+                continue;
+            }
+            match (self.lexer)() {
+                Ok(t) => {
+                    if t.kind == TokenKind::TYPE_IGNORE {
+                        self.type_ignores.push(ast::TypeIgnore { lineno: t.start.line, tag: t.text.into_owned() });
+                        continue;
+                    }
+                    if t.kind == TokenKind::ENDMARKER {
+                        self.lexer_done = true;
+                    }
+                    let kw = if t.kind == TokenKind::NAME { Kw::classify(&t.text) } else { Kw::NotKw };
+                    self.toks.push(Tok { kind: t.kind, kw, start: t.start, end: t.end, text: t.text });
+                }
+                Err(e) => {
+                    let p = self.toks.last().map(|t| t.end).unwrap_or(Pos { line: 1, col: 0 });
+                    self.lex_err = Some(e);
+                    self.lexer_done = true;
+                    self.toks.push(Tok { kind: TokenKind::ERRORTOKEN, kw: Kw::NotKw, start: p, end: p, text: Cow::Borrowed("") });
+                }
+            }
+        }
+    }
+
+    #[inline]
+    pub(crate) fn tok_at(&mut self, i: usize) -> &Tok<'src> {
+        if i >= self.toks.len() {
+            self.fill(i);
+        }
+        &self.toks[i]
+    }
+
+    #[inline]
+    pub(crate) fn cur(&mut self) -> &Tok<'src> {
+        let p = self.pos;
+        self.tok_at(p)
+    }
+
+    #[inline]
+    pub(crate) fn kind(&mut self) -> TokenKind {
+        self.cur().kind
+    }
+
+    #[inline]
+    pub(crate) fn nth_kind(&mut self, n: usize) -> TokenKind {
+        let p = self.pos + n;
+        self.tok_at(p).kind
+    }
+
+    #[inline]
+    pub(crate) fn kw(&mut self) -> Kw {
+        self.cur().kw
+    }
+
+    #[inline]
+    pub(crate) fn nth_kw(&mut self, n: usize) -> Kw {
+        let p = self.pos + n;
+        self.tok_at(p).kw
+    }
+
+    #[inline]
+    pub(crate) fn at(&mut self, kind: TokenKind) -> bool {
+        self.kind() == kind
+    }
+
+    #[inline]
+    pub(crate) fn at_kw(&mut self, kw: Kw) -> bool {
+        self.kw() == kw
+    }
+
+    /// At a NAME that is not a hard keyword.
+    #[inline]
+    pub(crate) fn at_name(&mut self) -> bool {
+        let t = self.cur();
+        t.kind == TokenKind::NAME && !t.kw.is_hard()
+    }
+
+    #[inline]
+    pub(crate) fn bump(&mut self) -> usize {
+        let p = self.pos;
+        self.tok_at(p);
+        self.pos += 1;
+        p
+    }
+
+    #[inline]
+    pub(crate) fn eat(&mut self, kind: TokenKind) -> bool {
+        if self.at(kind) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    #[inline]
+    pub(crate) fn eat_kw(&mut self, kw: Kw) -> bool {
+        if self.at_kw(kw) {
+            self.pos += 1;
+            true
+        } else {
+            false
+        }
+    }
+
+    #[inline]
+    pub(crate) fn expect(&mut self, kind: TokenKind) -> PResult<usize> {
+        if self.at(kind) {
+            Ok(self.bump())
+        } else {
+            Err(PErr::Fail)
+        }
+    }
+
+    #[inline]
+    pub(crate) fn expect_kw(&mut self, kw: Kw) -> PResult<usize> {
+        if self.at_kw(kw) {
+            Ok(self.bump())
+        } else {
+            Err(PErr::Fail)
+        }
+    }
+
+    /// Consume a NAME (not a hard keyword) and return its identifier.
+    pub(crate) fn expect_name(&mut self) -> PResult<(String, TextRange)> {
+        if !self.at_name() {
+            return Err(PErr::Fail);
+        }
+        let i = self.bump();
+        let t = &self.toks[i];
+        let range = TextRange::new(t.start.line, t.start.col, t.end.line, t.end.col);
+        Ok((identifier(&t.text), range))
+    }
+
+    /// Start position of the current token.
+    #[inline]
+    pub(crate) fn start(&mut self) -> Pos {
+        self.cur().start
+    }
+
+    /// End position of the last consumed token that is not NEWLINE, INDENT, DEDENT or
+    /// ENDMARKER (`_PyPegen_get_last_nonnwhitespace_token`).
+    #[inline]
+    pub(crate) fn prev_end(&self) -> Pos {
+        let mut i = self.pos - 1;
+        loop {
+            let t = &self.toks[i];
+            if i == 0 || !matches!(t.kind, TokenKind::NEWLINE | TokenKind::INDENT | TokenKind::DEDENT | TokenKind::ENDMARKER) {
+                return t.end;
+            }
+            i -= 1;
+        }
+    }
+
+    /// The range from `start` to the end of the last consumed token (CPython's EXTRA).
+    #[inline]
+    pub(crate) fn range_from(&self, start: Pos) -> TextRange {
+        let end = self.prev_end();
+        TextRange::new(start.line, start.col, end.line, end.col)
+    }
+
+    pub(crate) fn tok_range(&self, i: usize) -> TextRange {
+        let t = &self.toks[i];
+        TextRange::new(t.start.line, t.start.col, t.end.line, t.end.col)
+    }
+
+    /// Run `f`; on `Fail`, rewind to where it started and return `None`.
+    #[inline]
+    pub(crate) fn attempt<T>(&mut self, f: impl FnOnce(&mut Self) -> PResult<T>) -> PResult<Option<T>> {
+        let mark = self.pos;
+        match f(self) {
+            Ok(v) => Ok(Some(v)),
+            Err(PErr::Fail) => {
+                self.pos = mark;
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Enter a rule that may recurse; CPython's `MAXSTACK` check.
+    #[inline]
+    pub(crate) fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAXSTACK {
+            return Err(PErr::Fatal(Box::new(SyntaxError {
+                kind: SyntaxErrorKind::MemoryError,
+                msg: "Parser stack overflowed - Python source too complex to parse".into(),
+                lineno: 0,
+                offset: 0,
+                end_lineno: None,
+                end_offset: None,
+                text: None,
+            })));
+        }
+        Ok(())
+    }
+
+    #[inline]
+    pub(crate) fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    // ----- source text -----
+
+    fn line_starts(&mut self) -> &[usize] {
+        if self.line_starts.is_none() {
+            let mut v = vec![0];
+            for (i, b) in self.src.bytes().enumerate() {
+                if b == b'\n' {
+                    v.push(i + 1);
+                }
+            }
+            self.line_starts = Some(v);
+        }
+        self.line_starts.as_deref().unwrap()
+    }
+
+    /// Byte offset in the source of a (line, byte column) position.
+    pub(crate) fn offset_of(&mut self, p: Pos) -> usize {
+        let len = self.src.len();
+        let starts = self.line_starts();
+        let line = (p.line as usize).saturating_sub(1);
+        let base = starts.get(line).copied().unwrap_or(len);
+        (base + p.col as usize).min(len)
+    }
+
+    /// The source text between two positions.
+    pub(crate) fn slice(&mut self, a: Pos, b: Pos) -> &'src str {
+        let (x, y) = (self.offset_of(a), self.offset_of(b));
+        let src = self.src;
+        src.get(x..y.max(x)).unwrap_or("")
+    }
+
+    /// Source line `lineno` (1-based), with its newline.
+    pub(crate) fn line_text(&mut self, lineno: u32) -> Option<String> {
+        let src = self.src;
+        let starts = self.line_starts();
+        let i = (lineno as usize).checked_sub(1)?;
+        let a = *starts.get(i)?;
+        let b = starts.get(i + 1).copied().unwrap_or(src.len());
+        if a > src.len() {
+            return None;
+        }
+        Some(src[a..b].to_string())
+    }
+
+    // ----- errors -----
+
+    /// A SyntaxError at the given byte positions (converted to CPython's 1-based
+    /// character offsets).
+    pub(crate) fn error_at(&mut self, kind: SyntaxErrorKind, msg: impl Into<String>, start: Pos, end: Pos) -> SyntaxError {
+        let text = self.line_text(start.line);
+        let offset = char_offset(text.as_deref(), start.col) + 1;
+        let end_text = if end.line == start.line { text.clone() } else { self.line_text(end.line) };
+        let end_offset = char_offset(end_text.as_deref(), end.col) + 1;
+        SyntaxError {
+            kind,
+            msg: msg.into(),
+            lineno: start.line,
+            offset,
+            end_lineno: Some(end.line),
+            end_offset: Some(end_offset),
+            text,
+        }
+    }
+
+    /// `RAISE_SYNTAX_ERROR(msg)`: located at the last token fetched.
+    pub(crate) fn raise_at_last_token(&mut self, msg: impl Into<String>) -> PErr {
+        let t = self.toks.last().expect("a token was fetched");
+        let (s, e) = (t.start, t.end);
+        self.error_at(SyntaxErrorKind::SyntaxError, msg, s, e).into()
+    }
+
+    /// `RAISE_SYNTAX_ERROR_KNOWN_RANGE` over a node range.
+    pub(crate) fn raise_range(&mut self, msg: impl Into<String>, r: TextRange) -> PErr {
+        self.error_at(
+            SyntaxErrorKind::SyntaxError,
+            msg,
+            Pos { line: r.lineno, col: r.col_offset },
+            Pos { line: r.end_lineno, col: r.end_col_offset },
+        )
+        .into()
+    }
+
+    /// The generic error when no rule matched (`_PyPegen_set_syntax_error`).
+    fn generic_error(&mut self) -> SyntaxError {
+        if let Some(e) = self.lex_err.take() {
+            return e;
+        }
+        let last = self.toks.len() - 1;
+        let (kind, start, end) = {
+            let t = &self.toks[last];
+            (t.kind, t.start, t.end)
+        };
+        let err = match kind {
+            TokenKind::INDENT => self.error_at(SyntaxErrorKind::IndentationError, "unexpected indent", start, end),
+            TokenKind::DEDENT => self.error_at(SyntaxErrorKind::IndentationError, "unexpected unindent", start, end),
+            _ => self.error_at(SyntaxErrorKind::SyntaxError, "invalid syntax", start, end),
+        };
+        // `_PyPegen_tokenize_full_source_to_check_for_errors`: a tokenizer error later in
+        // the file wins over the generic error.
+        if kind != TokenKind::INDENT && kind != TokenKind::DEDENT {
+            while !self.lexer_done {
+                let n = self.toks.len();
+                self.fill(n);
+            }
+            if let Some(e) = self.lex_err.take() {
+                return e;
+            }
+        }
+        err
+    }
+
+    fn finish(&mut self, r: PResult<ast::Mod>) -> Result<ast::Mod, SyntaxError> {
+        match r {
+            Ok(m) => Ok(m),
+            Err(PErr::Fatal(e)) => {
+                if let Some(le) = self.lex_err.take() {
+                    if e.kind != SyntaxErrorKind::MemoryError {
+                        return Err(le);
+                    }
+                }
+                Err(*e)
+            }
+            Err(PErr::Fail) => {
+                // Second pass with the invalid_* rules, as CPython does.
+                if self.lex_err.is_none() {
+                    if let Some(e) = invalid::second_pass(self) {
+                        return Err(e);
+                    }
+                }
+                Err(self.generic_error())
+            }
+        }
+    }
+
+    // ----- start rules -----
+
+    pub(crate) fn parse_mod(&mut self, mode: Mode) -> Result<ast::Mod, SyntaxError> {
+        let r = match mode {
+            Mode::Exec => self.file(),
+            Mode::Eval => self.eval_input(),
+            Mode::Single => self.interactive(),
+            Mode::FuncType => self.func_type_input(),
+        };
+        self.finish(r)
+    }
+
+    fn file(&mut self) -> PResult<ast::Mod> {
+        let body = self.statements()?;
+        self.expect(TokenKind::ENDMARKER)?;
+        let type_ignores = std::mem::take(&mut self.type_ignores);
+        Ok(ast::Mod::Module(ast::ModModule { body, type_ignores }))
+    }
+
+    fn eval_input(&mut self) -> PResult<ast::Mod> {
+        let body = self.expressions()?;
+        while self.eat(TokenKind::NEWLINE) {}
+        self.expect(TokenKind::ENDMARKER)?;
+        Ok(ast::Mod::Expression(ast::ModExpression { body: Box::new(body) }))
+    }
+
+    fn func_type_input(&mut self) -> PResult<ast::Mod> {
+        self.expect(TokenKind::LPAR)?;
+        let argtypes = if self.at(TokenKind::RPAR) { Vec::new() } else { self.type_expressions()? };
+        self.expect(TokenKind::RPAR)?;
+        self.expect(TokenKind::RARROW)?;
+        let returns = self.expression()?;
+        while self.eat(TokenKind::NEWLINE) {}
+        self.expect(TokenKind::ENDMARKER)?;
+        Ok(ast::Mod::FunctionType(ast::ModFunctionType { argtypes, returns: Box::new(returns) }))
+    }
+
+    fn type_expressions(&mut self) -> PResult<Vec<ast::Expr>> {
+        let mut out = Vec::new();
+        loop {
+            if self.eat(TokenKind::STAR) {
+                out.push(self.expression()?);
+                if self.eat(TokenKind::COMMA) {
+                    self.expect(TokenKind::DOUBLESTAR)?;
+                    out.push(self.expression()?);
+                }
+                return Ok(out);
+            }
+            if self.eat(TokenKind::DOUBLESTAR) {
+                out.push(self.expression()?);
+                return Ok(out);
+            }
+            out.push(self.expression()?);
+            if !(self.at(TokenKind::COMMA) && self.nth_kind(1) != TokenKind::RPAR) {
+                return Ok(out);
+            }
+            self.bump();
+        }
+    }
+
+    fn interactive(&mut self) -> PResult<ast::Mod> {
+        let body = self.statement_newline()?;
+        Ok(ast::Mod::Interactive(ast::ModInteractive { body }))
+    }
+
+    fn statement_newline(&mut self) -> PResult<Vec<ast::Stmt>> {
+        match self.kind() {
+            TokenKind::NEWLINE => {
+                let i = self.bump();
+                let r = self.tok_range(i);
+                return Ok(vec![ast::Stmt::Pass(ast::StmtPass { range: r })]);
+            }
+            TokenKind::ENDMARKER => {
+                // `_PyPegen_interactive_exit`: end of input in interactive mode.
+                return Err(self.raise_at_last_token("unexpected EOF while parsing"));
+            }
+            _ => {}
+        }
+        if let Some(s) = self.attempt(|p| {
+            let s = p.compound_stmt()?;
+            p.expect(TokenKind::NEWLINE)?;
+            Ok(s)
+        })? {
+            return Ok(vec![s]);
+        }
+        self.simple_stmts()
+    }
+}
+
+/// The identifier of a NAME token: CPython NFKC-normalizes non-ASCII identifiers.
+pub(crate) fn identifier(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_string()
+    } else {
+        use unicode_normalization::UnicodeNormalization;
+        text.nfkc().collect()
+    }
+}
+
+/// Characters in the first `col` bytes of `line`.
+fn char_offset(line: Option<&str>, col: u32) -> u32 {
+    match line {
+        Some(l) => {
+            let b = l.as_bytes();
+            let n = (col as usize).min(b.len());
+            String::from_utf8_lossy(&b[..n]).chars().count() as u32
+        }
+        None => col,
+    }
+}
+
+#[cfg(test)]
+mod tests;

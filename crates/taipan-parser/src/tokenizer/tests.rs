@@ -331,3 +331,21 @@ fn file_decoding() {
     let (enc, text) = decode_file_source(b"# coding: latin-1\nx = '\xff'\n", "f").unwrap();
     assert_eq!((enc.as_str(), &*text), ("iso-8859-1", "# coding: latin-1\nx = '\u{ff}'\n"));
 }
+
+#[test]
+fn null_bytes_anywhere_in_a_line() {
+    for pos in 0..20 {
+        let mut src = "abcdefghijklmnopqrstuvwxyz = 1\n".to_string();
+        src.replace_range(pos..pos + 1, "\0");
+        let mut tok = Tokenizer::new(&src, TokenizerConfig { extra_tokens: true, ..Default::default() });
+        let e = loop {
+            match tok.next_token() {
+                Ok(t) if t.kind == TokenKind::ENDMARKER => panic!("no error for NUL at {pos}"),
+                Ok(_) => {}
+                Err(e) => break e,
+            }
+        };
+        assert_eq!(e.msg, "source code cannot contain null bytes");
+        assert_eq!((e.lineno, e.offset), (1, 0));
+    }
+}

@@ -1,9 +1,180 @@
 //! `taipan explain ast [-m MODE] [--no-type-comments] [-a] [-i N] [FILE]` =
-//! `python3.13 -m ast …`.
+//! `python3.13 -m ast …` (`main()` of `Lib/ast.py`): parse FILE (or stdin) and print
+//! `ast.dump(tree, include_attributes=…, indent=…)`.
+//!
+//! Also the hidden `taipan explain parse-bench FILE…`, which tokenizes and parses each
+//! file and prints nothing, so that `bench/parse_lib.py` can time the front end without
+//! process start-up.
 
+use std::io::Write;
 use std::process::ExitCode;
 
-pub fn main(_args: &[String]) -> ExitCode {
-    eprintln!("taipan explain ast: not built yet");
+use taipan_parser::error::SyntaxError;
+use taipan_parser::parser::{parse_bytes, Mode};
+
+struct Options {
+    mode: Mode,
+    type_comments: bool,
+    include_attributes: bool,
+    indent: usize,
+    infile: Option<String>,
+}
+
+fn usage_error(msg: &str) -> ExitCode {
+    eprintln!(
+        "usage: python -m ast [-h] [-m {{exec,single,eval,func_type}}] [--no-type-comments] [-a]\n                     [-i INDENT]\n                     [infile]\npython -m ast: error: {msg}"
+    );
     ExitCode::from(2)
+}
+
+fn parse_args(args: &[String]) -> Result<Options, ExitCode> {
+    let mut o = Options { mode: Mode::Exec, type_comments: true, include_attributes: false, indent: 3, infile: None };
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        let (flag, inline) = match a.split_once('=') {
+            Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
+            _ => (a, None),
+        };
+        let mut value = |i: &mut usize, name: &str| -> Result<String, ExitCode> {
+            if let Some(v) = inline.clone() {
+                return Ok(v);
+            }
+            *i += 1;
+            args.get(*i).cloned().ok_or_else(|| usage_error(&format!("argument {name}: expected one argument")))
+        };
+        match flag {
+            "-m" | "--mode" => {
+                let v = value(&mut i, "-m/--mode")?;
+                o.mode = Mode::from_name(&v).ok_or_else(|| {
+                    usage_error(&format!(
+                        "argument -m/--mode: invalid choice: '{v}' (choose from 'exec', 'single', 'eval', 'func_type')"
+                    ))
+                })?;
+            }
+            "--no-type-comments" => o.type_comments = false,
+            "-a" | "--include-attributes" => o.include_attributes = true,
+            "-i" | "--indent" => {
+                let v = value(&mut i, "-i/--indent")?;
+                o.indent = v
+                    .trim()
+                    .parse()
+                    .map_err(|_| usage_error(&format!("argument -i/--indent: invalid int value: '{v}'")))?;
+            }
+            _ if a.starts_with("-i") && a.len() > 2 => {
+                let v = &a[2..];
+                o.indent =
+                    v.parse().map_err(|_| usage_error(&format!("argument -i/--indent: invalid int value: '{v}'")))?;
+            }
+            _ if a.starts_with("-m") && a.len() > 2 => {
+                let v = &a[2..];
+                o.mode = Mode::from_name(v).ok_or_else(|| usage_error("argument -m/--mode: invalid choice"))?;
+            }
+            "-" => o.infile = Some("-".into()),
+            _ if a.starts_with('-') && a.len() > 1 => {
+                return Err(usage_error(&format!("unrecognized arguments: {a}")));
+            }
+            _ => {
+                if o.infile.is_some() {
+                    return Err(usage_error(&format!("unrecognized arguments: {a}")));
+                }
+                o.infile = Some(a.to_string());
+            }
+        }
+        i += 1;
+    }
+    Ok(o)
+}
+
+pub fn main(args: &[String]) -> ExitCode {
+    let o = match parse_args(args) {
+        Ok(o) => o,
+        Err(code) => return code,
+    };
+    let (name, source) = match o.infile.as_deref() {
+        None | Some("-") => ("<stdin>".to_string(), super::read_input(None)),
+        Some(f) => (f.to_string(), super::read_input(Some(f))),
+    };
+    let source = match source {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("taipan explain ast: {name}: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    match parse_bytes(&source, o.mode, &name, o.type_comments) {
+        Ok(tree) => {
+            let text = taipan_parser::ast::dump(&tree, o.include_attributes, Some(o.indent));
+            let mut out = std::io::stdout().lock();
+            let _ = out.write_all(text.as_bytes());
+            let _ = out.write_all(b"\n");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprint!("{}", traceback(&name, &e));
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// The traceback `python3.13 -m ast` prints for a SyntaxError raised by `compile()`.
+fn traceback(filename: &str, e: &SyntaxError) -> String {
+    let mut s = String::from("Traceback (most recent call last):\n");
+    s.push_str("  File \"<frozen runpy>\", line 198, in _run_module_as_main\n");
+    s.push_str("  File \"<frozen runpy>\", line 88, in _run_code\n");
+    let ast_py = "<ast.py>";
+    s.push_str(&format!("  File \"{ast_py}\", line 1866, in <module>\n    main()\n    ~~~~^^\n"));
+    s.push_str(&format!(
+        "  File \"{ast_py}\", line 1862, in main\n    tree = parse(source, name, args.mode, type_comments=args.no_type_comments)\n"
+    ));
+    s.push_str(&format!(
+        "  File \"{ast_py}\", line 54, in parse\n    return compile(source, filename, mode, flags,\n                   _feature_version=feature_version, optimize=optimize)\n"
+    ));
+    if e.kind == taipan_parser::error::SyntaxErrorKind::MemoryError {
+        s.push_str(&format!("MemoryError: {}\n", e.msg));
+        return s;
+    }
+    s.push_str(&format_syntax_error(filename, e));
+    s
+}
+
+/// `traceback.format_exception_only` of a SyntaxError.
+pub fn format_syntax_error(filename: &str, e: &SyntaxError) -> String {
+    let mut s = format!("  File \"{}\", line {}\n", filename, e.lineno);
+    if let Some(text) = &e.text {
+        let line = text.trim_end_matches(['\n', '\r']);
+        let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
+        let lead = line.chars().count() - stripped.chars().count();
+        if !stripped.is_empty() {
+            s.push_str(&format!("    {stripped}\n"));
+            let offset = (e.offset as usize).max(1);
+            let col = offset.saturating_sub(1).saturating_sub(lead);
+            let end = match (e.end_lineno, e.end_offset) {
+                (Some(el), Some(eo)) if el == e.lineno && eo as usize > offset => eo as usize - 1 - lead,
+                _ => col + 1,
+            };
+            let width = stripped.chars().count();
+            let col = col.min(width);
+            let end = end.clamp(col + 1, width.max(col + 1));
+            s.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(end - col)));
+        }
+    }
+    s.push_str(&format!("{}: {}\n", e.kind.name(), e.msg));
+    s
+}
+
+/// `taipan explain parse-bench FILE…`: parse every file, print nothing; exit status 1
+/// if any failed.
+pub fn parse_bench(args: &[String]) -> ExitCode {
+    let mut status = ExitCode::SUCCESS;
+    for f in args {
+        let Ok(src) = std::fs::read(f) else {
+            status = ExitCode::from(1);
+            continue;
+        };
+        if parse_bytes(&src, Mode::Exec, f, false).is_err() {
+            status = ExitCode::from(1);
+        }
+    }
+    status
 }

@@ -10,6 +10,7 @@ pub fn main(args: &[String]) -> ExitCode {
     match args.first().map(String::as_str) {
         Some("tokens") => tokens::main(&args[1..]),
         Some("ast") => ast::main(&args[1..]),
+        Some("parse-bench") => ast::parse_bench(&args[1..]),
         _ => {
             eprintln!("usage: taipan explain {{tokens,ast}} [options] [FILE]");
             ExitCode::from(2)

@@ -106,7 +106,7 @@ fn run_stdin(exact: bool) -> ExitCode {
         match r {
             Ok(t) => {
                 line.clear();
-                printer.push_line(&t, &mut line);
+                printer.push_line_cols(&t, tok.tokenize_cols(), &mut line);
                 let _ = out.write_all(line.as_bytes());
                 if t.kind == TokenKind::ENDMARKER {
                     let _ = out.flush();

@@ -1,0 +1,4 @@
+ﬁle = "ligature"
+ℌ = 1
+café = f"{café}é"
+x = "αβγ"; y = ...

@@ -1,0 +1,3 @@
+async def f():
+    class C:
+        r = [i async for i in x]

@@ -1,0 +1,1 @@
+r = [i async for i in x]

@@ -1,0 +1,2 @@
+def f():
+    return {i: i async for i in x}

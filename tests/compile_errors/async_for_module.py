@@ -1,0 +1,2 @@
+async for i in x:
+    pass

@@ -1,0 +1,1 @@
+r = [await i for i in x]

@@ -1,0 +1,4 @@
+def f():
+    @(await deco)
+    def g():
+        pass

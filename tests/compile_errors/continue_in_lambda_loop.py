@@ -1,0 +1,5 @@
+for i in x:
+    def g():
+        for j in y:
+            pass
+        continue

@@ -1,0 +1,1 @@
+from sys import __debug__

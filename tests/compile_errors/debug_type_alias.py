@@ -1,0 +1,1 @@
+type __debug__ = int

@@ -1,0 +1,2 @@
+if (__debug__ := 1):
+    pass

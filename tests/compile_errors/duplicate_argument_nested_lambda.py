@@ -1,0 +1,2 @@
+def f():
+    return lambda a, b, *, b=1: a

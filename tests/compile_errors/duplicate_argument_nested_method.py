@@ -1,0 +1,3 @@
+class C:
+    def m(self, value, *, value=1):
+        return value

@@ -1,0 +1,3 @@
+"""docstring"""
+print("x")
+from __future__ import generator_stop

@@ -1,0 +1,1 @@
+from __future__ import annotations, unicode_literals, bogus_feature

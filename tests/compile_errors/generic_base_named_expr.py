@@ -1,0 +1,2 @@
+class C[T]((x := object)):
+    pass

@@ -1,0 +1,2 @@
+class C[T](metaclass=(m := type)):
+    pass

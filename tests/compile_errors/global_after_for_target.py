@@ -1,0 +1,4 @@
+def f():
+    for x in range(3):
+        pass
+    global x

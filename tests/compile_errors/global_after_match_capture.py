@@ -1,0 +1,5 @@
+def f(v):
+    match v:
+        case x:
+            pass
+    global x

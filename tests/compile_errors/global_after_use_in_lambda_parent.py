@@ -1,0 +1,4 @@
+def f():
+    g = lambda: x
+    x = 1
+    global x

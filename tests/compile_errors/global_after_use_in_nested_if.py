@@ -1,0 +1,5 @@
+def f():
+    if y:
+        print(x)
+    else:
+        global x

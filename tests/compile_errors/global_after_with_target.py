@@ -1,0 +1,4 @@
+def f():
+    with open("f") as x:
+        pass
+    global x

@@ -1,0 +1,3 @@
+class C:
+    global y
+    y: int = 0

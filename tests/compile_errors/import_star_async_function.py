@@ -1,0 +1,2 @@
+async def f():
+    from sys import *

@@ -1,0 +1,4 @@
+def f():
+    def g():
+        from os import *
+    return g

@@ -1,0 +1,2 @@
+class C(Base, metaclass=M, metaclass=N):
+    pass

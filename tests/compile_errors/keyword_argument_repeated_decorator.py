@@ -1,0 +1,3 @@
+@deco(flag=True, flag=False)
+def f():
+    pass

@@ -1,0 +1,1 @@
+f(x, *args, key=1, other=2, key=3)

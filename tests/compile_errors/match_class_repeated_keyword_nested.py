@@ -1,0 +1,4 @@
+def f(v):
+    match v:
+        case [Point(y=0, y=1)]:
+            pass

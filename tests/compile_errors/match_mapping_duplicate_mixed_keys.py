@@ -1,0 +1,3 @@
+match x:
+    case {True: a, None: b, True: c}:
+        pass

@@ -1,0 +1,6 @@
+def f():
+    x = 1
+    def g():
+        del x
+        nonlocal x
+    return g

@@ -1,0 +1,6 @@
+x = 1
+def f():
+    global x
+    def g():
+        nonlocal x
+    return g

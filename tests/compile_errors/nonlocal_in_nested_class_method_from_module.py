@@ -1,0 +1,4 @@
+x = 1
+class C:
+    def m(self):
+        nonlocal x

@@ -1,0 +1,5 @@
+def f():
+    def g():
+        nonlocal undefined_here
+        undefined_here = 1
+    return g

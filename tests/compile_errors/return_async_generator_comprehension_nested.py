@@ -1,0 +1,4 @@
+async def f():
+    async def g():
+        yield 1
+        return [x for x in y]

@@ -1,0 +1,4 @@
+def f():
+    class C:
+        return 5
+    return C

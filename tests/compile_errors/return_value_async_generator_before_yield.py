@@ -1,0 +1,4 @@
+async def agen():
+    if x:
+        return 5
+    yield 1

@@ -1,0 +1,5 @@
+def outer():
+    async def agen():
+        yield
+        return None
+    return agen

@@ -1,0 +1,23 @@
+with a:
+ with a:
+  with a:
+   with a:
+    with a:
+     with a:
+      with a:
+       with a:
+        with a:
+         with a:
+          with a:
+           with a:
+            with a:
+             with a:
+              with a:
+               with a:
+                with a:
+                 with a:
+                  with a:
+                   with a:
+                    with a:
+                     with a:
+                      pass

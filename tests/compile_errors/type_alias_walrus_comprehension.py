@@ -1,0 +1,1 @@
+type A = [(y := x) for x in range(2)]

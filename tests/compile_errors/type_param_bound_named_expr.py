@@ -1,0 +1,2 @@
+def g[T: (x := int)]():
+    pass

@@ -1,0 +1,2 @@
+def g[T: [(y := x) for x in range(2)]]():
+    pass

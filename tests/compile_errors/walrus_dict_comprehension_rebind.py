@@ -1,0 +1,1 @@
+{k: (k := 1) for k in range(2)}

@@ -1,0 +1,1 @@
+list(i := 0 for i in range(5))

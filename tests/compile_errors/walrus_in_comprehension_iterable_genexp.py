@@ -1,0 +1,2 @@
+def f():
+    return list(x for x in [(y := 1)])

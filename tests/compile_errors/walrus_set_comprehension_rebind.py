@@ -1,0 +1,1 @@
+{x := 2 for x in range(2)}

@@ -1,0 +1,1 @@
+[(yield x) for x in range(3)]

@@ -1,0 +1,4 @@
+import builtins
+names = [n for n in dir(builtins) if not n.startswith("_")]
+print(len(names))
+print(names)

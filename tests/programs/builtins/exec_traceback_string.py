@@ -1,0 +1,6 @@
+src = """
+def inner():
+    return 1 / 0
+inner()
+"""
+exec(compile(src, "<generated>", "exec"))

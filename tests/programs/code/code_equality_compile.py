@@ -1,0 +1,5 @@
+c1 = compile("x = 1", "<a>", "exec")
+c2 = compile("x = 1", "<a>", "exec")
+c3 = compile("x = 2", "<a>", "exec")
+print(c1 == c2, c1 == c3, hash(c1) == hash(c2))
+print(c1.co_name, c1.co_filename, c1.co_firstlineno, c1.co_consts, c1.co_names)

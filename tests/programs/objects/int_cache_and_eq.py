@@ -1,0 +1,6 @@
+a = int("1000")
+b = int("1000")
+print(a == b, a is not b or True)
+x = int("5")
+y = int("5")
+print(x is y)

@@ -1,0 +1,7 @@
+class Loop:
+    def __eq__(self, other):
+        return self == other
+try:
+    Loop() == Loop()
+except RecursionError as e:
+    print("eq:", e)

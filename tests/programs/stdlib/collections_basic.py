@@ -1,0 +1,16 @@
+from collections import Counter, defaultdict, deque, namedtuple, OrderedDict, ChainMap
+c = Counter("abracadabra")
+print(c.most_common(3), c["a"], c["z"])
+d = defaultdict(list)
+for k, v in [("a", 1), ("b", 2), ("a", 3)]:
+    d[k].append(v)
+print(dict(d))
+q = deque([1, 2, 3], maxlen=4)
+q.appendleft(0); q.append(4); q.rotate(1)
+print(q)
+Pt = namedtuple("Pt", "x y")
+p = Pt(1, 2)
+print(p, p._asdict(), p._replace(x=9), Pt._fields)
+o = OrderedDict(a=1, b=2)
+o.move_to_end("a")
+print(o, list(ChainMap({"a": 1}, {"b": 2})))

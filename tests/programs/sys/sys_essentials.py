@@ -1,0 +1,11 @@
+import sys
+print(type(sys.argv).__name__, len(sys.argv), sys.argv[0])
+print(sys.maxsize == 2**63 - 1, sys.byteorder, sys.maxunicode)
+print(sys.version_info[:2], sys.version_info.major, sys.version_info >= (3, 13), type(sys.version_info).__name__)
+print(sys.getrecursionlimit())
+print(sys.float_info.max_exp, sys.float_info.radix, sys.float_info.rounds)
+print(sys.int_info.bits_per_digit, sys.int_info.sizeof_digit, sys.int_info.default_max_str_digits, sys.int_info.str_digits_check_threshold)
+print(sys.hash_info.width, sys.hash_info.modulus, sys.hash_info.inf, sys.hash_info.nan, sys.hash_info.imag, sys.hash_info.cutoff)
+print(sys.flags.optimize, sys.flags.dont_write_bytecode, sys.flags.ignore_environment, sys.flags.hash_randomization, sys.flags.int_max_str_digits)
+print(sys.dont_write_bytecode, sys.platform, type(sys.path).__name__, type(sys.modules).__name__)
+print(sys.stdout.encoding, sys.stderr.errors, sys.stdin.isatty())

@@ -1,0 +1,7 @@
+try:
+    try:
+        1 / 0
+    except ZeroDivisionError as e:
+        raise KeyError("k") from ValueError("explicit cause")
+except KeyError:
+    raise

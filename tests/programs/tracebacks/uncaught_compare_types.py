@@ -1,0 +1,2 @@
+items = [3, "x", 1]
+items.sort()

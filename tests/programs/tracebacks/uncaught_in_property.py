@@ -1,0 +1,5 @@
+class C:
+    @property
+    def broken(self):
+        return self._missing
+C().broken

@@ -1,0 +1,2 @@
+data = [{"k": 1}, {"j": 2}]
+print(sorted(data, key=lambda d: d["k"]))

@@ -1,0 +1,4 @@
+try:
+    raise ValueError("lost")
+finally:
+    raise SystemExit(2)

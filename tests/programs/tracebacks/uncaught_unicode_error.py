@@ -1,0 +1,2 @@
+data = b"caf\xe9"
+data.decode("utf-8")

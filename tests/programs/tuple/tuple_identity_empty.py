@@ -1,0 +1,5 @@
+a = ()
+b = tuple()
+print(a is b, tuple([]) is (), (1, 2)[:] == (1, 2))
+t = (1, 2)
+print(t[:] is t, tuple(t) is t, t * 1 is t)
