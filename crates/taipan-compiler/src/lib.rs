@@ -10,3 +10,5 @@
 //! | location/exception tables, code object | `assemble` | Python/assemble.c |
 
 pub mod instr_sequence;
+pub mod future;
+pub mod symtable;
