@@ -10,3 +10,4 @@
 //! | location/exception tables, code object | `assemble` | Python/assemble.c |
 
 pub mod instr_sequence;
+pub mod unit;
