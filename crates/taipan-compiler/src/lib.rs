@@ -12,3 +12,4 @@
 pub mod instr_sequence;
 pub mod future;
 pub mod symtable;
+pub mod unit;
