@@ -36,13 +36,11 @@ CODE_ATTRS = ["co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_stac
 
 
 def find_tool():
-    """The pyc-roundtrip binary, built (release) when it is not there yet."""
+    """The pyc-roundtrip binary, (re)built by cargo so that it is never stale."""
     target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
-    exe = os.path.join(target, "release", "pyc-roundtrip")
-    if not os.path.exists(exe) or os.environ.get("TAIPAN_REBUILD"):
-        subprocess.run(["cargo", "build", "--release", "-q", "-p", "taipan-bytecode",
-                        "--bin", "pyc-roundtrip"], cwd=ROOT, check=True)
-    return exe
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "taipan-bytecode",
+                    "--bin", "pyc-roundtrip"], cwd=ROOT, check=True)
+    return os.path.join(target, "release", "pyc-roundtrip")
 
 
 def lib_files():

@@ -4,6 +4,7 @@
 
 mod explain;
 mod run;
+mod syntax_error;
 
 use std::process::ExitCode;
 

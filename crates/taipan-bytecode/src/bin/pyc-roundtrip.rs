@@ -28,7 +28,8 @@ fn fmt(v: Option<i32>) -> String {
 /// Check the tables of `co` (and nested code) re-encode identically; append their text.
 fn tables(co: &CodeObject, text: &mut String) -> Result<(), String> {
     let bad = |what: &str| format!("{}: {what}", co.qualname);
-    let entries = decode_locations(&co.linetable, co.firstlineno).map_err(|_| bad("bad co_linetable"))?;
+    let entries =
+        decode_locations(&co.linetable, co.firstlineno).map_err(|_| bad("bad co_linetable"))?;
     let mut w = LocationTableWriter::new(co.firstlineno);
     for e in &entries {
         w.entry(e.position, e.length);
@@ -36,7 +37,8 @@ fn tables(co: &CodeObject, text: &mut String) -> Result<(), String> {
     if w.table != co.linetable {
         return Err(bad("co_linetable re-encodes differently"));
     }
-    let exc = decode_exception_table(&co.exceptiontable).map_err(|_| bad("bad co_exceptiontable"))?;
+    let exc =
+        decode_exception_table(&co.exceptiontable).map_err(|_| bad("bad co_exceptiontable"))?;
     let mut table = Vec::new();
     for e in &exc {
         encode_exception_entry(&mut table, e);
@@ -44,11 +46,22 @@ fn tables(co: &CodeObject, text: &mut String) -> Result<(), String> {
     if table != co.exceptiontable {
         return Err(bad("co_exceptiontable re-encodes differently"));
     }
-    text.push_str(&format!("code {} firstlineno={}\n", co.qualname, co.firstlineno));
+    text.push_str(&format!(
+        "code {} firstlineno={}\n",
+        co.qualname, co.firstlineno
+    ));
     let positions: Vec<String> = co_positions(co)
         .map_err(|_| bad("bad co_linetable"))?
         .iter()
-        .map(|p| format!("{},{},{},{}", fmt(p.line), fmt(p.end_line), fmt(p.col), fmt(p.end_col)))
+        .map(|p| {
+            format!(
+                "{},{},{},{}",
+                fmt(p.line),
+                fmt(p.end_line),
+                fmt(p.col),
+                fmt(p.end_col)
+            )
+        })
         .collect();
     text.push_str(&format!("positions {}\n", positions.join(" ")));
     let lines: Vec<String> = co_lines(co)
@@ -59,7 +72,16 @@ fn tables(co: &CodeObject, text: &mut String) -> Result<(), String> {
     text.push_str(&format!("lines {}\n", lines.join(" ")));
     let exc: Vec<String> = exc
         .iter()
-        .map(|e| format!("{}-{}>{}:{}{}", e.start * 2, e.end * 2, e.target * 2, e.depth, if e.lasti { "L" } else { "" }))
+        .map(|e| {
+            format!(
+                "{}-{}>{}:{}{}",
+                e.start * 2,
+                e.end * 2,
+                e.target * 2,
+                e.depth,
+                if e.lasti { "L" } else { "" }
+            )
+        })
         .collect();
     text.push_str(&format!("exceptions {}\n", exc.join(" ")));
     for c in &co.consts {

@@ -53,6 +53,17 @@ impl<'src> Tokenizer<'src> {
         // FSTRING_MIDDLE.
         self.multi_line_start = self.line_start;
         while end_quote_size != quote_size {
+            // Fast path: ordinary characters within the loaded line.
+            let end = self.inp.min(self.bytes.len());
+            let rest = &self.bytes[self.cur.min(end)..end];
+            let n = rest
+                .iter()
+                .position(|&b| b as i32 == quote || matches!(b, b'{' | b'}' | b'\\' | b'\n'))
+                .unwrap_or(rest.len());
+            if n > 0 {
+                self.cur += n;
+                end_quote_size = 0;
+            }
             let c = self.nextc();
             if self.done == super::Done::Error {
                 return self.errortoken();

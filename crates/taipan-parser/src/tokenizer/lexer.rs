@@ -27,7 +27,7 @@ pub(crate) fn is_digit(c: i32) -> bool {
 }
 
 impl<'src> Tokenizer<'src> {
-    #[inline]
+    #[inline(always)]
     fn byte_at(&self, i: usize) -> u8 {
         match self.bytes.get(i) {
             Some(&b) => b,
@@ -36,8 +36,20 @@ impl<'src> Tokenizer<'src> {
     }
 
     /// `tok_nextc`: the next byte (0..=255) or `EOF`, reading a new line when needed.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn nextc(&mut self) -> i32 {
+        if self.cur != self.inp {
+            let c = self.byte_at(self.cur);
+            self.cur += 1;
+            return c as i32;
+        }
+        self.nextc_slow()
+    }
+
+    /// `tok_nextc` when the loaded line is used up: read the next one.
+    #[cold]
+    #[inline(never)]
+    fn nextc_slow(&mut self) -> i32 {
         loop {
             if self.cur != self.inp {
                 let c = self.byte_at(self.cur);
@@ -52,8 +64,7 @@ impl<'src> Tokenizer<'src> {
                 return EOF;
             }
             self.line_start = self.cur;
-            let end = self.inp.min(self.bytes.len());
-            if self.bytes[self.line_start..end].contains(&0) {
+            if self.line_has_nul {
                 self.syntax_error("source code cannot contain null bytes".into());
                 self.cur = self.inp;
                 return EOF;
@@ -71,16 +82,24 @@ impl<'src> Tokenizer<'src> {
 
     /// `tok_underflow_readline`: load the next physical line into the buffer.
     fn underflow(&mut self) -> bool {
-        if self.start.is_none() && !self.inside_fstring() {
+        let len = self.bytes.len();
+        // `tokenize` (the readline tokenizer) empties its buffer before finding there is
+        // nothing more to read; the string tokenizer `compile()` uses keeps the last line.
+        if self.config.extra_tokens && self.start.is_none() && !self.inside_fstring() {
             self.buf = self.inp;
             self.cur = self.inp;
         }
-        let len = self.bytes.len();
         if self.inp >= len {
             self.done = Done::Eof;
             return false;
         }
-        match self.bytes[self.inp..].iter().position(|&b| b == b'\n') {
+        if !self.config.extra_tokens && self.start.is_none() && !self.inside_fstring() {
+            self.buf = self.inp;
+            self.cur = self.inp;
+        }
+        let (nl, nul) = find_newline(&self.bytes[self.inp..]);
+        self.line_has_nul = nul;
+        match nl {
             Some(k) => {
                 self.inp += k + 1;
                 self.implicit_newline = false;
@@ -198,6 +217,9 @@ impl<'src> Tokenizer<'src> {
                 // Comments, unless a type comment.
                 if c == b'#' as i32 {
                     while c != EOF && c != b'\n' as i32 && c != b'\r' as i32 {
+                        let end = self.inp.min(self.bytes.len());
+                        let rest = &self.bytes[self.cur.min(end)..end];
+                        self.cur += rest.iter().position(|&b| b == b'\n' || b == b'\r').unwrap_or(rest.len());
                         c = self.nextc();
                     }
                     if self.config.type_comments {
@@ -254,6 +276,18 @@ impl<'src> Tokenizer<'src> {
                         if c >= 128 {
                             nonascii = true;
                         }
+                        // Fast path: the rest of the name within the loaded line.
+                        let end = self.inp.min(self.bytes.len());
+                        let mut i = self.cur;
+                        while i < end {
+                            let b = self.bytes[i];
+                            if !is_potential_identifier_char(b as i32) {
+                                break;
+                            }
+                            nonascii |= b >= 128;
+                            i += 1;
+                        }
+                        self.cur = i;
                         c = self.nextc();
                     }
                     self.backup(c);
@@ -567,6 +601,33 @@ impl<'src> Tokenizer<'src> {
         }
         false
     }
+}
+
+/// The index of the first `\n` in `b`, and whether a NUL byte comes before it: one
+/// pass, eight bytes at a time.
+#[inline]
+fn find_newline(b: &[u8]) -> (Option<usize>, bool) {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let has_zero = |v: u64| v.wrapping_sub(LO) & !v & HI != 0;
+    let mut i = 0;
+    while i + 8 <= b.len() {
+        let v = u64::from_le_bytes(b[i..i + 8].try_into().expect("8 bytes"));
+        if has_zero(v ^ (LO * b'\n' as u64)) || has_zero(v) {
+            break;
+        }
+        i += 8;
+    }
+    let mut nul = false;
+    while i < b.len() {
+        match b[i] {
+            b'\n' => return (Some(i), nul),
+            0 => nul = true,
+            _ => {}
+        }
+        i += 1;
+    }
+    (None, nul)
 }
 
 /// `_PyToken_OneChar`.

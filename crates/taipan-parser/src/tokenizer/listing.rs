@@ -40,7 +40,7 @@ pub fn tokenize_file_listing(bytes: &[u8], filename: &str, exact: bool) -> Listi
         warnings_text(&mut tok, &mut listing.stderr);
         match r {
             Ok(t) => {
-                printer.push_line(&t, &mut out);
+                printer.push_line_cols(&t, tok.tokenize_cols(), &mut out);
                 if t.kind == TokenKind::ENDMARKER {
                     break;
                 }
@@ -141,24 +141,26 @@ impl<'a> Printer<'a> {
         }
     }
 
-    /// Append the line for `t` to `out`.
+    /// Append the line for `t` to `out`, its byte columns converted to characters.
     pub fn push_line(&mut self, t: &Token<'_>, out: &mut String) {
-        self.push(t, out, self.type_name(t))
+        let cols = (self.char_col(t.start), self.char_col(t.end));
+        self.push(t, cols, out, self.type_name(t))
+    }
+
+    /// Append the line for `t` with the character columns `cols` (as
+    /// [`Tokenizer::tokenize_cols`] gives them).
+    pub fn push_line_cols(&mut self, t: &Token<'_>, cols: (i64, i64), out: &mut String) {
+        self.push(t, cols, out, self.type_name(t))
     }
 
     /// Append the line for `t` with its exact kind's name (parser-mode listings).
     pub fn push_line_raw(&mut self, t: &Token<'_>, out: &mut String) {
-        self.push(t, out, t.kind.name())
+        let cols = (self.char_col(t.start), self.char_col(t.end));
+        self.push(t, cols, out, t.kind.name())
     }
 
-    fn push(&mut self, t: &Token<'_>, out: &mut String, name: &str) {
-        let range = format!(
-            "{},{}-{},{}:",
-            t.start.line,
-            self.char_col(t.start),
-            t.end.line,
-            self.char_col(t.end)
-        );
+    fn push(&mut self, t: &Token<'_>, cols: (i64, i64), out: &mut String, name: &str) {
+        let range = format!("{},{}-{},{}:", t.start.line, cols.0, t.end.line, cols.1);
         pad_into(out, &range, 20);
         pad_into(out, name, 15);
         pad_into(out, &str_repr(&t.text), 15);

@@ -25,6 +25,7 @@
 
 #[path = "codecs.rs"]
 mod codecs_table;
+mod columns;
 mod decode;
 mod errors;
 mod fstring;
@@ -188,6 +189,8 @@ pub struct Tokenizer<'src> {
     pub(crate) first_lineno: u32,
     pub(crate) lineno: u32,
     pub(crate) implicit_newline: bool,
+    /// The line just read contains a NUL byte.
+    pub(crate) line_has_nul: bool,
     pub(crate) done: Done,
     pub(crate) error: Option<SyntaxError>,
     // Indentation.
@@ -213,6 +216,8 @@ pub struct Tokenizer<'src> {
     pub(crate) metadata: Option<String>,
     /// Read a last line without `\n` as if it had one (see `without_implicit_newline`).
     pub(crate) add_newline: bool,
+    /// `tokenize`'s column bookkeeping (tokenize mode only).
+    pub(crate) columns: columns::ColumnCache,
 }
 
 /// A SyntaxWarning the tokenizer raises (CPython calls `PyErr_WarnExplicitObject` with
@@ -241,6 +246,7 @@ impl<'src> Tokenizer<'src> {
             first_lineno: 0,
             lineno: 0,
             implicit_newline: false,
+            line_has_nul: false,
             done: Done::Ok,
             error: None,
             atbol: true,
@@ -259,6 +265,7 @@ impl<'src> Tokenizer<'src> {
             warnings: Vec::new(),
             metadata: None,
             add_newline: true,
+            columns: columns::ColumnCache::default(),
         }
     }
 
@@ -312,6 +319,22 @@ impl<'src> Tokenizer<'src> {
         self.metadata.as_deref()
     }
 
+    /// In tokenize mode (`extra_tokens`), the start and end columns in characters that
+    /// `tokenize` reports for the token just returned. They are the byte columns of the
+    /// token converted, except in the odd cases where CPython's conversion cache gives
+    /// something else (see `columns.rs`), which this reproduces.
+    pub fn tokenize_cols(&self) -> (i64, i64) {
+        self.columns.cols
+    }
+
+    /// In tokenize mode, the `line` attribute `tokenize` gives the token just returned:
+    /// the physical line(s) it was read from (from the first line of a string), "" for
+    /// the DEDENTs and ENDMARKER at end of file; the same object as the previous token's
+    /// when the line number has not changed, as CPython caches it.
+    pub fn tokenize_line(&self) -> &'src str {
+        self.cached_line()
+    }
+
     /// The SyntaxWarnings raised since the last call, in order.
     pub fn take_warnings(&mut self) -> Vec<TokenizerWarning> {
         std::mem::take(&mut self.warnings)
@@ -363,7 +386,7 @@ impl<'src> Tokenizer<'src> {
 
     /// Turn the state machine's `(type, p_start, p_end)` into a [`Token`], with the
     /// positions the client expects (see the type's docs).
-    fn finish_token(&self, raw: RawToken) -> Token<'src> {
+    fn finish_token(&mut self, raw: RawToken) -> Token<'src> {
         let kind = raw.kind;
         let is_strlit = matches!(kind, TokenKind::STRING | TokenKind::FSTRING_MIDDLE);
         let (lineno, base) = if is_strlit {
@@ -400,7 +423,9 @@ impl<'src> Tokenizer<'src> {
         // tokenize mode: `tokenizeriter_next` of Python/Python-tokenize.c.
         let trailing = kind == TokenKind::ENDMARKER
             || (kind == TokenKind::DEDENT && self.done == Done::Eof);
+        self.tokenize_columns(&raw, trailing);
         if trailing {
+            self.columns.cols = (0, 0);
             let p = Pos { line: self.lineno + 1, col: 0 };
             return Token { kind, start: p, end: p, text: Cow::Borrowed("") };
         }
@@ -422,6 +447,7 @@ impl<'src> Tokenizer<'src> {
                 Cow::Borrowed("\n")
             };
             end_col = end_col.wrapping_add(1);
+            self.columns.cols.1 += 1;
         } else if kind == TokenKind::NL && self.implicit_newline {
             text = Cow::Borrowed("");
         }

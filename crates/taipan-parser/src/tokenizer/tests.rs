@@ -86,6 +86,7 @@ fn parser_mode_errors_match_compile() {
         let num = |s: &str| s.parse::<i64>().unwrap();
         let (kind, lineno, offset, end_lineno, end_offset, msg) =
             (f[1], num(f[2]), num(f[3]), num(f[4]), num(f[5]), unescape(f[6]));
+        let text = if f[7] == "None" { None } else { Some(unescape(f[7])) };
         match parser_mode(&src) {
             Ok(_) => failures.push(format!("{:?}: no tokenizer error, expected {msg}", src)),
             Err(e) => {
@@ -96,8 +97,9 @@ fn parser_mode_errors_match_compile() {
                     e.end_lineno.map_or(-1, |x| x as i64),
                     e.end_offset.map_or(-1, |x| x as i64),
                     e.msg.clone(),
+                    e.text.clone(),
                 );
-                let want = (kind.to_string(), lineno, offset, end_lineno, end_offset, msg);
+                let want = (kind.to_string(), lineno, offset, end_lineno, end_offset, msg, text);
                 if got != want {
                     failures.push(format!("{:?}:\n  got  {:?}\n  want {:?}", src, got, want));
                 }
@@ -330,4 +332,22 @@ fn file_decoding() {
     );
     let (enc, text) = decode_file_source(b"# coding: latin-1\nx = '\xff'\n", "f").unwrap();
     assert_eq!((enc.as_str(), &*text), ("iso-8859-1", "# coding: latin-1\nx = '\u{ff}'\n"));
+}
+
+#[test]
+fn null_bytes_anywhere_in_a_line() {
+    for pos in 0..20 {
+        let mut src = "abcdefghijklmnopqrstuvwxyz = 1\n".to_string();
+        src.replace_range(pos..pos + 1, "\0");
+        let mut tok = Tokenizer::new(&src, TokenizerConfig { extra_tokens: true, ..Default::default() });
+        let e = loop {
+            match tok.next_token() {
+                Ok(t) if t.kind == TokenKind::ENDMARKER => panic!("no error for NUL at {pos}"),
+                Ok(_) => {}
+                Err(e) => break e,
+            }
+        };
+        assert_eq!(e.msg, "source code cannot contain null bytes");
+        assert_eq!((e.lineno, e.offset), (1, 0));
+    }
 }

@@ -1,0 +1,6 @@
+eg = BaseExceptionGroup("b", [KeyboardInterrupt(), ValueError(1), ExceptionGroup("n", [TypeError(2)])])
+print(type(eg).__name__)
+m, r = eg.split((ValueError, TypeError))
+print(repr(m))
+print(repr(r))
+print(eg.split(lambda e: False))

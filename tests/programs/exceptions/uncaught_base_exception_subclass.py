@@ -1,0 +1,3 @@
+class Custom(BaseException):
+    pass
+raise Custom("not an Exception subclass")

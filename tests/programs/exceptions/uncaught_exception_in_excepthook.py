@@ -1,0 +1,5 @@
+import sys
+def hook(*args):
+    raise RuntimeError("hook failed")
+sys.excepthook = hook
+raise ValueError("original")

@@ -1,0 +1,1 @@
+raise GeneratorExit("odd but allowed")

@@ -1,0 +1,1 @@
+compile("def f(:\n    pass\n", "<dynamic>", "exec")

@@ -1,0 +1,1 @@
+"snowman ☃".encode("ascii")

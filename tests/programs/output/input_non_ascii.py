@@ -1,0 +1,2 @@
+s = input("? ")
+print(repr(s), len(s), s[::-1])

@@ -1,0 +1,2 @@
+print("partial line", end="", flush=True)
+raise RuntimeError("after partial")

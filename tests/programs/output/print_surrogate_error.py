@@ -1,0 +1,3 @@
+print("before")
+print("bad: \ud800")
+print("not reached")

@@ -1,0 +1,2 @@
+print("using quit()")
+quit()
