@@ -1,7 +1,7 @@
 """Snippets whose SyntaxError comes from the tokenizer in parser mode, and the error
 compile() raises for each (run by tools/gen_token_goldens.sh; output format, one case a
 line, fields separated by tabs, strings escaped as by `escape` below):
-    SOURCE  CLASS  LINENO  OFFSET  END_LINENO  END_OFFSET  MSG
+    SOURCE  CLASS  LINENO  OFFSET  END_LINENO  END_OFFSET  MSG  TEXT
 END_* are -1 when None. Sources are tokenized by the tests in parser mode; a tokenizer
 error must equal the line.
 """
@@ -42,8 +42,9 @@ for src in CASES:
         except SyntaxError as e:
             err = e
         except ValueError as e:  # null bytes
-            print("\t".join([escape(src), "ValueError", "-1", "-1", "-1", "-1", escape(str(e))]))
+            print("\t".join([escape(src), "ValueError", "-1", "-1", "-1", "-1", escape(str(e)), "None"]))
             continue
     f = lambda v: str(-1 if v is None else v)
     print("\t".join([escape(src), type(err).__name__, f(err.lineno), f(err.offset),
-                     f(err.end_lineno), f(err.end_offset), escape(err.msg)]))
+                     f(err.end_lineno), f(err.end_offset), escape(err.msg),
+                     "None" if err.text is None else escape(err.text)]))

@@ -24,7 +24,9 @@ pub struct InvalidUtf8 {
 
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
-        PyStr { bytes: s.as_bytes().into() }
+        PyStr {
+            bytes: s.as_bytes().into(),
+        }
     }
 
     /// From surrogatepass UTF-8 (what `decode('utf-8', 'surrogatepass')` accepts).
@@ -36,13 +38,17 @@ impl PyStr {
                 None => return Err(InvalidUtf8 { offset: i }),
             }
         }
-        Ok(PyStr { bytes: bytes.into() })
+        Ok(PyStr {
+            bytes: bytes.into(),
+        })
     }
 
     /// Each byte is one code point U+0000..U+00FF (how marshal reads its ASCII types).
     pub fn from_latin1(bytes: &[u8]) -> PyStr {
         if bytes.is_ascii() {
-            return PyStr { bytes: bytes.into() };
+            return PyStr {
+                bytes: bytes.into(),
+            };
         }
         let s: String = bytes.iter().map(|&b| b as char).collect();
         PyStr::new(&s)
@@ -94,7 +100,11 @@ impl PyStr {
     /// (`intern_string_constants`/`all_name_chars`), and the empty string and the one-character
     /// Latin-1 strings are interned singletons.
     pub fn is_interned_constant(&self) -> bool {
-        if self.bytes.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_') {
+        if self
+            .bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        {
             return true;
         }
         let mut cps = self.code_points();

@@ -91,7 +91,10 @@ pub struct MarshalError {
 
 impl MarshalError {
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> MarshalError {
-        MarshalError { kind, message: message.into() }
+        MarshalError {
+            kind,
+            message: message.into(),
+        }
     }
     pub(crate) fn bad(what: &str) -> MarshalError {
         MarshalError::new(ErrorKind::ValueError, format!("bad marshal data ({what})"))

@@ -24,10 +24,18 @@ pub fn loads(data: &[u8]) -> Result<Constant> {
 
 /// The first object of `data` and the number of bytes it took.
 pub fn loads_prefix(data: &[u8]) -> Result<(Constant, usize)> {
-    let mut r = Reader { data, pos: 0, depth: 0, refs: Vec::new() };
+    let mut r = Reader {
+        data,
+        pos: 0,
+        depth: 0,
+        refs: Vec::new(),
+    };
     match r.object()? {
         Some(v) => Ok((v, r.pos)),
-        None => Err(MarshalError::new(ErrorKind::TypeError, "NULL object in marshal data for object")),
+        None => Err(MarshalError::new(
+            ErrorKind::TypeError,
+            "NULL object in marshal data for object",
+        )),
     }
 }
 
@@ -190,7 +198,9 @@ impl Reader<'_> {
             t::INT => Constant::Int(IBig::from(self.long()?)),
             t::INT64 => {
                 let b = self.bytes(8)?;
-                Constant::Int(IBig::from(i64::from_le_bytes(b.try_into().expect("8 bytes"))))
+                Constant::Int(IBig::from(i64::from_le_bytes(
+                    b.try_into().expect("8 bytes"),
+                )))
             }
             t::LONG => Constant::Int(self.long_digits()?),
             t::FLOAT => Constant::Float(self.text_float()?),
@@ -212,12 +222,18 @@ impl Reader<'_> {
             t::ASCII | t::ASCII_INTERNED => {
                 let n = self.size("string")?;
                 let value = PyStr::from_latin1(self.bytes(n)?);
-                Constant::Str { value, interned: code == t::ASCII_INTERNED }
+                Constant::Str {
+                    value,
+                    interned: code == t::ASCII_INTERNED,
+                }
             }
             t::SHORT_ASCII | t::SHORT_ASCII_INTERNED => {
                 let n = self.byte()? as usize;
                 let value = PyStr::from_latin1(self.bytes(n)?);
-                Constant::Str { value, interned: code == t::SHORT_ASCII_INTERNED }
+                Constant::Str {
+                    value,
+                    interned: code == t::SHORT_ASCII_INTERNED,
+                }
             }
             t::UNICODE | t::INTERNED => {
                 let n = self.size("string")?;
@@ -227,7 +243,10 @@ impl Reader<'_> {
                         format!("'utf-8' codec can't decode byte at position {}", e.offset),
                     )
                 })?;
-                Constant::Str { value, interned: code == t::INTERNED }
+                Constant::Str {
+                    value,
+                    interned: code == t::INTERNED,
+                }
             }
             t::REF => {
                 let n = self.long()?;
@@ -255,7 +274,10 @@ impl Reader<'_> {
             .ok_or_else(|| {
                 MarshalError::new(
                     ErrorKind::ValueError,
-                    format!("could not convert string to float: {:?}", String::from_utf8_lossy(text)),
+                    format!(
+                        "could not convert string to float: {:?}",
+                        String::from_utf8_lossy(text)
+                    ),
                 )
             })
     }
@@ -291,7 +313,11 @@ impl Reader<'_> {
         if bits > 0 {
             bytes.push(acc as u8);
         }
-        let sign = if n < 0 { Sign::Negative } else { Sign::Positive };
+        let sign = if n < 0 {
+            Sign::Negative
+        } else {
+            Sign::Positive
+        };
         Ok(IBig::from_parts(sign, UBig::from_le_bytes(&bytes)))
     }
 
@@ -341,12 +367,22 @@ impl Reader<'_> {
 
     fn field(&mut self, what: &str) -> Result<Constant> {
         self.object()?.ok_or_else(|| {
-            MarshalError::new(ErrorKind::TypeError, format!("NULL object in marshal data for {what}"))
+            MarshalError::new(
+                ErrorKind::TypeError,
+                format!("NULL object in marshal data for {what}"),
+            )
         })
     }
 
     fn wrong(what: &str, v: &Constant) -> MarshalError {
-        MarshalError::new(ErrorKind::TypeError, format!("code: {what} must be {}, not {}", expected(what), v.type_name()))
+        MarshalError::new(
+            ErrorKind::TypeError,
+            format!(
+                "code: {what} must be {}, not {}",
+                expected(what),
+                v.type_name()
+            ),
+        )
     }
 
     fn field_bytes(&mut self, what: &str) -> Result<Vec<u8>> {
@@ -395,7 +431,10 @@ fn expected(what: &str) -> &'static str {
 #[cold]
 #[inline(never)]
 fn null_in(container: &str) -> MarshalError {
-    MarshalError::new(ErrorKind::TypeError, format!("NULL object in marshal data for {container}"))
+    MarshalError::new(
+        ErrorKind::TypeError,
+        format!("NULL object in marshal data for {container}"),
+    )
 }
 
 #[cold]

@@ -1,0 +1,187 @@
+//! `CodeUnitMetadata`: what code generation knows about one code unit besides its
+//! instructions — CPython 3.13's `_PyCompile_CodeUnitMetadata` (Include/internal/pycore_compile.h).
+//!
+//! The flow-graph optimizer and assembler turn an `InstrSequence` plus this metadata plus
+//! the unit's `co_flags` into a `CodeObject`. The tables are insertion-ordered and
+//! deduplicated: an entry's index is the oparg that refers to it.
+
+use std::collections::HashMap;
+use std::hash::Hash;
+
+use taipan_bytecode::{Constant, PyStr};
+
+/// An insertion-ordered set whose index is the position of first insertion (CPython keeps
+/// these as dicts `{key: index}`).
+#[derive(Clone, Debug)]
+pub struct IndexMap<K: Eq + Hash + Clone> {
+    items: Vec<K>,
+    index: HashMap<K, usize>,
+}
+
+impl<K: Eq + Hash + Clone> Default for IndexMap<K> {
+    fn default() -> Self {
+        IndexMap { items: Vec::new(), index: HashMap::new() }
+    }
+}
+
+impl<K: Eq + Hash + Clone> IndexMap<K> {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// The index of `key`, added at the end when absent.
+    pub fn insert(&mut self, key: K) -> usize {
+        if let Some(&i) = self.index.get(&key) {
+            return i;
+        }
+        let i = self.items.len();
+        self.index.insert(key.clone(), i);
+        self.items.push(key);
+        i
+    }
+    pub fn get(&self, key: &K) -> Option<usize> {
+        self.index.get(key).copied()
+    }
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+    pub fn items(&self) -> &[K] {
+        &self.items
+    }
+}
+
+/// The constants of a unit, deduplicated as `_PyCode_ConstantKey` does: by type and value,
+/// with `0`, `0.0`, `-0.0`, `False` and `0j` all distinct, tuples and frozensets compared
+/// element-wise with the same rule, and code objects by identity (each is added once).
+#[derive(Clone, Debug, Default)]
+pub struct ConstTable {
+    items: Vec<Constant>,
+    index: HashMap<Vec<u8>, usize>,
+}
+
+impl ConstTable {
+    pub fn new() -> Self {
+        Self::default()
+    }
+    /// The index of `c`, added at the end when no equal-keyed constant is present.
+    pub fn insert(&mut self, c: Constant) -> usize {
+        if let Constant::Code(_) = c {
+            self.items.push(c);
+            return self.items.len() - 1;
+        }
+        let key = constant_key(&c);
+        if let Some(&i) = self.index.get(&key) {
+            return i;
+        }
+        let i = self.items.len();
+        self.index.insert(key, i);
+        self.items.push(c);
+        i
+    }
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+    pub fn items(&self) -> &[Constant] {
+        &self.items
+    }
+}
+
+/// A byte string that is equal for two constants exactly when `_PyCode_ConstantKey` makes
+/// them equal keys.
+pub fn constant_key(c: &Constant) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_key(c, &mut out);
+    out
+}
+
+fn write_key(c: &Constant, out: &mut Vec<u8>) {
+    match c {
+        Constant::None => out.push(b'N'),
+        Constant::Ellipsis => out.push(b'.'),
+        Constant::StopIteration => out.push(b'S'),
+        Constant::Bool(b) => out.extend_from_slice(if *b { b"T" } else { b"F" }),
+        Constant::Int(i) => {
+            out.push(b'i');
+            out.extend_from_slice(i.to_string().as_bytes());
+            out.push(b';');
+        }
+        Constant::Float(f) => {
+            out.push(b'f');
+            out.extend_from_slice(&f.to_bits().to_le_bytes());
+        }
+        Constant::Complex { real, imag } => {
+            out.push(b'c');
+            out.extend_from_slice(&real.to_bits().to_le_bytes());
+            out.extend_from_slice(&imag.to_bits().to_le_bytes());
+        }
+        Constant::Str { value, .. } => {
+            out.push(b's');
+            out.extend_from_slice(&(value.as_bytes().len() as u64).to_le_bytes());
+            out.extend_from_slice(value.as_bytes());
+        }
+        Constant::Bytes(b) => {
+            out.push(b'b');
+            out.extend_from_slice(&(b.len() as u64).to_le_bytes());
+            out.extend_from_slice(b);
+        }
+        Constant::Tuple(items) | Constant::List(items) => {
+            out.push(b'(');
+            for i in items.iter() {
+                write_key(i, out);
+            }
+            out.push(b')');
+        }
+        Constant::FrozenSet(items) | Constant::Set(items) => {
+            let mut keys: Vec<Vec<u8>> = items.iter().map(constant_key).collect();
+            keys.sort();
+            out.push(b'{');
+            for k in keys {
+                out.extend_from_slice(&k);
+            }
+            out.push(b'}');
+        }
+        Constant::Code(code) => {
+            out.push(b'C');
+            out.extend_from_slice(&(std::sync::Arc::as_ptr(code) as usize).to_le_bytes());
+        }
+        Constant::Dict(pairs) => {
+            out.push(b'D');
+            for (k, v) in pairs.iter() {
+                write_key(k, out);
+                write_key(v, out);
+            }
+            out.push(b'}');
+        }
+    }
+}
+
+/// `_PyCompile_CodeUnitMetadata`.
+#[derive(Clone, Debug, Default)]
+pub struct CodeUnitMetadata {
+    /// `co_name`.
+    pub name: PyStr,
+    /// `co_qualname`.
+    pub qualname: PyStr,
+    /// `u_consts`.
+    pub consts: ConstTable,
+    /// `u_names`: global, attribute and imported names (`co_names`).
+    pub names: IndexMap<PyStr>,
+    /// `u_varnames`: parameters first, then the other locals.
+    pub varnames: IndexMap<PyStr>,
+    /// `u_cellvars`: names that are cells (sorted, as compile.c's `dictbytype`).
+    pub cellvars: IndexMap<PyStr>,
+    /// `u_freevars`: free variables (sorted).
+    pub freevars: IndexMap<PyStr>,
+    /// `u_fasthidden`: locals of inlined comprehensions hidden from `locals()`.
+    pub fasthidden: Vec<PyStr>,
+    pub argcount: i32,
+    pub posonlyargcount: i32,
+    pub kwonlyargcount: i32,
+    /// `u_firstlineno`.
+    pub firstlineno: i32,
+}
