@@ -44,10 +44,12 @@ pub fn decode_str_literal_warn(body: &str, warning: &mut Option<String>) -> Resu
         out.push_str(&body[run..i]);
         let esc_start = i;
         i += 1;
-        let Some(&c) = b.get(i) else {
-            return Err(DecodeError(format!(
-                "'unicodeescape' codec can't decode byte 0x5c in position {esc_start}: \\ at end of string"
-            )));
+        // A backslash at the end or before a non-ASCII character stays a backslash
+        // (CPython rewrites it as `\u005c` before decoding): no warning.
+        let Some(&c) = b.get(i).filter(|&&c| c < 0x80) else {
+            out.push_char('\\');
+            run = i;
+            continue;
         };
         i += 1;
         match c {
