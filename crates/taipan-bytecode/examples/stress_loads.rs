@@ -5,7 +5,11 @@
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let data = std::fs::read(&args[0]).expect("read FILE");
-    let data = if data.starts_with(&taipan_bytecode::pyc::MAGIC_NUMBER) { data[16..].to_vec() } else { data };
+    let data = if data.starts_with(&taipan_bytecode::pyc::MAGIC_NUMBER) {
+        data[16..].to_vec()
+    } else {
+        data
+    };
     let rounds: usize = args.get(1).and_then(|n| n.parse().ok()).unwrap_or(100_000);
     let mut state = 0x9E3779B97F4A7C15u64;
     let mut next = move || {

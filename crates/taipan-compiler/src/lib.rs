@@ -10,4 +10,6 @@
 //! | location/exception tables, code object | `assemble` | Python/assemble.c |
 
 pub mod instr_sequence;
+pub mod future;
+pub mod symtable;
 pub mod unit;

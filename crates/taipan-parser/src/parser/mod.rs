@@ -560,8 +560,16 @@ impl<'src> Parser<'src> {
             (t.kind, t.start, t.end)
         };
         let err = match kind {
-            TokenKind::INDENT => self.error_at(SyntaxErrorKind::IndentationError, "unexpected indent", start, end),
-            TokenKind::DEDENT => self.error_at(SyntaxErrorKind::IndentationError, "unexpected unindent", start, end),
+            TokenKind::INDENT => self.unset_column_error(SyntaxErrorKind::IndentationError, "unexpected indent", start),
+            TokenKind::DEDENT => {
+                self.unset_column_error(SyntaxErrorKind::IndentationError, "unexpected unindent", start)
+            }
+            TokenKind::ENDMARKER => {
+                let mut e = self.unset_column_error(SyntaxErrorKind::SyntaxError, "invalid syntax", start);
+                e.offset = 0;
+                e.end_offset = Some(0);
+                e
+            }
             _ => self.error_at(SyntaxErrorKind::SyntaxError, "invalid syntax", start, end),
         };
         // `_PyPegen_tokenize_full_source_to_check_for_errors`: a tokenizer error later in
@@ -576,6 +584,23 @@ impl<'src> Parser<'src> {
             }
         }
         err
+    }
+
+    /// An error at a token whose columns CPython leaves unset (INDENT, DEDENT,
+    /// ENDMARKER): `_PyPegen_raise_error` then takes the tokenizer's cursor column as the
+    /// (1-based) offset and has no end offset.
+    fn unset_column_error(&mut self, kind: SyntaxErrorKind, msg: &str, at: Pos) -> SyntaxError {
+        let text = self.line_text(at.line);
+        let offset = char_offset(text.as_deref(), at.col);
+        SyntaxError {
+            kind,
+            msg: msg.into(),
+            lineno: at.line,
+            offset,
+            end_lineno: Some(at.line),
+            end_offset: None,
+            text,
+        }
     }
 
     fn finish(&mut self, r: PResult<ast::Mod>) -> Result<ast::Mod, SyntaxError> {
@@ -700,7 +725,8 @@ pub(crate) fn identifier(text: &str) -> String {
     }
 }
 
-/// Characters in the first `col` bytes of `line`.
+/// Characters in the first `col` bytes of `line` (`_PyPegen_byte_offset_to_character_offset`
+/// counts the characters of a byte prefix, the offset clamped to the line's length + 1).
 fn char_offset(line: Option<&str>, col: u32) -> u32 {
     match line {
         Some(l) => {

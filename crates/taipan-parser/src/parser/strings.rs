@@ -194,6 +194,8 @@ impl<'src> Parser<'src> {
     /// `strings`: one or more adjacent STRING / f-string literals.
     pub(crate) fn strings(&mut self) -> PResult<Expr> {
         let start = self.start();
+        // Each STRING is decoded by the `string` rule's action, right after the token
+        // (where CPython reports decoding errors).
         let mut items: Vec<Expr> = Vec::new();
         loop {
             match self.kind() {
@@ -235,7 +237,7 @@ impl<'src> Parser<'src> {
         } else {
             match decode_str_literal(body) {
                 Ok(v) => Constant::Str(v),
-                Err(DecodeError(m)) => return Err(self.raise_at_last_token(format!("(unicode error) {m}"))),
+                Err(DecodeError(m)) => return Err(self.raise_range(format!("(unicode error) {m}"), range)),
             }
         };
         Ok(Expr::Constant(ExprConstant { value, kind, range }))
@@ -246,18 +248,17 @@ impl<'src> Parser<'src> {
         let start_i = self.bump();
         let is_raw = self.toks[start_i].text.contains(['r', 'R']);
         let start = self.toks[start_i].start;
-        let mut raw_values: Vec<Expr> = Vec::new();
+        // Literal parts are decoded in the rule's action, once FSTRING_END is consumed.
+        let mut raw_values: Vec<Result<Expr, usize>> = Vec::new();
         loop {
             match self.kind() {
                 T::FSTRING_MIDDLE => {
                     let i = self.bump();
-                    let range = self.tok_range(i);
-                    let value = self.decode_fstring_part(i, is_raw)?;
-                    raw_values.push(Expr::Constant(ExprConstant { value: Constant::Str(value), kind: None, range }));
+                    raw_values.push(Err(i));
                 }
                 T::LBRACE => {
                     let e = self.fstring_replacement_field()?;
-                    raw_values.push(e);
+                    raw_values.push(Ok(e));
                 }
                 T::FSTRING_END => {
                     self.bump();
@@ -269,6 +270,14 @@ impl<'src> Parser<'src> {
         // unpack_top_level_joined_strs, then drop empty constants.
         let mut values = Vec::with_capacity(raw_values.len());
         for v in raw_values {
+            let v = match v {
+                Ok(e) => e,
+                Err(i) => {
+                    let range = self.tok_range(i);
+                    let value = self.decode_fstring_part(i, is_raw)?;
+                    Expr::Constant(ExprConstant { value: Constant::Str(value), kind: None, range })
+                }
+            };
             match v {
                 Expr::JoinedStr(j) => values.extend(j.values),
                 Expr::Constant(c) if is_empty_str(&c.value) => {}
