@@ -103,7 +103,8 @@ fn errors_carry_cpython_messages() {
         msg(b"(\xff\xff\xff\xff"),
         "bad marshal data (tuple size out of range)"
     );
-    // A reference to a tuple that is still being read.
+    // A reference to a tuple that is still being read: CPython builds a tuple containing
+    // itself, which plain data cannot hold (a documented divergence).
     assert_eq!(
         msg(b"\xa9\x01r\x00\x00\x00\x00"),
         "bad marshal data (invalid reference)"
