@@ -232,3 +232,17 @@ fn instructions_unpack_as_dis() {
         String::from_utf8(golden_bytes("instructions.txt")).unwrap()
     );
 }
+
+/// Malformed data: taipan's error equals the reference's exception type and message.
+#[test]
+fn marshal_errors_as_the_reference() {
+    let golden = String::from_utf8(golden_bytes("marshal_errors.txt")).unwrap();
+    for line in golden.lines() {
+        let (hex, expected) = line.split_once(' ').unwrap();
+        let got = match marshal::loads(&unhex(hex)) {
+            Ok(_) => "ok".to_string(),
+            Err(e) => format!("{:?}: {}", e.kind, e.message),
+        };
+        assert_eq!(got, expected, "input {hex}");
+    }
+}
