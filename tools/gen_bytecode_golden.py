@@ -18,6 +18,8 @@ marshal_values.txt  `marshal.dumps(v).hex()` of values of every marshal type (fr
                  that only sharing inside a value decides FLAG_REF).
 marshal_errors.txt  malformed marshal data and what `marshal.loads` raises for it:
                  `HEX ExceptionType: message`.
+pyc_headers.txt  .pyc headers and what importlib's `_classify_pyc(data, 'm', {})` makes of
+                 them: `HEX flags=N` or `HEX ExceptionType: message`.
 """
 import dis
 import importlib.util
@@ -214,12 +216,27 @@ def marshal_errors_txt():
     return "\n".join(lines) + "\n"
 
 
+def pyc_headers_txt():
+    from importlib._bootstrap_external import MAGIC_NUMBER, _classify_pyc
+    rest = bytes(range(8, 16))
+    inputs = [b"", b"\x00\x01'a", b'\x00"\'\\\n\x7f', MAGIC_NUMBER, MAGIC_NUMBER + bytes(11)]
+    inputs += [MAGIC_NUMBER + flags.to_bytes(4, "little") + rest for flags in (0, 1, 2, 3, 4, 7, 2**31)]
+    lines = []
+    for data in inputs:
+        try:
+            outcome = f"flags={_classify_pyc(data, 'm', {})}"
+        except Exception as e:
+            outcome = f"{type(e).__name__}: {e}"
+        lines.append(f"{data.hex()} {outcome}")
+    return "\n".join(lines) + "\n"
+
+
 def main():
     code = fixture_code()
     files = {"opcodes.txt": opcodes_txt(), "stack_effect.txt": stack_effect_txt(),
              "locations.txt": tables_txt(code), "instructions.txt": instructions_txt(code), "locations.marshal": marshal.dumps(code),
              "source_hash.txt": source_hash_txt(), "marshal_values.txt": marshal_values_txt(),
-             "marshal_errors.txt": marshal_errors_txt()}
+             "marshal_errors.txt": marshal_errors_txt(), "pyc_headers.txt": pyc_headers_txt()}
     stale = False
     for name, text in files.items():
         path = os.path.join(GOLDEN, name)
