@@ -55,6 +55,8 @@ def opcodes_txt():
         cache = opcode._inline_cache_entries.get(base, 0)
         specs = ",".join(opcode._specializations.get(name, [])) or "-"
         lines.append(f"{num} {name} cache={cache} flags={flags} deopt={base} specializations={specs}")
+    for name, fields in opcode._cache_format.items():
+        lines.append(f"cache_format {name} " + " ".join(f"{f}={n}" for f, n in fields.items()))
     return "\n".join(lines) + "\n"
 
 
