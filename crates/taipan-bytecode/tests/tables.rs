@@ -269,3 +269,30 @@ fn pyc_headers_as_importlib() {
         assert_eq!(got, expected, "header {hex}");
     }
 }
+
+/// addr2line/addr2location agree with `co_positions()` (checked against the reference
+/// above) at every code unit, and exception_handler with the decoded table.
+#[test]
+fn addr2line_and_handlers_follow_the_tables() {
+    use taipan_bytecode::location::{addr2line, addr2location, exception_handler};
+    let (_, root) = fixture_code();
+    for co in all_codes(&root) {
+        let positions = co_positions(co).unwrap();
+        for (unit, p) in positions.iter().enumerate() {
+            assert_eq!(addr2location(co, unit * 2), Some(*p));
+            assert_eq!(addr2line(co, unit * 2), p.line);
+        }
+        assert_eq!(addr2location(co, positions.len() * 2), None);
+        let entries = decode_exception_table(&co.exceptiontable).unwrap();
+        for unit in 0..positions.len() as u32 {
+            let expected = entries
+                .iter()
+                .find(|e| e.start <= unit && unit < e.end)
+                .copied();
+            assert_eq!(
+                exception_handler(&co.exceptiontable, unit).unwrap(),
+                expected
+            );
+        }
+    }
+}
