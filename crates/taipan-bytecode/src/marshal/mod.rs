@@ -80,6 +80,8 @@ pub enum ErrorKind {
     TypeError,
     /// Bad UTF-8 in a TYPE_UNICODE string.
     UnicodeDecodeError,
+    /// A code object's fields of the wrong types (`_PyCode_Validate`, `intern_strings`).
+    SystemError,
 }
 
 /// A marshal failure, with CPython's message.

@@ -21,10 +21,11 @@
 //! | module | `key(module)` (the `&ast::Mod`) |
 //! | function / async function | `key(&StmtFunctionDef)` / `key(&StmtAsyncFunctionDef)` |
 //! | class | `key(&StmtClassDef)` |
-//! | type parameters of a def/class/type alias | `key(&stmt.type_params)` (the `Vec<TypeParam>` field) |
+//! | type parameters of a def/class/type alias | [`type_params_key`]`(&stmt.type_params)` |
 //! | type alias value | `key(&StmtTypeAlias)` |
 //! | TypeVar bound/constraints | `key(&TypeParamTypeVar)` |
-//! | default of a type param | `key(&TypeParamTypeVar /ParamSpec/TypeVarTuple) + 1` (CPython: `tp + 1`) |
+//! | TypeVar default | [`type_param_default_key`]`(&TypeParamTypeVar)` (CPython: `tp + 1`) |
+//! | ParamSpec / TypeVarTuple default | `key(&TypeParamParamSpec)` / `key(&TypeParamTypeVarTuple)` |
 //! | lambda | `key(&ExprLambda)` |
 //! | list/set/dict comprehension, genexpr | `key(&ExprListComp)` etc. |
 //! | future annotation of an `AnnAssign` / return | `key(&*annotation)` (the boxed `Expr`) |
@@ -53,6 +54,20 @@ pub type BlockKey = usize;
 /// The key of an AST node: its address.
 pub fn key<T>(node: &T) -> BlockKey {
     node as *const T as usize
+}
+
+/// The key of the type-parameter block of a generic def/class/type alias:
+/// `key(&stmt.type_params) + 1` (the `+ 1` keeps it distinct from the statement's own key
+/// when Rust places the field first).
+pub fn type_params_key(type_params: &Vec<ast::TypeParam>) -> BlockKey {
+    key(type_params) + 1
+}
+
+/// The key of the block of a type parameter's default (CPython: `tp + 1`), where `tp` is
+/// the `TypeParamTypeVar`/`TypeParamParamSpec`/`TypeParamTypeVarTuple`; its bound (TypeVar)
+/// or, for the other two, the default itself use `key(tp)`.
+pub fn type_param_default_key<T>(tp: &T) -> BlockKey {
+    key(tp) + 1
 }
 
 /// Index of an entry in [`SymbolTable::entries`].
@@ -315,8 +330,24 @@ impl SymbolTable {
 /// raises (positions as CPython sets them: `offset`/`end_offset` are 1-based **UTF-8 byte**
 /// offsets, since symtable.c does not convert them; `text` is left `None`, to be filled
 /// from the source by whoever reports it, as CPython reads it back from the file).
+///
+/// Runs on a thread with a large stack: both passes recurse once per AST nesting level,
+/// up to CPython's limit of 10,000.
 pub fn build(module: &ast::Mod, filename: &str, future: FutureFeatures) -> Result<SymbolTable, SyntaxError> {
-    let mut table = builder::build(module, filename, future)?;
-    analyze::analyze(&mut table)?;
-    Ok(table)
+    let run = || {
+        let mut table = builder::build(module, filename, future)?;
+        analyze::analyze(&mut table)?;
+        Ok(table)
+    };
+    std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .stack_size(STACK_BYTES)
+            .spawn_scoped(s, run)
+            .expect("spawning the symtable thread")
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e))
+    })
 }
+
+/// Stack for [`build`]'s thread.
+const STACK_BYTES: usize = 256 << 20;

@@ -2,6 +2,7 @@
 //! matching `python3.13 -m MODULE` prints it.
 
 mod ast;
+mod symtable;
 mod tokens;
 
 use std::process::ExitCode;
@@ -11,6 +12,7 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("tokens") => tokens::main(&args[1..]),
         Some("ast") => ast::main(&args[1..]),
         Some("parse-bench") => ast::parse_bench(&args[1..]),
+        Some("symtable") => symtable::main(&args[1..]),
         _ => {
             eprintln!("usage: taipan explain {{tokens,ast}} [options] [FILE]");
             ExitCode::from(2)
