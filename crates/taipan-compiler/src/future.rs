@@ -58,7 +58,9 @@ pub fn from_ast(module: &Mod, _filename: &str) -> Result<FutureFeatures, SyntaxE
 
 fn is_docstring(s: Option<&Stmt>) -> bool {
     match s {
-        Some(Stmt::Expr(e)) => matches!(&*e.value, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Str(_))),
+        Some(Stmt::Expr(e)) => {
+            matches!(&*e.value, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Str(_)))
+        }
         _ => false,
     }
 }
@@ -72,7 +74,10 @@ fn check_features(ff: &mut FutureFeatures, s: &ast::StmtImportFrom) -> Result<()
             "annotations" => ff.features |= CO_FUTURE_ANNOTATIONS,
             "braces" => return Err(error_at_stmt("not a chance".into(), s.range)),
             other => {
-                return Err(error_at_stmt(format!("future feature {} is not defined", other), s.range))
+                return Err(error_at_stmt(
+                    format!("future feature {} is not defined", other),
+                    s.range,
+                ))
             }
         }
     }

@@ -31,6 +31,10 @@
 //! | future annotation of an `AnnAssign` / return | `key(&*annotation)` (the boxed `Expr`) |
 //! | future annotations of a def's parameters | `key(&*stmt.args)` (the boxed `Arguments`) |
 //!
+//! Keys are only valid while every node stays where it was when [`build`] ran — including
+//! the `ast::Mod` value itself (keep it in place or boxed; moving it out of a function
+//! changes the module's key). ast_opt must run *before* `build`, as in CPython.
+//!
 //! Inlined comprehensions keep their entry (lookups still find it, `comp_inlined` is set)
 //! but, as in CPython, are replaced in their parent's `children` by their own children.
 
@@ -326,16 +330,32 @@ impl SymbolTable {
     }
 }
 
-/// `_PySymtable_Build`: the symbol table of `module`, or the SyntaxError CPython's symtable
-/// raises (positions as CPython sets them: `offset`/`end_offset` are 1-based **UTF-8 byte**
+/// `_PySymtable_Build`: the symbol table of `module`, or the error CPython's symtable
+/// raises (SyntaxError, or RecursionError for too deep an AST) (positions as CPython sets them: `offset`/`end_offset` are 1-based **UTF-8 byte**
 /// offsets, since symtable.c does not convert them; `text` is left `None`, to be filled
 /// from the source by whoever reports it, as CPython reads it back from the file).
 ///
 /// Runs on a thread with a large stack: both passes recurse once per AST nesting level,
 /// up to CPython's limit of 10,000.
-pub fn build(module: &ast::Mod, filename: &str, future: FutureFeatures) -> Result<SymbolTable, SyntaxError> {
+pub fn build(
+    module: &ast::Mod,
+    filename: &str,
+    future: FutureFeatures,
+) -> Result<SymbolTable, SyntaxError> {
+    build_at_depth(module, filename, future, 0)
+}
+
+/// [`build`] when the compiler is entered at C recursion depth `starting_depth` (CPython
+/// counts the symtable's recursion from there: 0 for a script, about 2 for `compile()`
+/// called from Python code). Too deep an AST gives a `RecursionError`-kind error.
+pub fn build_at_depth(
+    module: &ast::Mod,
+    filename: &str,
+    future: FutureFeatures,
+    starting_depth: u32,
+) -> Result<SymbolTable, SyntaxError> {
     let run = || {
-        let mut table = builder::build(module, filename, future)?;
+        let mut table = builder::build(module, filename, future, starting_depth)?;
         analyze::analyze(&mut table)?;
         Ok(table)
     };
@@ -351,3 +371,6 @@ pub fn build(module: &ast::Mod, filename: &str, future: FutureFeatures) -> Resul
 
 /// Stack for [`build`]'s thread.
 const STACK_BYTES: usize = 256 << 20;
+
+#[cfg(test)]
+mod tests;
