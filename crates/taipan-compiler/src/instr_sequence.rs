@@ -20,12 +20,7 @@ pub struct Location {
 
 impl Location {
     /// `NO_LOCATION`: an instruction with no position (e.g. implicit returns' cleanup).
-    pub const NONE: Location = Location {
-        lineno: -1,
-        end_lineno: -1,
-        col_offset: -1,
-        end_col_offset: -1,
-    };
+    pub const NONE: Location = Location { lineno: -1, end_lineno: -1, col_offset: -1, end_col_offset: -1 };
 }
 
 /// A jump target. Labels are numbered from 0 per sequence.

@@ -9,7 +9,7 @@
 //! | CFG, optimizations, stack depth | `flowgraph` | Python/flowgraph.c |
 //! | location/exception tables, code object | `assemble` | Python/assemble.c |
 
-pub mod future;
 pub mod instr_sequence;
+pub mod future;
 pub mod symtable;
 pub mod unit;

@@ -20,10 +20,7 @@ pub struct IndexMap<K: Eq + Hash + Clone> {
 
 impl<K: Eq + Hash + Clone> Default for IndexMap<K> {
     fn default() -> Self {
-        IndexMap {
-            items: Vec::new(),
-            index: HashMap::new(),
-        }
+        IndexMap { items: Vec::new(), index: HashMap::new() }
     }
 }
 
