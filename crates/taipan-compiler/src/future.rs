@@ -31,6 +31,12 @@ impl FutureFeatures {
     pub fn barry_as_bdfl(&self) -> bool {
         self.features & CO_FUTURE_BARRY_AS_BDFL != 0
     }
+    /// `ff_location.lineno`, -1 when there is no leading future statement: compile.c
+    /// rejects a `from __future__ import` whose line is greater ("from __future__ imports
+    /// must occur at the beginning of the file").
+    pub fn lineno(&self) -> i64 {
+        self.location.map_or(-1, |l| l.lineno as i64)
+    }
 }
 
 /// `_PyFuture_FromAST`: the features the module's leading future statements enable.

@@ -328,6 +328,30 @@ impl SymbolTable {
     pub fn entry(&self, id: EntryId) -> &SymbolTableEntry {
         &self.entries[id]
     }
+
+    /// The block a lambda, comprehension or generator expression opens.
+    pub fn lookup_expr(&self, e: &ast::Expr) -> Option<&SymbolTableEntry> {
+        match e {
+            ast::Expr::Lambda(n) => self.lookup(key(n)),
+            ast::Expr::ListComp(n) => self.lookup(key(n)),
+            ast::Expr::SetComp(n) => self.lookup(key(n)),
+            ast::Expr::DictComp(n) => self.lookup(key(n)),
+            ast::Expr::GeneratorExp(n) => self.lookup(key(n)),
+            _ => None,
+        }
+    }
+
+    /// The block a def, class or type alias opens (not its type-parameter block: see
+    /// [`type_params_key`]).
+    pub fn lookup_stmt(&self, s: &ast::Stmt) -> Option<&SymbolTableEntry> {
+        match s {
+            ast::Stmt::FunctionDef(n) => self.lookup(key(n)),
+            ast::Stmt::AsyncFunctionDef(n) => self.lookup(key(n)),
+            ast::Stmt::ClassDef(n) => self.lookup(key(n)),
+            ast::Stmt::TypeAlias(n) => self.lookup(key(n)),
+            _ => None,
+        }
+    }
 }
 
 /// `_PySymtable_Build`: the symbol table of `module`, or the error CPython's symtable
