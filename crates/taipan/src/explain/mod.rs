@@ -2,6 +2,7 @@
 //! matching `python3.13 -m MODULE` prints it.
 
 mod ast;
+mod codegen;
 mod tokens;
 
 use std::process::ExitCode;
@@ -10,6 +11,7 @@ pub fn main(args: &[String]) -> ExitCode {
     match args.first().map(String::as_str) {
         Some("tokens") => tokens::main(&args[1..]),
         Some("ast") => ast::main(&args[1..]),
+        Some("codegen") => codegen::main(&args[1..]),
         Some("parse-bench") => ast::parse_bench(&args[1..]),
         _ => {
             eprintln!("usage: taipan explain {{tokens,ast}} [options] [FILE]");
