@@ -103,7 +103,7 @@ impl<'a> Compiler<'a> {
                 let next = self.new_label();
                 self.jump_if(loc, &i.test, next, false)?;
                 self.visit_expr(&i.body)?;
-                self.addop_jump(Opcode::JUMP, end, NO_LOC);
+                self.addop_jump(Opcode::JUMP_NO_INTERRUPT, end, NO_LOC);
                 self.use_label(next);
                 self.visit_expr(&i.orelse)?;
                 self.use_label(end);
@@ -587,7 +587,7 @@ impl<'a> Compiler<'a> {
                 let next2 = self.new_label();
                 self.jump_if(loc, &i.test, next2, false)?;
                 self.jump_if(loc, &i.body, next, cond)?;
-                self.addop_jump(Opcode::JUMP, end, NO_LOC);
+                self.addop_jump(Opcode::JUMP_NO_INTERRUPT, end, NO_LOC);
                 self.use_label(next2);
                 self.jump_if(loc, &i.orelse, next, cond)?;
                 self.use_label(end);

@@ -61,7 +61,7 @@ impl<'a> Compiler<'a> {
                 self.jump_if(loc, &i.test, next, false)?;
                 self.visit_stmts(&i.body)?;
                 if !i.orelse.is_empty() {
-                    self.addop_jump(Opcode::JUMP, end, NO_LOC);
+                    self.addop_jump(Opcode::JUMP_NO_INTERRUPT, end, NO_LOC);
                     self.use_label(next);
                     self.visit_stmts(&i.orelse)?;
                 }
@@ -565,7 +565,7 @@ impl<'a> Compiler<'a> {
         self.addop(Opcode::POP_BLOCK, NO_LOC);
         self.pop_fblock();
         self.visit_stmts(finalbody)?;
-        self.addop_jump(Opcode::JUMP, exit, NO_LOC);
+        self.addop_jump(Opcode::JUMP_NO_INTERRUPT, exit, NO_LOC);
         self.use_label(end);
         self.addop_jump(Opcode::SETUP_CLEANUP, cleanup, NO_LOC);
         self.addop(Opcode::PUSH_EXC_INFO, NO_LOC);
@@ -597,7 +597,7 @@ impl<'a> Compiler<'a> {
         self.pop_fblock();
         self.addop(Opcode::POP_BLOCK, NO_LOC);
         self.visit_stmts(orelse)?;
-        self.addop_jump(Opcode::JUMP, end, NO_LOC);
+        self.addop_jump(Opcode::JUMP_NO_INTERRUPT, end, NO_LOC);
         let n = handlers.len();
         self.use_label(except);
         self.addop_jump(Opcode::SETUP_CLEANUP, cleanup, NO_LOC);
@@ -630,7 +630,7 @@ impl<'a> Compiler<'a> {
                 self.load_const(Constant::None, NO_LOC);
                 self.nameop(name, ExprContext::Store, NO_LOC)?;
                 self.nameop(name, ExprContext::Del, NO_LOC)?;
-                self.addop_jump(Opcode::JUMP, end, NO_LOC);
+                self.addop_jump(Opcode::JUMP_NO_INTERRUPT, end, NO_LOC);
                 self.use_label(cleanup_end);
                 self.load_const(Constant::None, NO_LOC);
                 self.nameop(name, ExprContext::Store, NO_LOC)?;
@@ -645,7 +645,7 @@ impl<'a> Compiler<'a> {
                 self.pop_fblock();
                 self.addop(Opcode::POP_BLOCK, NO_LOC);
                 self.addop(Opcode::POP_EXCEPT, NO_LOC);
-                self.addop_jump(Opcode::JUMP, end, NO_LOC);
+                self.addop_jump(Opcode::JUMP_NO_INTERRUPT, end, NO_LOC);
             }
             self.use_label(except);
         }
@@ -726,9 +726,8 @@ impl<'a> Compiler<'a> {
         self.addop(Opcode::POP_EXCEPT, NO_LOC);
         self.addop(Opcode::POP_TOP, NO_LOC);
         self.addop(Opcode::POP_TOP, NO_LOC);
-        self.addop(Opcode::POP_TOP, NO_LOC);
         let exit = self.new_label();
-        self.addop_jump(Opcode::JUMP, exit, NO_LOC);
+        self.addop_jump(Opcode::JUMP_NO_INTERRUPT, exit, NO_LOC);
         self.use_label(cleanup);
         self.pop_except_and_reraise(NO_LOC);
         self.use_label(exit);
