@@ -6,7 +6,7 @@ use taipan_bytecode::{Constant, Opcode, PyStr};
 use taipan_parser::ast::{self, CmpOp, Expr, ExprContext, Operator, UnaryOp};
 
 use super::scopes::{self, Sc};
-use super::{loc_of, to_const, CResult, Compiler, UnitKind, NO_LOC};
+use super::{loc_of, CResult, Compiler, UnitKind, NO_LOC};
 use crate::instr_sequence::{Label, Location};
 
 /// `STACK_USE_GUIDELINE`.
@@ -46,7 +46,7 @@ impl<'a> Compiler<'a> {
     /// The constant value of `e` if it is a (possibly folded) constant.
     pub fn const_value(&self, e: &Expr) -> Option<Constant> {
         match e {
-            Expr::Constant(c) => Some(to_const(&c.value)),
+            Expr::Constant(c) => Some(crate::ast_opt::constant_value(c, self.folded)),
             _ => None,
         }
     }
@@ -141,7 +141,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Compare(c) => self.compile_compare(c, loc)?,
             Expr::Call(c) => self.compile_call(c, loc)?,
-            Expr::Constant(c) => self.load_const(to_const(&c.value), loc),
+            Expr::Constant(c) => self.load_const(crate::ast_opt::constant_value(c, self.folded), loc),
             Expr::JoinedStr(j) => self.compile_joined_str(j, loc)?,
             Expr::FormattedValue(f) => self.compile_formatted_value(f, loc)?,
             Expr::Attribute(a) => {

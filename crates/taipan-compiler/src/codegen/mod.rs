@@ -107,6 +107,8 @@ pub struct Compiler<'a> {
     pub units: Vec<Unit<'a>>,
     pub assemble: Assembler<'a>,
     pub interactive: bool,
+    /// Values of the constants the AST optimizer folded.
+    pub folded: &'a [Constant],
 }
 
 pub type CResult<T> = Result<T, SyntaxError>;
@@ -146,11 +148,12 @@ pub fn placeholder_assembler(meta: &CodeUnitMetadata, _seq: &InstrSequence, flag
 
 /// Compile a module (already through `ast_opt`) to its tree of instruction sequences.
 pub fn codegen_module<'a>(
-    module: &'a ast::Mod,
+    optimized: &'a crate::ast_opt::Optimized,
     filename: &str,
     optimize: i32,
     assemble: Assembler<'a>,
 ) -> CResult<CodegenOutput> {
+    let module = &optimized.module;
     let scopes = scopes::build(module);
     let mut c = Compiler {
         filename: filename.to_string(),
@@ -160,6 +163,7 @@ pub fn codegen_module<'a>(
         units: Vec::new(),
         assemble,
         interactive: false,
+        folded: &optimized.folded,
     };
     c.compile_mod(module)
 }
@@ -411,7 +415,7 @@ pub fn docstring(body: &[ast::Stmt]) -> Option<&ast::Wtf8Buf> {
     None
 }
 
-fn has_future_annotations(body: &[ast::Stmt]) -> bool {
+pub(crate) fn has_future_annotations(body: &[ast::Stmt]) -> bool {
     let mut i = 0;
     if docstring(body).is_some() {
         i = 1;
@@ -450,16 +454,3 @@ pub fn find_ann(body: &[ast::Stmt]) -> bool {
     })
 }
 
-/// ast::Constant → bytecode Constant.
-pub fn to_const(c: &ast::Constant) -> Constant {
-    match c {
-        ast::Constant::None => Constant::None,
-        ast::Constant::Bool(b) => Constant::Bool(*b),
-        ast::Constant::Ellipsis => Constant::Ellipsis,
-        ast::Constant::Int(i) => Constant::Int(i.clone().into()),
-        ast::Constant::Float(f) => Constant::Float(*f),
-        ast::Constant::Complex { real, imag } => Constant::Complex { real: *real, imag: *imag },
-        ast::Constant::Str(s) => Constant::str(PyStr::from_surrogatepass_utf8(s.as_bytes()).unwrap_or_default()),
-        ast::Constant::Bytes(b) => Constant::bytes(b),
-    }
-}

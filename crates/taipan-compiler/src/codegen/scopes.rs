@@ -188,6 +188,18 @@ impl Builder {
     fn add_def(&mut self, name: &str, flag: u32) {
         let s = &mut self.scopes[self.cur];
         let name = mangle(s.private.as_deref(), name);
+        if flag & DEF_GLOBAL != 0 && self.cur != 0 {
+            // symtable.c records every `global` declaration in the module's symbols too.
+            let top = &mut self.scopes[0];
+            match top.symbols.get_mut(&name) {
+                Some(sym) => sym.flags |= flag,
+                None => {
+                    top.order.push(name.clone());
+                    top.symbols.insert(name.clone(), Symbol { flags: flag, scope: Sc::Unknown });
+                }
+            }
+        }
+        let s = &mut self.scopes[self.cur];
         if flag & DEF_PARAM != 0 {
             s.varnames.push(name.clone());
         }

@@ -6,7 +6,7 @@ use taipan_bytecode::{Constant, Opcode};
 use taipan_parser::ast::{self, Expr, ExprContext, Stmt};
 
 use super::expr::{binop_arg, update_start_location_to_match_attr};
-use super::{loc_of, to_const, CResult, Compiler, FBlock, FBlockDatum, FBlockKind, UnitKind, NO_LOC};
+use super::{loc_of, CResult, Compiler, FBlock, FBlockDatum, FBlockKind, UnitKind, NO_LOC};
 use crate::instr_sequence::{Label, Location};
 
 impl<'a> Compiler<'a> {
@@ -221,7 +221,7 @@ impl<'a> Compiler<'a> {
             None => self.load_const(Constant::None, loc),
             Some(v) if !preserve_tos => {
                 let Expr::Constant(c) = &**v else { unreachable!() };
-                self.load_const(to_const(&c.value), loc);
+                self.load_const(crate::ast_opt::constant_value(c, self.folded), loc);
             }
             _ => {}
         }
@@ -289,7 +289,6 @@ impl<'a> Compiler<'a> {
                 *loc = info.loc;
                 self.addop(Opcode::POP_BLOCK, *loc);
                 if preserve_tos {
-                    self.addop_i(Opcode::SWAP, 3, *loc);
                     self.addop_i(Opcode::SWAP, 2, *loc);
                 }
                 self.call_exit_with_nones(*loc);
