@@ -192,7 +192,9 @@ impl SymbolMap {
     }
 }
 
-/// `PySTEntryObject`: one block.
+/// `PySTEntryObject`: one block. (3.13 has no `ste_has_docstring`, `ste_method` or
+/// annotation-block fields: those arrived with PEP 649 in 3.14; codegen checks
+/// docstrings itself.)
 #[derive(Clone, Debug)]
 pub struct SymbolTableEntry {
     /// `ste_id`: the key of the node that opened the block.
