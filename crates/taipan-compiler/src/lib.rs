@@ -10,6 +10,8 @@
 //! | location/exception tables, code object | `assemble` | Python/assemble.c |
 
 pub mod instr_sequence;
+pub mod future;
+pub mod symtable;
 pub mod unit;
 pub mod ast_opt;
 pub mod codegen;

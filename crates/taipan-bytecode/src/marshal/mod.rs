@@ -28,7 +28,7 @@ mod read;
 mod write;
 
 pub use read::{loads, loads_prefix};
-pub use write::dumps;
+pub use write::{dumps, dumps_version};
 
 /// `marshal.version`.
 pub const VERSION: i32 = 4;
@@ -80,6 +80,8 @@ pub enum ErrorKind {
     TypeError,
     /// Bad UTF-8 in a TYPE_UNICODE string.
     UnicodeDecodeError,
+    /// A code object's fields of the wrong types (`_PyCode_Validate`, `intern_strings`).
+    SystemError,
 }
 
 /// A marshal failure, with CPython's message.

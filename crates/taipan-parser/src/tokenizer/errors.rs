@@ -182,7 +182,6 @@ impl<'src> Tokenizer<'src> {
             Done::Ok | Done::Error => (SyntaxErrorKind::SyntaxError, "unknown parsing error", 0),
         };
         let colc = char_count(&self.bytes[buf..(buf + col).min(self.bytes.len())]);
-        let _: usize = col;
         SyntaxError {
             kind,
             msg: msg.into(),

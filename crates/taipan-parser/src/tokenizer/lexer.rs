@@ -268,7 +268,7 @@ impl<'src> Tokenizer<'src> {
                             if saw_f {
                                 return self.fstring_start(tstart, c);
                             }
-                            return self.string_literal(tstart, c, mode);
+                            return self.string_literal(tstart, c);
                         }
                     }
                     let mut nonascii = false;
@@ -343,7 +343,7 @@ impl<'src> Tokenizer<'src> {
                 }
 
                 if c == b'"' as i32 || c == b'\'' as i32 {
-                    return self.string_literal(tstart, c, mode);
+                    return self.string_literal(tstart, c);
                 }
 
                 // Line continuation.

@@ -10,7 +10,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use taipan_parser::error::SyntaxError;
-use taipan_parser::parser::{parse_bytes, Mode};
+use taipan_parser::parser::{parse_bytes, parse_bytes_with_warnings, Mode};
 
 struct Options {
     mode: Mode,
@@ -36,7 +36,7 @@ fn parse_args(args: &[String]) -> Result<Options, ExitCode> {
             Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
             _ => (a, None),
         };
-        let mut value = |i: &mut usize, name: &str| -> Result<String, ExitCode> {
+        let value = |i: &mut usize, name: &str| -> Result<String, ExitCode> {
             if let Some(v) = inline.clone() {
                 return Ok(v);
             }
@@ -102,9 +102,21 @@ pub fn main(args: &[String]) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    match parse_bytes(&source, o.mode, &name, o.type_comments) {
+    let (result, warnings) = parse_bytes_with_warnings(&source, o.mode, &name, o.type_comments);
+    if !warnings.is_empty() {
+        let mut err = String::new();
+        for w in &warnings {
+            err.push_str(&format_warning(&name, w.lineno, &w.msg, &source));
+        }
+        eprint!("{err}");
+    }
+    match result {
         Ok(tree) => {
-            let text = taipan_parser::ast::dump(&tree, o.include_attributes, Some(o.indent));
+            let (text, depth) = taipan_parser::ast::dump_with_depth(&tree, o.include_attributes, Some(o.indent));
+            if depth > MAX_DUMP_DEPTH {
+                eprint!("{}", recursion_traceback());
+                return ExitCode::from(1);
+            }
             let mut out = std::io::stdout().lock();
             let _ = out.write_all(text.as_bytes());
             let _ = out.write_all(b"\n");
@@ -115,6 +127,41 @@ pub fn main(args: &[String]) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `warnings.formatwarning` of a SyntaxWarning: the source line comes from `linecache`,
+/// i.e. from the file itself (nothing for `<stdin>`), stripped.
+fn format_warning(filename: &str, lineno: u32, msg: &str, source: &[u8]) -> String {
+    let mut s = format!("{filename}:{lineno}: SyntaxWarning: {msg}\n");
+    if filename != "<stdin>" {
+        if let Ok((_, text)) = taipan_parser::tokenizer::decode_source(source) {
+            if let Some(line) = text.split_inclusive('\n').nth(lineno as usize - 1) {
+                let line = line.trim_matches(|c: char| c.is_whitespace());
+                if !line.is_empty() {
+                    s.push_str(&format!("  {line}\n"));
+                }
+            }
+        }
+    }
+    s
+}
+
+/// The deepest `ast.dump` nesting (see `dump_with_depth`) that `python3.13 -m ast` can
+/// print under the default recursion limit of 1000 (measured: `-`*989 + `1` dumps,
+/// `-`*990 + `1` raises RecursionError).
+const MAX_DUMP_DEPTH: usize = 995;
+
+/// What `-m ast` prints when `ast.dump` exceeds the recursion limit (its last lines).
+fn recursion_traceback() -> String {
+    let mut s = String::from("Traceback (most recent call last):\n");
+    s.push_str("  File \"<frozen runpy>\", line 198, in _run_module_as_main\n");
+    s.push_str("  File \"<frozen runpy>\", line 88, in _run_code\n");
+    s.push_str("  File \"<ast.py>\", line 1866, in <module>\n    main()\n    ~~~~^^\n");
+    s.push_str("  File \"<ast.py>\", line 1863, in main\n    print(dump(tree, include_attributes=args.include_attributes, indent=args.indent))\n");
+    s.push_str("  File \"<ast.py>\", line 200, in dump\n    return _format(node)[0]\n           ~~~~~~~^^^^^^\n");
+    s.push_str("  File \"<ast.py>\", line 170, in _format\n    value, simple = _format(value, level)\n                    ~~~~~~~^^^^^^^^^^^^^^\n");
+    s.push_str("RecursionError: maximum recursion depth exceeded\n");
+    s
 }
 
 /// The traceback `python3.13 -m ast` prints for a SyntaxError raised by `compile()`.

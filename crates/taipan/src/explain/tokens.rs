@@ -7,7 +7,10 @@
 //!
 //! taipan's own `--parser FILE` lists the tokens the *parser* gets (exact types, no
 //! COMMENT/NL, CPython's `_tokenize.TokenizerIter(…, extra_tokens=False)`), for
-//! debugging and for `tools/conformance/tokens.py --parser-mode`.
+//! debugging and for `tools/conformance/tokens.py`; `--lines FILE` prints the `line`
+//! attribute of each token (`repr(token.line)`), which `tokenize` does not print;
+//! `--parser-error FILE` (UTF-8) prints the SyntaxError the tokenizer gives the parser,
+//! as `Class|msg|lineno|offset|end_lineno|end_offset|repr(text)`, or `OK`.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -28,6 +31,8 @@ fn help() -> String {
 pub fn main(args: &[String]) -> ExitCode {
     let mut exact = false;
     let mut parser = false;
+    let mut lines = false;
+    let mut parser_error = false;
     let mut filename: Option<&str> = None;
     let mut only_positional = false;
     for a in args {
@@ -37,6 +42,10 @@ pub fn main(args: &[String]) -> ExitCode {
             exact = true;
         } else if !only_positional && a == "--parser" {
             parser = true;
+        } else if !only_positional && a == "--parser-error" {
+            parser_error = true;
+        } else if !only_positional && a == "--lines" {
+            lines = true;
         } else if !only_positional && (a == "-h" || a == "--help") {
             print!("{}", help());
             return ExitCode::SUCCESS;
@@ -52,6 +61,8 @@ pub fn main(args: &[String]) -> ExitCode {
     }
     match filename.filter(|f| !f.is_empty()) {
         Some(f) if parser => run_parser_mode(f),
+        Some(f) if lines => run_lines(f),
+        Some(f) if parser_error => run_parser_error(f),
         Some(f) => run_file(f, exact),
         None => run_stdin(exact),
     }
@@ -177,4 +188,71 @@ fn run_parser_mode(path: &str) -> ExitCode {
     };
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     ExitCode::from(status)
+}
+
+/// `--lines FILE`: `repr(token.line)` for each token of `tokenize.tokenize` (the
+/// ENCODING token's line is "").
+fn run_lines(path: &str) -> ExitCode {
+    use taipan_parser::tokenizer::decode_source_for_tokenize;
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{}", os_error(path, &e));
+            return ExitCode::from(1);
+        }
+    };
+    let Ok((_, text)) = decode_source_for_tokenize(&bytes, Some(path)) else {
+        return ExitCode::from(1);
+    };
+    let mut tok = Tokenizer::new(&text, TokenizerConfig { extra_tokens: true, ..Default::default() });
+    let mut out = String::from("''\n");
+    loop {
+        match tok.next_token() {
+            Ok(t) => {
+                out.push_str(&str_repr(tok.tokenize_line()));
+                out.push('\n');
+                if t.kind == TokenKind::ENDMARKER {
+                    break;
+                }
+            }
+            Err(_) => {
+                let _ = std::io::stdout().lock().write_all(out.as_bytes());
+                return ExitCode::from(1);
+            }
+        }
+    }
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    ExitCode::SUCCESS
+}
+
+/// `--parser-error FILE`: the tokenizer's error in parser mode (after newline
+/// translation, as `compile()` reads a str), or `OK`.
+fn run_parser_error(path: &str) -> ExitCode {
+    let Ok(bytes) = std::fs::read(path) else { return ExitCode::from(1) };
+    let text = String::from_utf8_lossy(&bytes);
+    let text = taipan_parser::tokenizer::translate_newlines(&text);
+    let mut tok = Tokenizer::new(&text, TokenizerConfig::default());
+    loop {
+        match tok.next_token() {
+            Ok(t) if t.kind == TokenKind::ENDMARKER => {
+                println!("OK");
+                return ExitCode::SUCCESS;
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let n = |v: Option<u32>| v.map_or("-1".to_string(), |x| x.to_string());
+                println!(
+                    "{}|{}|{}|{}|{}|{}|{}",
+                    e.kind.name(),
+                    e.msg,
+                    e.lineno,
+                    e.offset,
+                    n(e.end_lineno),
+                    n(e.end_offset),
+                    e.text.as_deref().map_or("None".to_string(), str_repr)
+                );
+                return ExitCode::SUCCESS;
+            }
+        }
+    }
 }
