@@ -190,13 +190,19 @@ fn unhex(s: &str) -> Vec<u8> {
 fn marshal_values_round_trip_byte_identical() {
     let golden = String::from_utf8(golden_bytes("marshal_values.txt")).unwrap();
     for line in golden.lines() {
-        let data = unhex(line);
-        let value = marshal::loads(&data).unwrap_or_else(|e| panic!("{line}: {e}"));
-        assert_eq!(
-            marshal::dumps(&value).unwrap(),
-            data,
-            "{line} loaded as {value:?}"
-        );
+        let dumps: Vec<Vec<u8>> = line.split(' ').map(unhex).collect();
+        let value = marshal::loads(&dumps[0]).unwrap_or_else(|e| panic!("{line}: {e}"));
+        for (data, version) in dumps.iter().zip([4, 3, 2, 1, 0]) {
+            assert_eq!(
+                marshal::dumps_version(&value, version).unwrap(),
+                *data,
+                "version {version} of {value:?}"
+            );
+            // Every version loads back to the same value (interning aside below 3).
+            if version >= 3 {
+                assert_eq!(marshal::loads(data).unwrap(), value, "version {version}");
+            }
+        }
     }
 }
 
@@ -261,5 +267,32 @@ fn pyc_headers_as_importlib() {
             Err(e) => format!("ImportError: {}", e.message("'m'")),
         };
         assert_eq!(got, expected, "header {hex}");
+    }
+}
+
+/// addr2line/addr2location agree with `co_positions()` (checked against the reference
+/// above) at every code unit, and exception_handler with the decoded table.
+#[test]
+fn addr2line_and_handlers_follow_the_tables() {
+    use taipan_bytecode::location::{addr2line, addr2location, exception_handler};
+    let (_, root) = fixture_code();
+    for co in all_codes(&root) {
+        let positions = co_positions(co).unwrap();
+        for (unit, p) in positions.iter().enumerate() {
+            assert_eq!(addr2location(co, unit * 2), Some(*p));
+            assert_eq!(addr2line(co, unit * 2), p.line);
+        }
+        assert_eq!(addr2location(co, positions.len() * 2), None);
+        let entries = decode_exception_table(&co.exceptiontable).unwrap();
+        for unit in 0..positions.len() as u32 {
+            let expected = entries
+                .iter()
+                .find(|e| e.start <= unit && unit < e.end)
+                .copied();
+            assert_eq!(
+                exception_handler(&co.exceptiontable, unit).unwrap(),
+                expected
+            );
+        }
     }
 }

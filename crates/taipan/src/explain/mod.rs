@@ -2,6 +2,7 @@
 //! matching `python3.13 -m MODULE` prints it.
 
 mod ast;
+mod codegen;
 mod symtable;
 mod tokens;
 
@@ -11,6 +12,7 @@ pub fn main(args: &[String]) -> ExitCode {
     match args.first().map(String::as_str) {
         Some("tokens") => tokens::main(&args[1..]),
         Some("ast") => ast::main(&args[1..]),
+        Some("codegen") => codegen::main(&args[1..]),
         Some("parse-bench") => ast::parse_bench(&args[1..]),
         Some("symtable") => symtable::main(&args[1..]),
         _ => {
