@@ -9,4 +9,10 @@
 //! | CFG, optimizations, stack depth | `flowgraph` | Python/flowgraph.c |
 //! | location/exception tables, code object | `assemble` | Python/assemble.c |
 
+pub mod assemble;
+pub mod flowgraph;
 pub mod instr_sequence;
+pub mod unit;
+
+pub use assemble::optimize_and_assemble;
+pub use unit::CodeUnitMetadata;

@@ -1,6 +1,7 @@
 //! `taipan explain STAGE …`: each stage of the pipeline, printed byte for byte as the
 //! matching `python3.13 -m MODULE` prints it.
 
+mod assemble;
 mod ast;
 mod tokens;
 
@@ -10,6 +11,7 @@ pub fn main(args: &[String]) -> ExitCode {
     match args.first().map(String::as_str) {
         Some("tokens") => tokens::main(&args[1..]),
         Some("ast") => ast::main(&args[1..]),
+        Some("assemble") => assemble::main(&args[1..]),
         Some("parse-bench") => ast::parse_bench(&args[1..]),
         _ => {
             eprintln!("usage: taipan explain {{tokens,ast}} [options] [FILE]");
