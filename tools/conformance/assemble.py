@@ -1,6 +1,6 @@
 """Conformance of taipan's flow-graph optimizer and assembler, tested alone.
 
-    tools/ref.sh tools/conformance/assemble.py [--check] [--bin PATH] [--files F ...] [--show N]
+    tools/ref.sh tools/conformance/assemble.py [--check] [--bin PATH (default: release build)] [--files F ...] [--show N]
 
 For every .py file of the reference's Lib that CPython compiles, at -O0 and -OO: the
 reference's own code generation (`_testinternalcapi.compiler_codegen(ast.parse(src),
@@ -58,14 +58,141 @@ def const_value(k):
     return k[1] if type(k) is tuple else k
 
 
+CODE = type(compile("", "", "exec"))
+HAS_CONST = {op for op in range(256) if __import__("_opcode").has_const(op)}
+SKIPPED = [0, 0]  # nested units kept from the reference, nested units in all
+
+
 def unit_of(insts, meta, code):
     """The marshal form `taipan explain assemble` reads, for the module unit."""
     consts = [const_value(k) for k in ordered(meta["consts"])]
+    return build_unit(insts, consts, ordered(meta["names"]), ordered(meta["varnames"]),
+                      ordered(meta["cellvars"]), ordered(meta["freevars"]), meta["argcount"],
+                      meta["posonlyargcount"], meta["kwonlyargcount"], code)
+
+
+def build_unit(insts, consts, names, varnames, cellvars, freevars, argcount, posonly, kwonly, code):
     instrs = tuple((op, 0 if arg is None else arg, l, el, c, ec) for op, arg, l, el, c, ec in insts.get_instructions())
-    hidden = ()
-    return (meta["name"], code.co_qualname, tuple(consts), ordered(meta["names"]), ordered(meta["varnames"]),
-            ordered(meta["cellvars"]), ordered(meta["freevars"]), hidden, meta["argcount"],
-            meta["posonlyargcount"], meta["kwonlyargcount"], code.co_firstlineno, code.co_flags, instrs, (), ())
+    hidden = tuple(n for n, k in zip(localsplusnames(code), code_kinds(code)) if k & CO_FAST_HIDDEN)
+    slots = [i for i, c in enumerate(consts) if type(c) is CODE]
+    SKIPPED[1] += len(slots)
+    nested = []
+    used_slots = []
+    children = insts.get_nested()
+    if len(children) == len(slots):
+        for child, slot in zip(children, slots):
+            u = child_unit(child, consts[slot])
+            if u is None:
+                SKIPPED[0] += 1
+                continue
+            consts[slot] = None
+            nested.append(u)
+            used_slots.append(slot)
+    else:
+        SKIPPED[0] += len(slots)
+    return (code.co_name, code.co_qualname, tuple(consts), names, varnames, cellvars, freevars, hidden,
+            argcount, posonly, kwonly, code.co_firstlineno, code.co_flags, instrs, tuple(nested), tuple(used_slots))
+
+
+def child_unit(insts, code):
+    """A nested unit: compiler_codegen gives its instructions only, so its metadata is
+    recovered from the reference's code object. Constants are added in the order the
+    instructions first load them, so they are the code object's when the optimizer
+    neither dropped nor added any (None otherwise: the reference's code object is kept)."""
+    n = 1
+    for op, arg, *_ in insts.get_instructions():
+        if op in HAS_CONST:
+            n = max(n, arg + 1)
+    if len(code.co_consts) != n:
+        return None
+    # Check the guess with the reference's own optimizer: from these constants it must
+    # end with exactly the code object's.
+    instrs = insts.get_instructions()
+    trial = list(code.co_consts)
+    try:
+        _testinternalcapi.optimize_cfg(insts, trial, len(code.co_varnames))
+    except Exception:
+        return None
+    if len(trial) != len(code.co_consts) or not all(same_const(a, b) for a, b in zip(trial, code.co_consts)):
+        return None
+    if insts.get_instructions() != instrs:
+        return None
+    return build_unit(insts, list(code.co_consts), code.co_names, code.co_varnames, tuple(sorted(code.co_cellvars)),
+                      code.co_freevars, code.co_argcount - code.co_posonlyargcount, code.co_posonlyargcount,
+                      code.co_kwonlyargcount, code)
+
+
+def _marshal_fields(code):
+    """(localsplusnames, localspluskinds) of a code object, read from its marshal form
+    (version 2: no back-references); Python does not expose the kinds."""
+    data = marshal.dumps(code, 2)
+    pos = 0
+
+    def skip():
+        nonlocal pos
+        t = data[pos] & 0x7F
+        pos += 1
+        if t in b"0NFT.S":
+            return None
+        if t == ord("i"):
+            pos += 4
+        elif t == ord("l"):
+            n = int.from_bytes(data[pos:pos + 4], "little", signed=True)
+            pos += 4 + 2 * abs(n)
+        elif t == ord("g"):
+            pos += 8
+        elif t == ord("y"):
+            pos += 16
+        elif t in b"stuaA":
+            n = int.from_bytes(data[pos:pos + 4], "little")
+            pos += 4
+            v = data[pos:pos + n]
+            pos += n
+            return v if t == ord("s") else v.decode("utf-8", "surrogatepass")
+        elif t in b"zZ":
+            n = data[pos]
+            pos += 1 + n
+            return data[pos - n:pos].decode("ascii")
+        elif t == ord(")"):
+            n = data[pos]
+            pos += 1
+            return [skip() for _ in range(n)]
+        elif t in b"([<>":
+            n = int.from_bytes(data[pos:pos + 4], "little")
+            pos += 4
+            return [skip() for _ in range(n)]
+        elif t == ord("{"):
+            while data[pos] != ord("0"):
+                skip()
+                skip()
+            pos += 1
+        elif t == ord("c"):
+            pos += 20
+            for _ in range(8):
+                skip()
+            pos += 4
+            skip()
+            skip()
+        else:
+            raise ValueError("marshal type %r" % chr(t))
+        return None
+
+    assert data[0] & 0x7F == ord("c")
+    pos = 21
+    skip()
+    skip()
+    skip()
+    names = skip()
+    kinds = skip()
+    return names, kinds
+
+
+def localsplusnames(code):
+    return _marshal_fields(code)[0]
+
+
+def code_kinds(code):
+    return _marshal_fields(code)[1]
 
 
 FIELDS = ("co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_nlocals", "co_stacksize", "co_flags",
@@ -95,7 +222,8 @@ def diff_code(got, exp, where=""):
     for f in FIELDS:
         if getattr(got, f) != getattr(exp, f):
             return "%s: %s got %r expected %r" % (where, f, getattr(got, f), getattr(exp, f))
-    kinds_g, kinds_e = _testinternalcapi.get_co_localskinds(got) if hasattr(_testinternalcapi, "get_co_localskinds") else None, None
+    if _marshal_fields(got) != _marshal_fields(exp):
+        return "%s: co_localsplusnames/kinds got %r expected %r" % (where, _marshal_fields(got), _marshal_fields(exp))
     if len(got.co_consts) != len(exp.co_consts):
         return "%s: co_consts got %r expected %r" % (where, got.co_consts, exp.co_consts)
     for i, (a, b) in enumerate(zip(got.co_consts, exp.co_consts)):
@@ -120,35 +248,38 @@ def prepare(job):
             insts, meta = _testinternalcapi.compiler_codegen(ast.parse(source, path), path, optimize, 0)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return None
-    return (path, optimize, unit_of(insts, meta, code), code)
+    SKIPPED[:] = [0, 0]
+    unit = unit_of(insts, meta, code)
+    return (path, optimize, unit, code, tuple(SKIPPED))
 
 
 def run_batch(args):
     jobs, binary = args
     batch = [p for p in map(prepare, jobs) if p]
-    units = tuple((path, unit) for path, _opt, unit, _code in batch)
+    units = tuple((path, unit) for path, _opt, unit, _code, _s in batch)
     with tempfile.TemporaryDirectory() as tmp:
         inp, out = os.path.join(tmp, "in"), os.path.join(tmp, "out")
         with open(inp, "wb") as f:
             marshal.dump(units, f)
         p = subprocess.run([binary, "explain", "assemble", inp, out], capture_output=True, timeout=600)
         if p.returncode != 0:
-            return [(path, opt, "taipan failed: %r" % p.stderr[-300:]) for path, opt, _u, _c in batch]
+            return [(path, opt, "taipan failed: %r" % p.stderr[-300:], s) for path, opt, _u, _c, s in batch]
         with open(out, "rb") as f:
             results = marshal.load(f)
     res = []
-    for (path, opt, _unit, code), got in zip(batch, results):
+    for (path, opt, _unit, code, skipped), got in zip(batch, results):
         if isinstance(got, str):
-            res.append((path, opt, "error: " + got))
+            res.append((path, opt, "error: " + got, skipped))
         else:
-            res.append((path, opt, diff_code(got, code)))
+            res.append((path, opt, diff_code(got, code), skipped))
     return res
 
 
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--check", action="store_true")
-    ap.add_argument("--bin", default=os.path.join(os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "debug", "taipan"))
+    ap.add_argument("--bin", default=os.environ.get("TAIPAN") or os.path.join(
+        os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target"), "release", "taipan"))
     ap.add_argument("--files", nargs="*")
     ap.add_argument("--show", type=int, default=10)
     a = ap.parse_args()
@@ -164,7 +295,9 @@ def main():
         pct = 100.0 * ok / len(rs) if rs else 0.0
         figures[opt] = pct
         print("assemble%s: %d/%d identical (%.2f%%)" % ("" if opt == 0 else " -OO", ok, len(rs), pct))
-        for path, _o, d in [r for r in rs if r[2] is not None][:a.show]:
+        print("  nested units assembled by taipan: %d of %d (the others' constants could not be recovered)"
+              % (sum(r[3][1] - r[3][0] for r in rs), sum(r[3][1] for r in rs)))
+        for path, _o, d, _s in [r for r in rs if r[2] is not None][:a.show]:
             print("  %s: %s" % (path, d[:400]))
     if a.check:
         with open(THRESHOLD) as f:
