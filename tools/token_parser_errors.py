@@ -1,7 +1,7 @@
 """Snippets whose SyntaxError comes from the tokenizer in parser mode, and the error
 compile() raises for each (run by tools/gen_token_goldens.sh; output format, one case a
 line, fields separated by tabs, strings escaped as by `escape` below):
-    SOURCE  CLASS  LINENO  OFFSET  END_LINENO  END_OFFSET  MSG
+    SOURCE  CLASS  LINENO  OFFSET  END_LINENO  END_OFFSET  MSG  TEXT
 END_* are -1 when None. Sources are tokenized by the tests in parser mode; a tokenizer
 error must equal the line.
 """
@@ -26,6 +26,13 @@ CASES = [
     "if x:\n    a\n  b\n", "if x:\n    a\n  b = 1\n", "x = 1 + \\\n",
     "x = \"\"\"\n\"\"\" \\ y\n", "f\"{x\n", "f\"{x:\n", "\"abc\\\n",
     "def f():\n  if x:\n        pass\n    y\n",
+    "f'{x:{y:{z:{w}}}}'\n", "f'{x:{y:{z}}}' f'{a:{b:{c:{d}}}}'\n",
+    "x = " + "f'{" * 151 + "1" + "}'" * 151 + "\n",
+    "f'{'\n", "f'}'\n", "f'{x}}'\n", "f'{{}'\n", "f" + "'" * 3 + "{\nx\n" + "'" * 3 + "\n", "f'{x\n}'\n",
+    "f'{a[}'\n", "f'{a(]}'\n", "f\"{'\"\n", "f'{\"a\"'\n",
+    "if x:\n  \x0c  y\n\tz\n",
+    "x = '\\\n", "x = 0b1_\n", "x = 0x_\n", "x = 1e\n",
+    "x = 1.e5j_\n", "x = 0_7\n", "x = 1__\n",
 ]
 
 
@@ -42,8 +49,9 @@ for src in CASES:
         except SyntaxError as e:
             err = e
         except ValueError as e:  # null bytes
-            print("\t".join([escape(src), "ValueError", "-1", "-1", "-1", "-1", escape(str(e))]))
+            print("\t".join([escape(src), "ValueError", "-1", "-1", "-1", "-1", escape(str(e)), "None"]))
             continue
     f = lambda v: str(-1 if v is None else v)
     print("\t".join([escape(src), type(err).__name__, f(err.lineno), f(err.offset),
-                     f(err.end_lineno), f(err.end_offset), escape(err.msg)]))
+                     f(err.end_lineno), f(err.end_offset), escape(err.msg),
+                     "None" if err.text is None else escape(err.text)]))

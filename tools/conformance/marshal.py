@@ -6,7 +6,9 @@
 
 For every .py under the reference's Lib (site-packages excluded) that CPython compiles, the
 reference makes its own .pyc bytes in-process (`_code_to_timestamp_pyc(compile(src, path,
-'exec'), mtime, size)`, written to a temporary directory, never into Lib), taipan's
+'exec'), mtime, size)` — every third file a checked or unchecked hash-based one,
+`_code_to_hash_pyc(code, importlib.util.source_hash(src), checked)`, whose hash taipan must
+compute equally — written to a temporary directory, never into Lib), taipan's
 `pyc-roundtrip` loads and re-dumps it, and the reference checks that `marshal.loads` of
 taipan's output equals the original code object recursively on every co_* attribute (types
 of constants and the interned state of strings included), and counts byte-identical files.
@@ -24,7 +26,8 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
-from importlib._bootstrap_external import _code_to_timestamp_pyc
+from importlib._bootstrap_external import _code_to_hash_pyc, _code_to_timestamp_pyc
+from importlib.util import source_hash
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 THRESHOLDS = os.path.join(ROOT, "tests", "conformance", "thresholds", "marshal.txt")
@@ -36,13 +39,11 @@ CODE_ATTRS = ["co_argcount", "co_posonlyargcount", "co_kwonlyargcount", "co_stac
 
 
 def find_tool():
-    """The pyc-roundtrip binary, built (release) when it is not there yet."""
+    """The pyc-roundtrip binary, (re)built by cargo so that it is never stale."""
     target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
-    exe = os.path.join(target, "release", "pyc-roundtrip")
-    if not os.path.exists(exe) or os.environ.get("TAIPAN_REBUILD"):
-        subprocess.run(["cargo", "build", "--release", "-q", "-p", "taipan-bytecode",
-                        "--bin", "pyc-roundtrip"], cwd=ROOT, check=True)
-    return exe
+    subprocess.run(["cargo", "build", "--release", "-q", "-p", "taipan-bytecode",
+                    "--bin", "pyc-roundtrip"], cwd=ROOT, check=True)
+    return os.path.join(target, "release", "pyc-roundtrip")
 
 
 def lib_files():
@@ -158,14 +159,17 @@ def work(args):
                 results.append((path, "skip", None))
                 continue
             st = os.stat(path)
-            data = bytes(_code_to_timestamp_pyc(code, int(st.st_mtime) & 0xFFFFFFFF,
-                                                st.st_size & 0xFFFFFFFF))
+            if k % 3 == 0:
+                data = bytes(_code_to_timestamp_pyc(code, int(st.st_mtime) & 0xFFFFFFFF,
+                                                    st.st_size & 0xFFFFFFFF))
+            else:
+                data = bytes(_code_to_hash_pyc(code, source_hash(src), checked=k % 3 == 1))
             pin = os.path.join(tmp, f"{k}.pyc")
             pout = os.path.join(tmp, f"{k}.out.pyc")
             ptab = os.path.join(tmp, f"{k}.tables") if with_tables else ""
             with open(pin, "wb") as f:
                 f.write(data)
-            proc.stdin.write(f"{pin}\t{pout}\t{ptab}\n")
+            proc.stdin.write(f"{pin}\t{pout}\t{ptab}\t{path}\n")
             proc.stdin.flush()
             answer = proc.stdout.readline().strip()
             if answer != "ok":

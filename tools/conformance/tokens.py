@@ -139,6 +139,38 @@ def check_parser_mode(job):
     return path, "parser mode: status/stderr %r %r" % (got[1:], exp[1:])
 
 
+def expected_lines(path):
+    """repr(token.line) for each token of tokenize.tokenize, up to any error."""
+    out = io.StringIO()
+    status = 0
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            with open(path, "rb") as f:
+                for token in tokenize.tokenize(f.readline):
+                    out.write("%r\n" % (token.line,))
+        except (SyntaxError, tokenize.TokenError):
+            status = 1
+        except Exception:
+            return None
+    return out.getvalue().encode("utf-8", "surrogateescape"), status
+
+
+def check_lines(job):
+    path, binary = job
+    exp = expected_lines(path)
+    if exp is None:
+        return path, None
+    p = subprocess.run([binary, "explain", "tokens", "--lines", path], capture_output=True, timeout=60)
+    if (p.stdout, p.returncode) == exp:
+        return path, None
+    gl, el = p.stdout.splitlines(), exp[0].splitlines()
+    for i, (a, b) in enumerate(zip(gl + [b"<eof>"] * len(el), el + [b"<eof>"] * len(gl))):
+        if a != b:
+            return path, "token lines: line %d: got %r expected %r" % (i + 1, a[:200], b[:200])
+    return path, "token lines: status %r expected %r" % (p.returncode, exp[1])
+
+
 def expected_subprocess(path, exact):
     cmd = [sys.executable, "-m", "tokenize"] + (["-e"] if exact else []) + [path]
     p = subprocess.run(cmd, capture_output=True)
@@ -192,6 +224,7 @@ def main():
         res = pool.map(check_one, jobs, chunksize=8)
         res_plain = pool.map(check_one, sample, chunksize=8)
         res_parser = pool.map(check_parser_mode, [(f, binary) for f in files], chunksize=8) if args.parser_mode else []
+        res_lines = pool.map(check_lines, [(f, binary) for f in files[::10]], chunksize=8)
     bad = [(p, d) for p, d in res if d]
     bad_plain = [(p, d) for p, d in res_plain if d]
     n, total = len(res) - len(bad), len(res)
@@ -201,12 +234,14 @@ def main():
     bad_parser = [(p, d) for p, d in res_parser if d]
     if args.parser_mode:
         print("tokens (parser mode): %d/%d identical" % (len(res_parser) - len(bad_parser), len(res_parser)))
-    for p, d in (bad + bad_plain + bad_parser)[: args.show]:
+    bad_lines = [(p, d) for p, d in res_lines if d]
+    print("tokens (TokenInfo.line, every 10th file): %d/%d identical" % (len(res_lines) - len(bad_lines), len(res_lines)))
+    for p, d in (bad + bad_plain + bad_parser + bad_lines)[: args.show]:
         print("  DIFF %s: %s" % (p, d))
     if args.check:
         with open(THRESHOLD) as f:
             threshold = float(f.read().split()[0])
-        if pct < threshold or bad_plain or bad_parser:
+        if pct < threshold or bad_plain or bad_parser or bad_lines:
             print("tokens: below threshold %.2f%%" % threshold)
             sys.exit(1)
 

@@ -84,7 +84,10 @@ impl CodeObject {
 
     /// `co_nlocals`.
     pub fn nlocals(&self) -> usize {
-        self.localspluskinds.iter().filter(|&&k| k & kinds::CO_FAST_LOCAL != 0).count()
+        self.localspluskinds
+            .iter()
+            .filter(|&&k| k & kinds::CO_FAST_LOCAL != 0)
+            .count()
     }
 
     /// Number of code units (`len(co_code) // 2`).

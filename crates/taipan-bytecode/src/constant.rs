@@ -30,10 +30,16 @@ pub enum Constant {
     Bool(bool),
     Int(IBig),
     Float(f64),
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     /// `interned` mirrors CPython's interned state, which marshal records
     /// (TYPE_SHORT_ASCII_INTERNED, …) and which decides FLAG_REF on writing.
-    Str { value: PyStr, interned: bool },
+    Str {
+        value: PyStr,
+        interned: bool,
+    },
     Bytes(Arc<[u8]>),
     Tuple(Arc<[Constant]>),
     /// Elements in the order they were read (marshal writes them sorted by their own
@@ -101,12 +107,23 @@ impl PartialEq for Constant {
             (Complex { real: a, imag: b }, Complex { real: c, imag: d }) => {
                 a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits()
             }
-            (Str { value: a, interned: x }, Str { value: b, interned: y }) => a == b && x == y,
+            (
+                Str {
+                    value: a,
+                    interned: x,
+                },
+                Str {
+                    value: b,
+                    interned: y,
+                },
+            ) => a == b && x == y,
             (Bytes(a), Bytes(b)) => a == b,
             (Tuple(a), Tuple(b)) | (List(a), List(b)) => a == b,
             // Sets compare regardless of order.
             (FrozenSet(a), FrozenSet(b)) | (Set(a), Set(b)) => {
-                a.len() == b.len() && a.iter().all(|x| b.contains(x)) && b.iter().all(|x| a.contains(x))
+                a.len() == b.len()
+                    && a.iter().all(|x| b.contains(x))
+                    && b.iter().all(|x| a.contains(x))
             }
             (Dict(a), Dict(b)) => a == b,
             (Code(a), Code(b)) => Arc::ptr_eq(a, b) || a == b,

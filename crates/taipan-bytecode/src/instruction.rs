@@ -35,7 +35,11 @@ pub fn unpack_opargs(code: &[u8]) -> impl Iterator<Item = Instruction> + '_ {
         let caches = deopt.cache_entries();
         let oparg = if deopt.has_arg() {
             let arg = code.get(i + 1).copied().unwrap_or(0) as i64 | extended_arg;
-            extended_arg = if deopt == Opcode::EXTENDED_ARG { arg << 8 } else { 0 };
+            extended_arg = if deopt == Opcode::EXTENDED_ARG {
+                arg << 8
+            } else {
+                0
+            };
             if extended_arg >= 1 << 31 {
                 extended_arg -= 1 << 32;
             }
@@ -52,7 +56,13 @@ pub fn unpack_opargs(code: &[u8]) -> impl Iterator<Item = Instruction> + '_ {
             extended_args = 0;
             s
         };
-        let instr = Instruction { offset: i, start_offset, opcode: op, oparg, cache_entries: caches };
+        let instr = Instruction {
+            offset: i,
+            start_offset,
+            opcode: op,
+            oparg,
+            cache_entries: caches,
+        };
         i += 2 * (1 + caches);
         Some(instr)
     })

@@ -25,7 +25,10 @@ pub enum Validation {
     /// flags 0: the source's mtime and size (each truncated to 32 bits).
     Timestamp { mtime: u32, size: u32 },
     /// flags 1 (`check_source` false) or 3 (true): the source hash.
-    Hash { source_hash: [u8; 8], check_source: bool },
+    Hash {
+        source_hash: [u8; 8],
+        check_source: bool,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -68,7 +71,10 @@ pub fn header(validation: Validation) -> [u8; 16] {
             h[8..12].copy_from_slice(&mtime.to_le_bytes());
             h[12..16].copy_from_slice(&size.to_le_bytes());
         }
-        Validation::Hash { source_hash, check_source } => {
+        Validation::Hash {
+            source_hash,
+            check_source,
+        } => {
             let flags: u32 = 1 | (check_source as u32) << 1;
             h[4..8].copy_from_slice(&flags.to_le_bytes());
             h[8..16].copy_from_slice(&source_hash);
@@ -88,7 +94,10 @@ pub fn read_header(data: &[u8]) -> Result<Validation, PycError> {
         return Err(PycError::BadMagic(magic));
     }
     match word(4) {
-        0 => Ok(Validation::Timestamp { mtime: word(8), size: word(12) }),
+        0 => Ok(Validation::Timestamp {
+            mtime: word(8),
+            size: word(12),
+        }),
         flags @ (1 | 3) => Ok(Validation::Hash {
             source_hash: data[8..16].try_into().expect("8 bytes"),
             check_source: flags == 3,

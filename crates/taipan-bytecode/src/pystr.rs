@@ -15,16 +15,82 @@ pub struct PyStr {
     bytes: Box<[u8]>,
 }
 
-/// The bytes were not surrogatepass UTF-8.
+/// The bytes were not surrogatepass UTF-8: CPython's UnicodeDecodeError data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvalidUtf8 {
     /// Offset of the first byte of the bad sequence.
     pub offset: usize,
+    /// End (exclusive) of the bytes the error covers.
+    pub end: usize,
+    pub reason: &'static str,
+    /// The first bad byte.
+    pub byte: u8,
+}
+
+impl std::fmt::Display for InvalidUtf8 {
+    /// `UnicodeDecodeError.__str__` for the 'utf-8' codec.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.end - self.offset == 1 {
+            write!(
+                f,
+                "'utf-8' codec can't decode byte 0x{:02x} in position {}: {}",
+                self.byte, self.offset, self.reason
+            )
+        } else {
+            write!(
+                f,
+                "'utf-8' codec can't decode bytes in position {}-{}: {}",
+                self.offset,
+                self.end - 1,
+                self.reason
+            )
+        }
+    }
+}
+
+/// Classify the UTF-8 error at `i` as CPython's decoder does (`Objects/stringlib/codecs.h`):
+/// the start byte, or how far the valid continuation bytes go.
+fn classify_error(b: &[u8], i: usize) -> InvalidUtf8 {
+    let b0 = b[i];
+    let err = |end: usize, reason| InvalidUtf8 {
+        offset: i,
+        end,
+        reason,
+        byte: b0,
+    };
+    let (need, lo, hi) = match b0 {
+        0xC2..=0xDF => (2, 0x80, 0xBF),
+        0xE0 => (3, 0xA0, 0xBF),
+        // In strict UTF-8 ED may only start U+D000..U+D7FF; surrogatepass takes the rest,
+        // and only whole 3-byte surrogates.
+        0xED => (3, 0x80, 0x9F),
+        0xE1..=0xEF => (3, 0x80, 0xBF),
+        0xF0 => (4, 0x90, 0xBF),
+        0xF1..=0xF3 => (4, 0x80, 0xBF),
+        0xF4 => (4, 0x80, 0x8F),
+        _ => return err(i + 1, "invalid start byte"),
+    };
+    let cont = |k: usize| b.get(i + k).map(|&c| c & 0xC0 == 0x80);
+    match b.get(i + 1) {
+        None => return err(b.len(), "unexpected end of data"),
+        Some(&b1) if !(lo..=hi).contains(&b1) => return err(i + 1, "invalid continuation byte"),
+        _ => {}
+    }
+    for k in 2..need {
+        match cont(k) {
+            None => return err(b.len(), "unexpected end of data"),
+            Some(false) => return err(i + k, "invalid continuation byte"),
+            Some(true) => {}
+        }
+    }
+    err(i + need, "invalid continuation byte")
 }
 
 impl PyStr {
     pub fn new(s: &str) -> PyStr {
-        PyStr { bytes: s.as_bytes().into() }
+        PyStr {
+            bytes: s.as_bytes().into(),
+        }
     }
 
     /// From surrogatepass UTF-8 (what `decode('utf-8', 'surrogatepass')` accepts).
@@ -33,16 +99,20 @@ impl PyStr {
         while i < bytes.len() {
             match decode_one(bytes, i) {
                 Some((_, len)) => i += len,
-                None => return Err(InvalidUtf8 { offset: i }),
+                None => return Err(classify_error(bytes, i)),
             }
         }
-        Ok(PyStr { bytes: bytes.into() })
+        Ok(PyStr {
+            bytes: bytes.into(),
+        })
     }
 
     /// Each byte is one code point U+0000..U+00FF (how marshal reads its ASCII types).
     pub fn from_latin1(bytes: &[u8]) -> PyStr {
         if bytes.is_ascii() {
-            return PyStr { bytes: bytes.into() };
+            return PyStr {
+                bytes: bytes.into(),
+            };
         }
         let s: String = bytes.iter().map(|&b| b as char).collect();
         PyStr::new(&s)
@@ -94,7 +164,11 @@ impl PyStr {
     /// (`intern_string_constants`/`all_name_chars`), and the empty string and the one-character
     /// Latin-1 strings are interned singletons.
     pub fn is_interned_constant(&self) -> bool {
-        if self.bytes.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_') {
+        if self
+            .bytes
+            .iter()
+            .all(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        {
             return true;
         }
         let mut cps = self.code_points();

@@ -10,8 +10,12 @@ fn repo_root() -> PathBuf {
 }
 
 fn golden(name: &str) -> String {
-    std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name))
-        .unwrap()
+    std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/golden")
+            .join(name),
+    )
+    .unwrap()
 }
 
 fn flags_of(op: Opcode) -> String {
@@ -47,8 +51,16 @@ fn table_equals_reference_opcodes() {
         expected_valid.push(num);
         let op = Opcode(num);
         let info = op.info().unwrap_or_else(|| panic!("opcode {num} missing"));
-        let specs: Vec<&str> = info.specializations.iter().map(|s| s.info().unwrap().name).collect();
-        let specs = if specs.is_empty() { "-".to_string() } else { specs.join(",") };
+        let specs: Vec<&str> = info
+            .specializations
+            .iter()
+            .map(|s| s.info().unwrap().name)
+            .collect();
+        let specs = if specs.is_empty() {
+            "-".to_string()
+        } else {
+            specs.join(",")
+        };
         let ours = format!(
             "{} {} cache={} flags={} deopt={} specializations={}",
             num,
@@ -61,7 +73,9 @@ fn table_equals_reference_opcodes() {
         assert_eq!(ours, line);
         assert_eq!(Opcode::from_name(info.name), Some(op));
     }
-    let ours_valid: Vec<u16> = (0..=opcode::MAX_OPCODE).filter(|&n| Opcode(n).is_valid()).collect();
+    let ours_valid: Vec<u16> = (0..=opcode::MAX_OPCODE)
+        .filter(|&n| Opcode(n).is_valid())
+        .collect();
     assert_eq!(ours_valid, expected_valid);
 }
 
@@ -96,14 +110,26 @@ fn stack_effect_equals_dis_stack_effect() {
             other => panic!("bad golden field {other}"),
         };
         let none = f[2].strip_prefix("none=").unwrap();
-        let none = if none == "E" { None } else { Some(none.parse::<i64>().unwrap()) };
+        let none = if none == "E" {
+            None
+        } else {
+            Some(none.parse::<i64>().unwrap())
+        };
         // oparg=None means 0 to the reference.
-        assert_eq!(stack_effect(op, 0, jump).map(|e| e.net()), none, "{op:?} oparg=None jump={jump:?}");
+        assert_eq!(
+            stack_effect(op, 0, jump).map(|e| e.net()),
+            none,
+            "{op:?} oparg=None jump={jump:?}"
+        );
         let values = expand(f[3].strip_prefix("args=").unwrap());
         assert_eq!(values.len(), 301);
         for (oparg, want) in values.into_iter().enumerate() {
             let got = stack_effect(op, oparg as i32, jump);
-            assert_eq!(got.map(|e| e.net()), want, "{op:?} oparg={oparg} jump={jump:?}");
+            assert_eq!(
+                got.map(|e| e.net()),
+                want,
+                "{op:?} oparg={oparg} jump={jump:?}"
+            );
             if let Some(e) = got {
                 assert!(e.popped >= 0 && e.pushed >= 0, "{op:?} {oparg}: {e:?}");
             }
@@ -117,7 +143,9 @@ fn stack_effect_equals_dis_stack_effect() {
 #[test]
 fn generated_files_are_fresh() {
     let root = repo_root();
-    let which = std::process::Command::new(root.join("tools/ref.sh")).arg("--which").output();
+    let which = std::process::Command::new(root.join("tools/ref.sh"))
+        .arg("--which")
+        .output();
     if !matches!(&which, Ok(o) if o.status.success()) {
         eprintln!("skipped: no reference CPython 3.13 (tools/ref.sh --which)");
         return;
@@ -128,6 +156,9 @@ fn generated_files_are_fresh() {
             .arg("--check")
             .status()
             .unwrap();
-        assert!(status.success(), "{script} --check: generated file is stale");
+        assert!(
+            status.success(),
+            "{script} --check: generated file is stale"
+        );
     }
 }

@@ -10,7 +10,12 @@ use taipan_bytecode::location::{
 use taipan_bytecode::{marshal, pyc, CodeObject, Constant};
 
 fn golden_bytes(name: &str) -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name)).unwrap()
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/golden")
+            .join(name),
+    )
+    .unwrap()
 }
 
 fn fixture_code() -> (Vec<u8>, Constant) {
@@ -33,7 +38,9 @@ fn walk<'a>(code: &'a CodeObject, out: &mut Vec<&'a CodeObject>) {
 }
 
 fn all_codes(root: &Constant) -> Vec<&CodeObject> {
-    let Constant::Code(code) = root else { panic!("not a code object") };
+    let Constant::Code(code) = root else {
+        panic!("not a code object")
+    };
     let mut out = Vec::new();
     walk(code, &mut out);
     out
@@ -48,17 +55,35 @@ fn tables_decode_as_the_reference() {
         let positions: Vec<String> = co_positions(co)
             .unwrap()
             .iter()
-            .map(|p| format!("{},{},{},{}", fmt(p.line), fmt(p.end_line), fmt(p.col), fmt(p.end_col)))
+            .map(|p| {
+                format!(
+                    "{},{},{},{}",
+                    fmt(p.line),
+                    fmt(p.end_line),
+                    fmt(p.col),
+                    fmt(p.end_col)
+                )
+            })
             .collect();
         text += &format!("positions {}\n", positions.join(" "));
-        let lines: Vec<String> =
-            co_lines(co).unwrap().iter().map(|(s, e, l)| format!("{s}-{e}:{}", fmt(*l))).collect();
+        let lines: Vec<String> = co_lines(co)
+            .unwrap()
+            .iter()
+            .map(|(s, e, l)| format!("{s}-{e}:{}", fmt(*l)))
+            .collect();
         text += &format!("lines {}\n", lines.join(" "));
         let exc: Vec<String> = decode_exception_table(&co.exceptiontable)
             .unwrap()
             .iter()
             .map(|e| {
-                format!("{}-{}>{}:{}{}", e.start * 2, e.end * 2, e.target * 2, e.depth, if e.lasti { "L" } else { "" })
+                format!(
+                    "{}-{}>{}:{}{}",
+                    e.start * 2,
+                    e.end * 2,
+                    e.target * 2,
+                    e.depth,
+                    if e.lasti { "L" } else { "" }
+                )
             })
             .collect();
         text += &format!("exceptions {}\n", exc.join(" "));
@@ -83,7 +108,11 @@ fn tables_reencode_to_the_same_bytes() {
         for e in decode_exception_table(&co.exceptiontable).unwrap() {
             encode_exception_entry(&mut table, &e);
         }
-        assert_eq!(table, co.exceptiontable, "exception table of {}", co.qualname);
+        assert_eq!(
+            table, co.exceptiontable,
+            "exception table of {}",
+            co.qualname
+        );
     }
 }
 
@@ -103,7 +132,10 @@ fn source_hash_equals_importlib() {
     ];
     let golden = String::from_utf8(golden_bytes("source_hash.txt")).unwrap();
     for ((name, data), line) in inputs.iter().zip(golden.lines()) {
-        let hex: String = pyc::source_hash(data).iter().map(|b| format!("{b:02x}")).collect();
+        let hex: String = pyc::source_hash(data)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect();
         assert_eq!(format!("{name} {hex}"), line);
     }
 }
@@ -112,11 +144,23 @@ fn source_hash_equals_importlib() {
 fn pyc_header_round_trip() {
     let (_, root) = fixture_code();
     for validation in [
-        pyc::Validation::Timestamp { mtime: 0x12345678, size: 99 },
-        pyc::Validation::Hash { source_hash: pyc::source_hash(b"x = 1\n"), check_source: true },
-        pyc::Validation::Hash { source_hash: [7; 8], check_source: false },
+        pyc::Validation::Timestamp {
+            mtime: 0x12345678,
+            size: 99,
+        },
+        pyc::Validation::Hash {
+            source_hash: pyc::source_hash(b"x = 1\n"),
+            check_source: true,
+        },
+        pyc::Validation::Hash {
+            source_hash: [7; 8],
+            check_source: false,
+        },
     ] {
-        let file = pyc::Pyc { validation, code: root.clone() };
+        let file = pyc::Pyc {
+            validation,
+            code: root.clone(),
+        };
         let bytes = pyc::write(&file).unwrap();
         assert_eq!(&bytes[..4], b"\xf3\x0d\x0d\x0a");
         let flags = u32::from_le_bytes(bytes[4..8].try_into().unwrap());
@@ -127,15 +171,24 @@ fn pyc_header_round_trip() {
         assert_eq!(flags, expected_flags);
         assert_eq!(pyc::read(&bytes).unwrap(), file);
     }
-    assert_eq!(pyc::read(b"\xf3\x0d\x0d\x0a"), Err(pyc::PycError::Truncated));
-    assert!(matches!(pyc::read(&[0u8; 20]), Err(pyc::PycError::BadMagic(_))));
+    assert_eq!(
+        pyc::read(b"\xf3\x0d\x0d\x0a"),
+        Err(pyc::PycError::Truncated)
+    );
+    assert!(matches!(
+        pyc::read(&[0u8; 20]),
+        Err(pyc::PycError::BadMagic(_))
+    ));
     let mut bad = pyc::header(pyc::Validation::Timestamp { mtime: 0, size: 0 }).to_vec();
     bad[4] = 2;
     assert_eq!(pyc::read(&bad), Err(pyc::PycError::InvalidFlags(2)));
 }
 
 fn unhex(s: &str) -> Vec<u8> {
-    (0..s.len()).step_by(2).map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap()).collect()
+    (0..s.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&s[i..i + 2], 16).unwrap())
+        .collect()
 }
 
 /// Values of every marshal type as the reference writes them: taipan loads each and writes
@@ -146,7 +199,11 @@ fn marshal_values_round_trip_byte_identical() {
     for line in golden.lines() {
         let data = unhex(line);
         let value = marshal::loads(&data).unwrap_or_else(|e| panic!("{line}: {e}"));
-        assert_eq!(marshal::dumps(&value).unwrap(), data, "{line} loaded as {value:?}");
+        assert_eq!(
+            marshal::dumps(&value).unwrap(),
+            data,
+            "{line} loaded as {value:?}"
+        );
     }
 }
 
@@ -157,10 +214,35 @@ fn instructions_unpack_as_dis() {
     let mut text = String::new();
     for co in all_codes(&root) {
         let items: Vec<String> = unpack_opargs(&co.code)
-            .map(|i| format!("{}/{}:{}:{}", i.offset, i.start_offset, i.opcode.0, fmt(i.oparg)))
+            .map(|i| {
+                format!(
+                    "{}/{}:{}:{}",
+                    i.offset,
+                    i.start_offset,
+                    i.opcode.0,
+                    fmt(i.oparg)
+                )
+            })
             .collect();
         text += &items.join(" ");
         text.push('\n');
     }
-    assert_eq!(text, String::from_utf8(golden_bytes("instructions.txt")).unwrap());
+    assert_eq!(
+        text,
+        String::from_utf8(golden_bytes("instructions.txt")).unwrap()
+    );
+}
+
+/// Malformed data: taipan's error equals the reference's exception type and message.
+#[test]
+fn marshal_errors_as_the_reference() {
+    let golden = String::from_utf8(golden_bytes("marshal_errors.txt")).unwrap();
+    for line in golden.lines() {
+        let (hex, expected) = line.split_once(' ').unwrap();
+        let got = match marshal::loads(&unhex(hex)) {
+            Ok(_) => "ok".to_string(),
+            Err(e) => format!("{:?}: {}", e.kind, e.message),
+        };
+        assert_eq!(got, expected, "input {hex}");
+    }
 }

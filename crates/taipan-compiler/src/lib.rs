@@ -12,6 +12,8 @@
 pub mod assemble;
 pub mod flowgraph;
 pub mod instr_sequence;
+pub mod future;
+pub mod symtable;
 pub mod unit;
 
 pub use assemble::optimize_and_assemble;

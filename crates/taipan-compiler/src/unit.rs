@@ -1,223 +1,187 @@
 //! `CodeUnitMetadata`: what code generation knows about one code unit besides its
-//! instructions — CPython 3.13's `_PyCompile_CodeUnitMetadata`. Code generation fills it;
-//! the flow-graph optimizer and the assembler read it (and the optimizer's constant folding
-//! appends to the constants).
+//! instructions — CPython 3.13's `_PyCompile_CodeUnitMetadata` (Include/internal/pycore_compile.h).
 //!
-//! CPython keeps these as dicts mapping a value to its index (insertion order = index
-//! order); `IndexedNames`/`ConstTable` are the same thing as plain data.
+//! The flow-graph optimizer and assembler turn an `InstrSequence` plus this metadata plus
+//! the unit's `co_flags` into a `CodeObject`. The tables are insertion-ordered and
+//! deduplicated: an entry's index is the oparg that refers to it.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::hash::Hash;
 
 use taipan_bytecode::{Constant, PyStr};
 
-/// Names in first-seen order, each with its index (`u_names`, `u_varnames`, …).
-#[derive(Clone, Debug, Default)]
-pub struct IndexedNames {
-    names: Vec<PyStr>,
-    index: HashMap<PyStr, u32>,
+/// An insertion-ordered set whose index is the position of first insertion (CPython keeps
+/// these as dicts `{key: index}`).
+#[derive(Clone, Debug)]
+pub struct IndexMap<K: Eq + Hash + Clone> {
+    items: Vec<K>,
+    index: HashMap<K, usize>,
 }
 
-impl IndexedNames {
+impl<K: Eq + Hash + Clone> Default for IndexMap<K> {
+    fn default() -> Self {
+        IndexMap { items: Vec::new(), index: HashMap::new() }
+    }
+}
+
+impl<K: Eq + Hash + Clone> IndexMap<K> {
     pub fn new() -> Self {
         Self::default()
     }
-
-    /// The index of `name`, adding it at the end if new (`dict_add_o`).
-    pub fn add(&mut self, name: &PyStr) -> u32 {
-        if let Some(&i) = self.index.get(name) {
+    /// The index of `key`, added at the end when absent.
+    pub fn insert(&mut self, key: K) -> usize {
+        if let Some(&i) = self.index.get(&key) {
             return i;
         }
-        let i = self.names.len() as u32;
-        self.names.push(name.clone());
-        self.index.insert(name.clone(), i);
+        let i = self.items.len();
+        self.index.insert(key.clone(), i);
+        self.items.push(key);
         i
     }
-
-    pub fn get(&self, name: &PyStr) -> Option<u32> {
-        self.index.get(name).copied()
+    pub fn get(&self, key: &K) -> Option<usize> {
+        self.index.get(key).copied()
     }
-
-    pub fn contains(&self, name: &PyStr) -> bool {
-        self.index.contains_key(name)
-    }
-
     pub fn len(&self) -> usize {
-        self.names.len()
+        self.items.len()
     }
-
     pub fn is_empty(&self) -> bool {
-        self.names.is_empty()
+        self.items.is_empty()
     }
-
-    /// In index order.
-    pub fn names(&self) -> &[PyStr] {
-        &self.names
+    pub fn items(&self) -> &[K] {
+        &self.items
     }
 }
 
-impl FromIterator<PyStr> for IndexedNames {
-    fn from_iter<T: IntoIterator<Item = PyStr>>(iter: T) -> Self {
-        let mut n = IndexedNames::new();
-        for s in iter {
-            n.add(&s);
-        }
-        n
-    }
-}
-
-/// The key `_PyCode_ConstantKey` gives a constant: equal keys are the same constant
-/// (0, 0.0, -0.0, False and 0j are all distinct; a float compares by its bits; a code
-/// object only equals itself).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
-pub struct ConstKey(Vec<u8>);
-
-impl ConstKey {
-    pub fn of(c: &Constant) -> ConstKey {
-        let mut k = Vec::new();
-        key_into(c, &mut k);
-        ConstKey(k)
-    }
-}
-
-fn key_into(c: &Constant, k: &mut Vec<u8>) {
-    fn len(k: &mut Vec<u8>, n: usize) {
-        k.extend_from_slice(&(n as u64).to_le_bytes());
-    }
-    match c {
-        Constant::None => k.push(b'N'),
-        Constant::Ellipsis => k.push(b'.'),
-        Constant::StopIteration => k.push(b'S'),
-        Constant::Bool(b) => k.extend_from_slice(if *b { b"T" } else { b"F" }),
-        Constant::Int(i) => {
-            let s = i.to_string();
-            k.push(b'i');
-            len(k, s.len());
-            k.extend_from_slice(s.as_bytes());
-        }
-        Constant::Float(f) => {
-            k.push(b'g');
-            k.extend_from_slice(&f.to_bits().to_le_bytes());
-        }
-        Constant::Complex { real, imag } => {
-            k.push(b'y');
-            k.extend_from_slice(&real.to_bits().to_le_bytes());
-            k.extend_from_slice(&imag.to_bits().to_le_bytes());
-        }
-        Constant::Str { value, .. } => {
-            k.push(b'u');
-            len(k, value.as_bytes().len());
-            k.extend_from_slice(value.as_bytes());
-        }
-        Constant::Bytes(b) => {
-            k.push(b's');
-            len(k, b.len());
-            k.extend_from_slice(b);
-        }
-        Constant::Tuple(items) | Constant::List(items) | Constant::Set(items) => {
-            k.push(match c {
-                Constant::Tuple(_) => b'(',
-                Constant::List(_) => b'[',
-                _ => b'<',
-            });
-            len(k, items.len());
-            for i in items.iter() {
-                key_into(i, k);
-            }
-        }
-        Constant::FrozenSet(items) => {
-            // Order-independent: sort the members' keys.
-            let mut keys: Vec<Vec<u8>> = items.iter().map(|i| ConstKey::of(i).0).collect();
-            keys.sort();
-            k.push(b'>');
-            len(k, keys.len());
-            for key in keys {
-                len(k, key.len());
-                k.extend_from_slice(&key);
-            }
-        }
-        Constant::Code(code) => {
-            k.push(b'c');
-            k.extend_from_slice(&(Arc::as_ptr(code) as usize as u64).to_le_bytes());
-        }
-        Constant::Dict(pairs) => {
-            k.push(b'{');
-            len(k, pairs.len());
-            for (a, b) in pairs.iter() {
-                key_into(a, k);
-                key_into(b, k);
-            }
-        }
-    }
-}
-
-/// `u_consts`: constants in first-seen order, deduplicated by `ConstKey`.
+/// The constants of a unit, deduplicated as `_PyCode_ConstantKey` does: by type and value,
+/// with `0`, `0.0`, `-0.0`, `False` and `0j` all distinct, tuples and frozensets compared
+/// element-wise with the same rule, and code objects by identity (each is added once).
 #[derive(Clone, Debug, Default)]
 pub struct ConstTable {
-    values: Vec<Constant>,
-    index: HashMap<ConstKey, u32>,
+    items: Vec<Constant>,
+    index: HashMap<Vec<u8>, usize>,
 }
 
 impl ConstTable {
     pub fn new() -> Self {
         Self::default()
     }
-
-    /// The index of `c`, adding it if new (`_PyCompile_AddConst`).
-    pub fn add(&mut self, c: Constant) -> u32 {
-        let key = ConstKey::of(&c);
+    /// The index of `c`, added at the end when no equal-keyed constant is present.
+    pub fn insert(&mut self, c: Constant) -> usize {
+        if let Constant::Code(_) = c {
+            self.items.push(c);
+            return self.items.len() - 1;
+        }
+        let key = constant_key(&c);
         if let Some(&i) = self.index.get(&key) {
             return i;
         }
-        let i = self.values.len() as u32;
-        self.values.push(c);
+        let i = self.items.len();
         self.index.insert(key, i);
+        self.items.push(c);
         i
     }
-
     pub fn len(&self) -> usize {
-        self.values.len()
+        self.items.len()
     }
-
     pub fn is_empty(&self) -> bool {
-        self.values.is_empty()
+        self.items.is_empty()
     }
-
-    /// In index order (`consts_dict_keys_inorder`).
-    pub fn values(&self) -> &[Constant] {
-        &self.values
+    pub fn items(&self) -> &[Constant] {
+        &self.items
     }
 }
 
-impl FromIterator<Constant> for ConstTable {
-    fn from_iter<T: IntoIterator<Item = Constant>>(iter: T) -> Self {
-        let mut t = ConstTable::new();
-        for c in iter {
-            t.add(c);
+/// A byte string that is equal for two constants exactly when `_PyCode_ConstantKey` makes
+/// them equal keys.
+pub fn constant_key(c: &Constant) -> Vec<u8> {
+    let mut out = Vec::new();
+    write_key(c, &mut out);
+    out
+}
+
+fn write_key(c: &Constant, out: &mut Vec<u8>) {
+    match c {
+        Constant::None => out.push(b'N'),
+        Constant::Ellipsis => out.push(b'.'),
+        Constant::StopIteration => out.push(b'S'),
+        Constant::Bool(b) => out.extend_from_slice(if *b { b"T" } else { b"F" }),
+        Constant::Int(i) => {
+            out.push(b'i');
+            out.extend_from_slice(i.to_string().as_bytes());
+            out.push(b';');
         }
-        t
+        Constant::Float(f) => {
+            out.push(b'f');
+            out.extend_from_slice(&f.to_bits().to_le_bytes());
+        }
+        Constant::Complex { real, imag } => {
+            out.push(b'c');
+            out.extend_from_slice(&real.to_bits().to_le_bytes());
+            out.extend_from_slice(&imag.to_bits().to_le_bytes());
+        }
+        Constant::Str { value, .. } => {
+            out.push(b's');
+            out.extend_from_slice(&(value.as_bytes().len() as u64).to_le_bytes());
+            out.extend_from_slice(value.as_bytes());
+        }
+        Constant::Bytes(b) => {
+            out.push(b'b');
+            out.extend_from_slice(&(b.len() as u64).to_le_bytes());
+            out.extend_from_slice(b);
+        }
+        Constant::Tuple(items) | Constant::List(items) => {
+            out.push(b'(');
+            for i in items.iter() {
+                write_key(i, out);
+            }
+            out.push(b')');
+        }
+        Constant::FrozenSet(items) | Constant::Set(items) => {
+            let mut keys: Vec<Vec<u8>> = items.iter().map(constant_key).collect();
+            keys.sort();
+            out.push(b'{');
+            for k in keys {
+                out.extend_from_slice(&k);
+            }
+            out.push(b'}');
+        }
+        Constant::Code(code) => {
+            out.push(b'C');
+            out.extend_from_slice(&(std::sync::Arc::as_ptr(code) as usize).to_le_bytes());
+        }
+        Constant::Dict(pairs) => {
+            out.push(b'D');
+            for (k, v) in pairs.iter() {
+                write_key(k, out);
+                write_key(v, out);
+            }
+            out.push(b'}');
+        }
     }
 }
 
-/// CPython's `_PyCompile_CodeUnitMetadata`.
+/// `_PyCompile_CodeUnitMetadata`.
 #[derive(Clone, Debug, Default)]
 pub struct CodeUnitMetadata {
-    /// `u_name`: the code object's `co_name`.
+    /// `co_name`.
     pub name: PyStr,
-    /// `u_qualname` (`None`: the name is used).
-    pub qualname: Option<PyStr>,
+    /// `co_qualname`.
+    pub qualname: PyStr,
+    /// `u_consts`.
     pub consts: ConstTable,
-    pub names: IndexedNames,
-    /// Locals, parameters first.
-    pub varnames: IndexedNames,
-    /// Names of cells (sorted by codegen, as `dictbytype` sorts them).
-    pub cellvars: IndexedNames,
-    pub freevars: IndexedNames,
-    /// Locals hidden by inlined comprehensions (`u_fasthidden`, the ones set to True).
-    pub fasthidden: IndexedNames,
-    /// Positional-or-keyword parameters (not counting positional-only ones).
+    /// `u_names`: global, attribute and imported names (`co_names`).
+    pub names: IndexMap<PyStr>,
+    /// `u_varnames`: parameters first, then the other locals.
+    pub varnames: IndexMap<PyStr>,
+    /// `u_cellvars`: names that are cells (sorted, as compile.c's `dictbytype`).
+    pub cellvars: IndexMap<PyStr>,
+    /// `u_freevars`: free variables (sorted).
+    pub freevars: IndexMap<PyStr>,
+    /// `u_fasthidden`: locals of inlined comprehensions hidden from `locals()`.
+    pub fasthidden: Vec<PyStr>,
     pub argcount: i32,
     pub posonlyargcount: i32,
     pub kwonlyargcount: i32,
+    /// `u_firstlineno`.
     pub firstlineno: i32,
 }

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use taipan_parser::ast::dump;
-use taipan_parser::parser::{parse_bytes, Mode};
+use taipan_parser::parser::{parse_bytes, parse_bytes_with_warnings, Mode};
 
 fn mode_of(name: &str) -> Mode {
     if name.starts_with("eval_") {
@@ -67,6 +67,13 @@ fn valid_corpus_matches_reference() {
                     expected.lines().nth(line)
                 ));
             }
+        }
+        let warn_path = dir.join(format!("{name}.warnings"));
+        let expected_warnings = std::fs::read_to_string(&warn_path).unwrap_or_default();
+        let (_, warnings) = parse_bytes_with_warnings(&source, mode_of(&name), &format!("{name}.py"), true);
+        let got: String = warnings.iter().map(|w| format!("{}: {}\n", w.lineno, w.msg)).collect();
+        if got != expected_warnings {
+            failures.push(format!("{name}: warnings differ:\n{got}--- expected:\n{expected_warnings}"));
         }
     }
     assert!(count > 10);

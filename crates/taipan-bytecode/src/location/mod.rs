@@ -77,7 +77,11 @@ impl Bytes<'_> {
     }
     fn svarint(&mut self) -> Result<i32, TableError> {
         let u = self.varint()?;
-        Ok(if u & 1 != 0 { -((u >> 1) as i32) } else { (u >> 1) as i32 })
+        Ok(if u & 1 != 0 {
+            -((u >> 1) as i32)
+        } else {
+            (u >> 1) as i32
+        })
     }
 }
 
@@ -109,13 +113,23 @@ pub fn decode_locations(table: &[u8], firstlineno: i32) -> Result<Vec<LocationEn
             }
             NO_COLUMNS => {
                 line = line.wrapping_add(r.svarint()?);
-                Position { line: Some(line), end_line: Some(line), col: None, end_col: None }
+                Position {
+                    line: Some(line),
+                    end_line: Some(line),
+                    col: None,
+                    end_col: None,
+                }
             }
             ONE_LINE0..=12 => {
                 line = line.wrapping_add((form - ONE_LINE0) as i32);
                 let col = r.next()? as i32;
                 let end_col = r.next()? as i32;
-                Position { line: Some(line), end_line: Some(line), col: Some(col), end_col: Some(end_col) }
+                Position {
+                    line: Some(line),
+                    end_line: Some(line),
+                    col: Some(col),
+                    end_col: Some(end_col),
+                }
             }
             _ => {
                 let second = r.next()?;
@@ -168,7 +182,10 @@ pub struct LocationTableWriter {
 
 impl LocationTableWriter {
     pub fn new(firstlineno: i32) -> Self {
-        LocationTableWriter { table: Vec::new(), lineno: firstlineno }
+        LocationTableWriter {
+            table: Vec::new(),
+            lineno: firstlineno,
+        }
     }
 
     fn first_byte(&mut self, form: u8, length: u32) {
@@ -185,7 +202,11 @@ impl LocationTableWriter {
     }
 
     fn svarint(&mut self, v: i32) {
-        let u = if v < 0 { (v.unsigned_abs() << 1) | 1 } else { (v as u32) << 1 };
+        let u = if v < 0 {
+            (v.unsigned_abs() << 1) | 1
+        } else {
+            (v as u32) << 1
+        };
         self.varint(u);
     }
 
@@ -214,7 +235,8 @@ impl LocationTableWriter {
                 if end_line == line {
                     if line_delta == 0 && col < 80 && end_col - col < 16 && end_col >= col {
                         self.first_byte(SHORT0 + (col >> 3) as u8, length);
-                        self.table.push(((col & 7) << 4) as u8 | (end_col - col) as u8);
+                        self.table
+                            .push(((col & 7) << 4) as u8 | (end_col - col) as u8);
                         return;
                     }
                     if (0..3).contains(&line_delta) && col < 128 && end_col < 128 {

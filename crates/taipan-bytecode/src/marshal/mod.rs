@@ -80,6 +80,8 @@ pub enum ErrorKind {
     TypeError,
     /// Bad UTF-8 in a TYPE_UNICODE string.
     UnicodeDecodeError,
+    /// A code object's fields of the wrong types (`_PyCode_Validate`, `intern_strings`).
+    SystemError,
 }
 
 /// A marshal failure, with CPython's message.
@@ -91,7 +93,10 @@ pub struct MarshalError {
 
 impl MarshalError {
     pub(crate) fn new(kind: ErrorKind, message: impl Into<String>) -> MarshalError {
-        MarshalError { kind, message: message.into() }
+        MarshalError {
+            kind,
+            message: message.into(),
+        }
     }
     pub(crate) fn bad(what: &str) -> MarshalError {
         MarshalError::new(ErrorKind::ValueError, format!("bad marshal data ({what})"))

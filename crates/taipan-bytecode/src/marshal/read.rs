@@ -24,10 +24,18 @@ pub fn loads(data: &[u8]) -> Result<Constant> {
 
 /// The first object of `data` and the number of bytes it took.
 pub fn loads_prefix(data: &[u8]) -> Result<(Constant, usize)> {
-    let mut r = Reader { data, pos: 0, depth: 0, refs: Vec::new() };
+    let mut r = Reader {
+        data,
+        pos: 0,
+        depth: 0,
+        refs: Vec::new(),
+    };
     match r.object()? {
         Some(v) => Ok((v, r.pos)),
-        None => Err(MarshalError::new(ErrorKind::TypeError, "NULL object in marshal data for object")),
+        None => Err(MarshalError::new(
+            ErrorKind::TypeError,
+            "NULL object in marshal data for object",
+        )),
     }
 }
 
@@ -54,8 +62,14 @@ impl Reader<'_> {
         Ok(b)
     }
 
-    fn byte(&mut self) -> Result<u8> {
-        Ok(self.bytes(1)?[0])
+    /// A one-byte length (`r_byte`), whose EOF has its own message.
+    fn length_byte(&mut self) -> Result<u8> {
+        let b = *self
+            .data
+            .get(self.pos)
+            .ok_or_else(|| MarshalError::new(ErrorKind::EOFError, "EOF read where not expected"))?;
+        self.pos += 1;
+        Ok(b)
     }
 
     fn long(&mut self) -> Result<i32> {
@@ -135,7 +149,7 @@ impl Reader<'_> {
     fn object_body(&mut self, code: u8, flag: bool) -> Result<Option<Constant>> {
         match code {
             t::SMALL_TUPLE | t::TUPLE | t::LIST | t::SET | t::FROZENSET | t::DICT | t::CODE => {
-                self.container(code, flag).map(Some)
+                self.container(code, flag)
             }
             _ => self.simple(code, flag),
         }
@@ -144,9 +158,9 @@ impl Reader<'_> {
     /// Containers reserve their reference slot before reading their items
     /// (`r_ref_reserve`), and fill it after.
     #[inline(never)]
-    fn container(&mut self, code: u8, flag: bool) -> Result<Constant> {
+    fn container(&mut self, code: u8, flag: bool) -> Result<Option<Constant>> {
         let n = match code {
-            t::SMALL_TUPLE => self.byte()? as usize,
+            t::SMALL_TUPLE => self.length_byte()? as usize,
             t::TUPLE => self.size("tuple")?,
             t::LIST => self.size("list")?,
             t::SET | t::FROZENSET => self.size("set")?,
@@ -162,7 +176,7 @@ impl Reader<'_> {
             _ => self.code()?,
         };
         self.fill(slot, &v);
-        Ok(v)
+        Ok(Some(v))
     }
 
     #[inline(never)]
@@ -190,7 +204,9 @@ impl Reader<'_> {
             t::INT => Constant::Int(IBig::from(self.long()?)),
             t::INT64 => {
                 let b = self.bytes(8)?;
-                Constant::Int(IBig::from(i64::from_le_bytes(b.try_into().expect("8 bytes"))))
+                Constant::Int(IBig::from(i64::from_le_bytes(
+                    b.try_into().expect("8 bytes"),
+                )))
             }
             t::LONG => Constant::Int(self.long_digits()?),
             t::FLOAT => Constant::Float(self.text_float()?),
@@ -212,22 +228,27 @@ impl Reader<'_> {
             t::ASCII | t::ASCII_INTERNED => {
                 let n = self.size("string")?;
                 let value = PyStr::from_latin1(self.bytes(n)?);
-                Constant::Str { value, interned: code == t::ASCII_INTERNED }
+                Constant::Str {
+                    value,
+                    interned: code == t::ASCII_INTERNED,
+                }
             }
             t::SHORT_ASCII | t::SHORT_ASCII_INTERNED => {
-                let n = self.byte()? as usize;
+                let n = self.length_byte()? as usize;
                 let value = PyStr::from_latin1(self.bytes(n)?);
-                Constant::Str { value, interned: code == t::SHORT_ASCII_INTERNED }
+                Constant::Str {
+                    value,
+                    interned: code == t::SHORT_ASCII_INTERNED,
+                }
             }
             t::UNICODE | t::INTERNED => {
                 let n = self.size("string")?;
-                let value = PyStr::from_surrogatepass_utf8(self.bytes(n)?).map_err(|e| {
-                    MarshalError::new(
-                        ErrorKind::UnicodeDecodeError,
-                        format!("'utf-8' codec can't decode byte at position {}", e.offset),
-                    )
-                })?;
-                Constant::Str { value, interned: code == t::INTERNED }
+                let value = PyStr::from_surrogatepass_utf8(self.bytes(n)?)
+                    .map_err(|e| MarshalError::new(ErrorKind::UnicodeDecodeError, e.to_string()))?;
+                Constant::Str {
+                    value,
+                    interned: code == t::INTERNED,
+                }
             }
             t::REF => {
                 let n = self.long()?;
@@ -247,7 +268,7 @@ impl Reader<'_> {
     /// TYPE_FLOAT / TYPE_COMPLEX parts: a length byte and the repr text.
     #[inline(never)]
     fn text_float(&mut self) -> Result<f64> {
-        let n = self.byte()? as usize;
+        let n = self.length_byte()? as usize;
         let text = self.bytes(n)?;
         std::str::from_utf8(text)
             .ok()
@@ -255,7 +276,11 @@ impl Reader<'_> {
             .ok_or_else(|| {
                 MarshalError::new(
                     ErrorKind::ValueError,
-                    format!("could not convert string to float: {:?}", String::from_utf8_lossy(text)),
+                    // PyOS_string_to_double's "'%.200s'".
+                    format!(
+                        "could not convert string to float: '{}'",
+                        String::from_utf8_lossy(&text[..text.len().min(200)])
+                    ),
                 )
             })
     }
@@ -291,10 +316,16 @@ impl Reader<'_> {
         if bits > 0 {
             bytes.push(acc as u8);
         }
-        let sign = if n < 0 { Sign::Negative } else { Sign::Positive };
+        let sign = if n < 0 {
+            Sign::Negative
+        } else {
+            Sign::Positive
+        };
         Ok(IBig::from_parts(sign, UBig::from_le_bytes(&bytes)))
     }
 
+    /// TYPE_CODE: the fields in marshal order, then the checks of `_PyCode_Validate` and
+    /// `_PyCode_New`, with their errors.
     #[inline(never)]
     fn code(&mut self) -> Result<Constant> {
         let argcount = self.long()?;
@@ -302,23 +333,99 @@ impl Reader<'_> {
         let kwonlyargcount = self.long()?;
         let stacksize = self.long()?;
         let flags = self.long()?;
-        let code = self.field_bytes("co_code")?;
-        let consts = self.field_tuple("co_consts")?;
-        let names = self.field_names("co_names")?;
-        let localsplusnames = self.field_names("co_localsplusnames")?;
-        let localspluskinds = self.field_bytes("co_localspluskinds")?;
-        let filename = self.field_str("co_filename")?;
-        let name = self.field_str("co_name")?;
-        let qualname = self.field_str("co_qualname")?;
+        let mut objects = Vec::with_capacity(10);
+        for _ in 0..8 {
+            match self.object()? {
+                Some(v) => objects.push(v),
+                None => return Err(null_in("code object")),
+            }
+        }
         let firstlineno = self.long()?;
-        let linetable = self.field_bytes("co_linetable")?;
-        let exceptiontable = self.field_bytes("co_exceptiontable")?;
-        if localsplusnames.len() != localspluskinds.len() {
+        for _ in 0..2 {
+            match self.object()? {
+                Some(v) => objects.push(v),
+                None => return Err(null_in("code object")),
+            }
+        }
+        let mut it = objects.into_iter();
+        let mut next = || it.next().expect("ten fields");
+        let (code, consts, names, lpnames, lpkinds) = (next(), next(), next(), next(), next());
+        let (filename, name, qualname, linetable, exceptiontable) =
+            (next(), next(), next(), next(), next());
+        let bad_call = || {
+            MarshalError::new(
+                ErrorKind::SystemError,
+                "Objects/codeobject.c:412: bad argument to internal function",
+            )
+        };
+        let bytes = |c: Constant| match c {
+            Constant::Bytes(b) => Ok(b.to_vec()),
+            _ => Err(bad_call()),
+        };
+        let tuple = |c: Constant| match c {
+            Constant::Tuple(items) => Ok(items.to_vec()),
+            _ => Err(bad_call()),
+        };
+        let string = |c: Constant| match c {
+            Constant::Str { value, .. } => Ok(value),
+            _ => Err(bad_call()),
+        };
+        if argcount < posonlyargcount
+            || posonlyargcount < 0
+            || kwonlyargcount < 0
+            || stacksize < 0
+            || flags < 0
+        {
+            return Err(bad_call());
+        }
+        let code = bytes(code)?;
+        let consts = tuple(consts)?;
+        let names = tuple(names)?;
+        let lpnames = tuple(lpnames)?;
+        let localspluskinds = bytes(lpkinds)?;
+        if lpnames.len() != localspluskinds.len() {
+            return Err(bad_call());
+        }
+        let name = string(name)?;
+        let qualname = string(qualname)?;
+        let filename = string(filename)?;
+        let linetable = bytes(linetable)?;
+        let exceptiontable = bytes(exceptiontable)?;
+        if code.len() % 2 != 0 {
             return Err(MarshalError::new(
                 ErrorKind::ValueError,
-                "code: co_localsplusnames and co_localspluskinds differ in length",
+                "code: co_code is malformed",
             ));
         }
+        let nlocals = localspluskinds
+            .iter()
+            .filter(|&&k| k & crate::code::kinds::CO_FAST_LOCAL != 0)
+            .count() as i64;
+        let nplainlocals = nlocals
+            - argcount as i64
+            - kwonlyargcount as i64
+            - (flags & crate::code::flags::CO_VARARGS != 0) as i64
+            - (flags & crate::code::flags::CO_VARKEYWORDS != 0) as i64;
+        if nplainlocals < 0 {
+            return Err(MarshalError::new(
+                ErrorKind::ValueError,
+                "code: co_varnames is too small",
+            ));
+        }
+        let strings = |items: Vec<Constant>| -> Result<Vec<PyStr>> {
+            items
+                .into_iter()
+                .map(|c| match c {
+                    Constant::Str { value, .. } => Ok(value),
+                    _ => Err(MarshalError::new(
+                        ErrorKind::SystemError,
+                        "non-string found in code slot",
+                    )),
+                })
+                .collect()
+        };
+        let names = strings(names)?;
+        let localsplusnames = strings(lpnames)?;
         Ok(Constant::Code(Arc::new(CodeObject {
             argcount,
             posonlyargcount,
@@ -338,64 +445,15 @@ impl Reader<'_> {
             exceptiontable,
         })))
     }
-
-    fn field(&mut self, what: &str) -> Result<Constant> {
-        self.object()?.ok_or_else(|| {
-            MarshalError::new(ErrorKind::TypeError, format!("NULL object in marshal data for {what}"))
-        })
-    }
-
-    fn wrong(what: &str, v: &Constant) -> MarshalError {
-        MarshalError::new(ErrorKind::TypeError, format!("code: {what} must be {}, not {}", expected(what), v.type_name()))
-    }
-
-    fn field_bytes(&mut self, what: &str) -> Result<Vec<u8>> {
-        match self.field(what)? {
-            Constant::Bytes(b) => Ok(b.to_vec()),
-            v => Err(Self::wrong(what, &v)),
-        }
-    }
-
-    fn field_tuple(&mut self, what: &str) -> Result<Vec<Constant>> {
-        match self.field(what)? {
-            Constant::Tuple(items) => Ok(items.to_vec()),
-            v => Err(Self::wrong(what, &v)),
-        }
-    }
-
-    fn field_str(&mut self, what: &str) -> Result<PyStr> {
-        match self.field(what)? {
-            Constant::Str { value, .. } => Ok(value),
-            v => Err(Self::wrong(what, &v)),
-        }
-    }
-
-    fn field_names(&mut self, what: &str) -> Result<Vec<PyStr>> {
-        self.field_tuple(what)?
-            .into_iter()
-            .map(|v| match v {
-                Constant::Str { value, .. } => Ok(value),
-                v => Err(MarshalError::new(
-                    ErrorKind::TypeError,
-                    format!("code: {what} items must be str, not {}", v.type_name()),
-                )),
-            })
-            .collect()
-    }
-}
-
-fn expected(what: &str) -> &'static str {
-    match what {
-        "co_consts" | "co_names" | "co_localsplusnames" => "tuple",
-        "co_filename" | "co_name" | "co_qualname" => "str",
-        _ => "bytes",
-    }
 }
 
 #[cold]
 #[inline(never)]
 fn null_in(container: &str) -> MarshalError {
-    MarshalError::new(ErrorKind::TypeError, format!("NULL object in marshal data for {container}"))
+    MarshalError::new(
+        ErrorKind::TypeError,
+        format!("NULL object in marshal data for {container}"),
+    )
 }
 
 #[cold]

@@ -14,7 +14,11 @@ fn sample_code() -> Constant {
         stacksize: 2,
         flags: 3,
         code: vec![149, 0, 83, 0, 36, 0],
-        consts: vec![Constant::None, Constant::str("doc string"), Constant::int(IBig::from(1) << 100)],
+        consts: vec![
+            Constant::None,
+            Constant::str("doc string"),
+            Constant::int(IBig::from(1) << 100),
+        ],
         names: vec![PyStr::new("print")],
         localsplusnames: vec![PyStr::new("x")],
         localspluskinds: vec![0x26],
@@ -28,9 +32,18 @@ fn sample_code() -> Constant {
     let mut outer = inner.clone();
     outer.consts = vec![
         Constant::Code(inner.into()),
-        Constant::tuple(vec![Constant::Float(-0.0), Constant::Complex { real: 1.0, imag: f64::NAN }]),
+        Constant::tuple(vec![
+            Constant::Float(-0.0),
+            Constant::Complex {
+                real: 1.0,
+                imag: f64::NAN,
+            },
+        ]),
         Constant::FrozenSet(vec![Constant::str("b c"), Constant::int(7)].into()),
-        Constant::Str { value: PyStr::from_code_points([0xD800, 0x41]).unwrap(), interned: false },
+        Constant::Str {
+            value: PyStr::from_code_points([0xD800, 0x41]).unwrap(),
+            interned: false,
+        },
         Constant::bytes(b"\x00\xff"),
         Constant::Ellipsis,
         Constant::Bool(true),
@@ -50,12 +63,20 @@ fn code_round_trip() {
 
 #[test]
 fn long_digits() {
-    for v in [IBig::from(1) << 31, -(IBig::from(1) << 31) - 1, IBig::from(1) << 1000, IBig::from(-12345678901234i64)] {
+    for v in [
+        IBig::from(1) << 31,
+        -(IBig::from(1) << 31) - 1,
+        IBig::from(1) << 1000,
+        IBig::from(-12345678901234i64),
+    ] {
         let c = Constant::Int(v.clone());
         assert_eq!(loads(&dumps(&c).unwrap()).unwrap(), c, "{v}");
     }
     // 2**31 = digits [0, 0, 2] base 2**15.
-    assert_eq!(dumps(&Constant::Int(IBig::from(1) << 31)).unwrap(), b"\xec\x03\x00\x00\x00\x00\x00\x00\x00\x02\x00");
+    assert_eq!(
+        dumps(&Constant::Int(IBig::from(1) << 31)).unwrap(),
+        b"\xec\x03\x00\x00\x00\x00\x00\x00\x00\x02\x00"
+    );
 }
 
 #[test]
@@ -64,14 +85,30 @@ fn errors_carry_cpython_messages() {
     assert_eq!(msg(b""), "EOF read where object expected");
     assert_eq!(msg(b"i\x01"), "marshal data too short");
     assert_eq!(msg(b"?"), "bad marshal data (unknown type code)");
-    assert_eq!(msg(b"r\x00\x00\x00\x00"), "bad marshal data (invalid reference)");
-    assert_eq!(msg(b"l\x01\x00\x00\x00\x00\x00"), "bad marshal data (unnormalized long data)");
-    assert_eq!(msg(b"l\x01\x00\x00\x00\x00\x80"), "bad marshal data (digit out of range in long)");
+    assert_eq!(
+        msg(b"r\x00\x00\x00\x00"),
+        "bad marshal data (invalid reference)"
+    );
+    assert_eq!(
+        msg(b"l\x01\x00\x00\x00\x00\x00"),
+        "bad marshal data (unnormalized long data)"
+    );
+    assert_eq!(
+        msg(b"l\x01\x00\x00\x00\x00\x80"),
+        "bad marshal data (digit out of range in long)"
+    );
     assert_eq!(msg(b"0"), "NULL object in marshal data for object");
     assert_eq!(msg(b")\x010"), "NULL object in marshal data for tuple");
-    assert_eq!(msg(b"(\xff\xff\xff\xff"), "bad marshal data (tuple size out of range)");
-    // A reference to a tuple that is still being read.
-    assert_eq!(msg(b"\xa9\x01r\x00\x00\x00\x00"), "bad marshal data (invalid reference)");
+    assert_eq!(
+        msg(b"(\xff\xff\xff\xff"),
+        "bad marshal data (tuple size out of range)"
+    );
+    // A reference to a tuple that is still being read: CPython builds a tuple containing
+    // itself, which plain data cannot hold (a documented divergence).
+    assert_eq!(
+        msg(b"\xa9\x01r\x00\x00\x00\x00"),
+        "bad marshal data (invalid reference)"
+    );
 }
 
 #[test]
@@ -79,7 +116,10 @@ fn recursion_is_bounded() {
     let mut deep = [b')', 1].repeat(MAX_MARSHAL_STACK_DEPTH + 10);
     deep.push(b'N');
     let e = loads(&deep).unwrap_err();
-    assert_eq!((e.kind, e.message.as_str()), (ErrorKind::ValueError, "recursion limit exceeded"));
+    assert_eq!(
+        (e.kind, e.message.as_str()),
+        (ErrorKind::ValueError, "recursion limit exceeded")
+    );
     let mut ok = [b')', 1].repeat(MAX_MARSHAL_STACK_DEPTH - 1);
     ok.push(b'N');
     assert!(loads(&ok).is_ok());
@@ -88,7 +128,10 @@ fn recursion_is_bounded() {
     for _ in 0..MAX_MARSHAL_STACK_DEPTH + 10 {
         v = Constant::tuple(vec![v]);
     }
-    assert_eq!(dumps(&v).unwrap_err().message, "object too deeply nested to marshal");
+    assert_eq!(
+        dumps(&v).unwrap_err().message,
+        "object too deeply nested to marshal"
+    );
 }
 
 /// Every truncation and many single-byte corruptions of a real code object: errors or
@@ -131,10 +174,39 @@ fn truncated_and_corrupted_inputs_never_panic() {
 #[test]
 fn strings_pick_cpython_type_codes() {
     let code = |c: &Constant| dumps(c).unwrap()[0] & 0x7f;
-    assert_eq!(code(&Constant::Str { value: PyStr::new("ab"), interned: true }), b'Z');
-    assert_eq!(code(&Constant::Str { value: PyStr::new("a b"), interned: false }), b'z');
-    assert_eq!(code(&Constant::Str { value: PyStr::new(&"x".repeat(300)), interned: false }), b'a');
-    assert_eq!(code(&Constant::Str { value: PyStr::new("é"), interned: true }), b't');
-    assert_eq!(code(&Constant::Str { value: PyStr::new("éé"), interned: false }), b'u');
+    assert_eq!(
+        code(&Constant::Str {
+            value: PyStr::new("ab"),
+            interned: true
+        }),
+        b'Z'
+    );
+    assert_eq!(
+        code(&Constant::Str {
+            value: PyStr::new("a b"),
+            interned: false
+        }),
+        b'z'
+    );
+    assert_eq!(
+        code(&Constant::Str {
+            value: PyStr::new(&"x".repeat(300)),
+            interned: false
+        }),
+        b'a'
+    );
+    assert_eq!(
+        code(&Constant::Str {
+            value: PyStr::new("é"),
+            interned: true
+        }),
+        b't'
+    );
+    assert_eq!(
+        code(&Constant::Str {
+            value: PyStr::new("éé"),
+            interned: false
+        }),
+        b'u'
+    );
 }
-

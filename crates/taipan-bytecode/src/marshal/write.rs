@@ -15,6 +15,9 @@
 //! * The compiler also merges each code object's `co_consts`, `co_names` and
 //!   `co_localsplusnames` tuples into that cache (`makecode`), so equal tuples there are one
 //!   object too — with each other and with equal tuple constants.
+//! * Frozenset constants holding a string interned before code creation are rebuilt for
+//!   each code object (see `mergeable`), so those are not merged (except as part of equal
+//!   `co_consts` tuples).
 //! * A code object's bytes (`co_localspluskinds`, `co_linetable`, `co_exceptiontable`) are
 //!   fresh objects with one reference — no FLAG_REF, never merged — unless empty (then they
 //!   are the singleton). `co_code` is the cached `_co_code` (two references): FLAG_REF,
@@ -28,7 +31,7 @@
 //! * Set and frozenset elements are written sorted by their own marshalled bytes
 //!   (bpo-37596, for reproducible builds), each key dumped on its own.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use dashu_int::{IBig, Sign};
 
@@ -42,9 +45,22 @@ type Result<T> = std::result::Result<T, MarshalError>;
 
 /// `marshal.dumps(value)` (version 4).
 pub fn dumps(value: &Constant) -> Result<Vec<u8>> {
+    let mut identifiers = HashSet::new();
+    for s in ["None", "True", "False"] {
+        identifiers.insert(PyStr::new(s));
+    }
+    collect_identifiers(value, &mut identifiers, 0);
     let mut counts = HashMap::new();
-    count_value(value, &mut counts, 0);
-    let mut w = Writer { out: Vec::new(), depth: 0, counts: &counts, refs: HashMap::new(), nrefs: 0, plain: false };
+    count_value(value, &mut counts, &identifiers, 0);
+    let mut w = Writer {
+        out: Vec::new(),
+        depth: 0,
+        counts: &counts,
+        identifiers: &identifiers,
+        refs: HashMap::new(),
+        nrefs: 0,
+        plain: false,
+    };
     w.value(value, true)?;
     Ok(w.out)
 }
@@ -54,26 +70,84 @@ pub fn dumps(value: &Constant) -> Result<Vec<u8>> {
 /// interned flag is part of the type code).
 type Key = Vec<u8>;
 
-/// Can this value be merged with an equal one elsewhere (and so carry FLAG_REF)?
-/// Code objects and mutable containers never are.
-fn mergeable(c: &Constant) -> bool {
+/// Does the value have a constant key (`_PyCode_ConstantKey` compares it by value)?
+fn keyable(c: &Constant) -> bool {
     match c {
-        Constant::Int(_) | Constant::Str { .. } | Constant::Bytes(_) => true,
+        Constant::None
+        | Constant::Ellipsis
+        | Constant::Bool(_)
+        | Constant::StopIteration
+        | Constant::Int(_)
+        | Constant::Str { .. }
+        | Constant::Bytes(_) => true,
         // A NaN's cache key compares by identity: equal-looking NaNs stay distinct.
         Constant::Float(f) => !f.is_nan(),
         Constant::Complex { real, imag } => !real.is_nan() && !imag.is_nan(),
-        Constant::Tuple(items) | Constant::FrozenSet(items) => items.iter().all(mergeable_item),
+        Constant::Tuple(items) | Constant::FrozenSet(items) => items.iter().all(keyable),
         _ => false,
     }
 }
 
-fn mergeable_item(c: &Constant) -> bool {
-    matches!(c, Constant::None | Constant::Ellipsis | Constant::Bool(_) | Constant::StopIteration)
-        || mergeable(c)
+/// Is the value merged with equal values elsewhere (and so may carry FLAG_REF)? Code
+/// objects, mutable containers and the singletons (written without FLAG_REF) are not.
+///
+/// Frozensets are, except those holding a string that was interned before the code object
+/// was made (`identifiers`: the module's names, and the keywords): code creation interns
+/// string constants (`intern_string_constants`), and when that swaps an element for the
+/// already-interned object it builds a new frozenset for that code object alone.
+fn mergeable(c: &Constant, identifiers: &HashSet<PyStr>) -> bool {
+    match c {
+        Constant::None | Constant::Ellipsis | Constant::Bool(_) | Constant::StopIteration => false,
+        Constant::FrozenSet(items) => {
+            keyable(c) && !items.iter().any(|i| matches!(i, Constant::Str { value, .. } if identifiers.contains(value) && !singleton_str(value)))
+        }
+        _ => keyable(c),
+    }
+}
+
+/// The empty and one-Latin-1-character strings are immortal singletons: the parser's
+/// constant already is the interned object, so interning it changes nothing.
+fn singleton_str(s: &PyStr) -> bool {
+    let mut cps = s.code_points();
+    match (cps.next(), cps.next()) {
+        (None, _) => true,
+        (Some(c), None) => c < 256,
+        _ => false,
+    }
+}
+
+/// Every name of every code object in the tree (they are interned while parsing).
+fn collect_identifiers(c: &Constant, out: &mut HashSet<PyStr>, depth: usize) {
+    if depth > MAX_MARSHAL_STACK_DEPTH {
+        return;
+    }
+    match c {
+        Constant::Code(code) => {
+            out.extend(code.names.iter().cloned());
+            out.extend(code.localsplusnames.iter().cloned());
+            out.insert(code.name.clone());
+            code.consts
+                .iter()
+                .for_each(|c| collect_identifiers(c, out, depth + 1));
+        }
+        Constant::Tuple(items) | Constant::List(items) => items
+            .iter()
+            .for_each(|c| collect_identifiers(c, out, depth + 1)),
+        _ => {}
+    }
 }
 
 fn plain_writer(counts: &HashMap<Key, usize>) -> Writer<'_> {
-    Writer { out: Vec::new(), depth: 0, counts, refs: HashMap::new(), nrefs: 0, plain: true }
+    static NO_IDENTIFIERS: std::sync::OnceLock<HashSet<PyStr>> = std::sync::OnceLock::new();
+    Writer {
+        out: Vec::new(),
+        depth: 0,
+        counts,
+        identifiers: NO_IDENTIFIERS.get_or_init(HashSet::new),
+        refs: HashMap::new(),
+        nrefs: 0,
+        plain: true,
+    }
 }
 
 /// The key of a tuple of `items` (as `key_of(&Constant::Tuple(items))`).
@@ -129,11 +203,11 @@ fn key_of(c: &Constant) -> Option<Key> {
 /// Count how many references the tree makes to each mergeable value. The items of a
 /// merged container are counted once: all its occurrences are one object, which holds one
 /// reference to each item.
-fn count_value(c: &Constant, counts: &mut HashMap<Key, usize>, depth: usize) {
+fn count_value(c: &Constant, counts: &mut HashMap<Key, usize>, ids: &HashSet<PyStr>, depth: usize) {
     if depth > MAX_MARSHAL_STACK_DEPTH {
         return; // the writer reports the error
     }
-    if mergeable(c) {
+    if mergeable(c, ids) {
         if let Some(key) = key_of(c) {
             if bump(counts, key) > 1 {
                 return;
@@ -141,21 +215,27 @@ fn count_value(c: &Constant, counts: &mut HashMap<Key, usize>, depth: usize) {
         }
     }
     match c {
-        Constant::Tuple(items) | Constant::FrozenSet(items) | Constant::List(items)
-        | Constant::Set(items) => items.iter().for_each(|i| count_value(i, counts, depth + 1)),
+        Constant::Tuple(items)
+        | Constant::FrozenSet(items)
+        | Constant::List(items)
+        | Constant::Set(items) => items
+            .iter()
+            .for_each(|i| count_value(i, counts, ids, depth + 1)),
         Constant::Dict(pairs) => pairs.iter().for_each(|(k, v)| {
-            count_value(k, counts, depth + 1);
-            count_value(v, counts, depth + 1);
+            count_value(k, counts, ids, depth + 1);
+            count_value(v, counts, ids, depth + 1);
         }),
         Constant::Code(code) => {
             bump(counts, names_key(&code.names));
             bump(counts, names_key(&code.localsplusnames));
             bump(counts, bytes_key(&code.linetable));
             bump(counts, bytes_key(&code.exceptiontable));
-            if code.consts.iter().all(mergeable_item) && bump(counts, tuple_key(&code.consts)) > 1 {
+            if code.consts.iter().all(keyable) && bump(counts, tuple_key(&code.consts)) > 1 {
                 return;
             }
-            code.consts.iter().for_each(|c| count_value(c, counts, depth + 2))
+            code.consts
+                .iter()
+                .for_each(|c| count_value(c, counts, ids, depth + 2))
         }
         _ => {}
     }
@@ -171,6 +251,8 @@ struct Writer<'c> {
     out: Vec<u8>,
     depth: usize,
     counts: &'c HashMap<Key, usize>,
+    /// See `mergeable`.
+    identifiers: &'c HashSet<PyStr>,
     /// Values already written with FLAG_REF → their reference index.
     refs: HashMap<Key, u32>,
     nrefs: u32,
@@ -195,7 +277,10 @@ impl Writer<'_> {
         self.depth += 1;
         if self.depth > MAX_MARSHAL_STACK_DEPTH {
             self.depth -= 1;
-            return Err(MarshalError::new(ErrorKind::ValueError, "object too deeply nested to marshal"));
+            return Err(MarshalError::new(
+                ErrorKind::ValueError,
+                "object too deeply nested to marshal",
+            ));
         }
         Ok(())
     }
@@ -271,7 +356,7 @@ impl Writer<'_> {
             _ => {}
         }
         let mut flag = force_ref;
-        if !self.plain && mergeable(c) {
+        if !self.plain && mergeable(c, self.identifiers) {
             if let Some(key) = key_of(c) {
                 match self.merged(key, immortal(c), force_ref) {
                     Some(f) => flag = f,
@@ -306,8 +391,14 @@ impl Writer<'_> {
                 }
             }
             Constant::FrozenSet(items) | Constant::Set(items) => {
-
-                self.type_code(if matches!(c, Constant::FrozenSet(_)) { t::FROZENSET } else { t::SET }, flag);
+                self.type_code(
+                    if matches!(c, Constant::FrozenSet(_)) {
+                        t::FROZENSET
+                    } else {
+                        t::SET
+                    },
+                    flag,
+                );
                 self.size(items.len())?;
                 // Sorted by each element's own marshal bytes, as CPython 3.11+ does; each
                 // element is referenced twice meanwhile, hence FLAG_REF in keys and output.
@@ -317,6 +408,7 @@ impl Writer<'_> {
                         out: Vec::new(),
                         depth: self.depth,
                         counts: self.counts,
+                        identifiers: self.identifiers,
                         refs: HashMap::new(),
                         nrefs: 0,
                         plain: self.plain,
@@ -392,10 +484,24 @@ impl Writer<'_> {
         let b = s.as_bytes();
         if s.is_ascii() {
             if b.len() < 256 {
-                self.type_code(if interned { t::SHORT_ASCII_INTERNED } else { t::SHORT_ASCII }, flag);
+                self.type_code(
+                    if interned {
+                        t::SHORT_ASCII_INTERNED
+                    } else {
+                        t::SHORT_ASCII
+                    },
+                    flag,
+                );
                 self.byte(b.len() as u8);
             } else {
-                self.type_code(if interned { t::ASCII_INTERNED } else { t::ASCII }, flag);
+                self.type_code(
+                    if interned {
+                        t::ASCII_INTERNED
+                    } else {
+                        t::ASCII
+                    },
+                    flag,
+                );
                 self.size(b.len())?;
             }
         } else {
@@ -415,7 +521,13 @@ impl Writer<'_> {
 
     /// A name of a code object (`co_names` items, `co_filename`, …): an interned str.
     fn name(&mut self, s: &PyStr) -> Result<()> {
-        self.value(&Constant::Str { value: s.clone(), interned: true }, false)
+        self.value(
+            &Constant::Str {
+                value: s.clone(),
+                interned: true,
+            },
+            false,
+        )
     }
 
     /// `co_names` / `co_localsplusnames`: a tuple of interned names, merged like constants.
@@ -457,7 +569,13 @@ impl Writer<'_> {
 
     fn code(&mut self, code: &CodeObject, flag: bool) -> Result<()> {
         self.type_code(t::CODE, flag);
-        for v in [code.argcount, code.posonlyargcount, code.kwonlyargcount, code.stacksize, code.flags] {
+        for v in [
+            code.argcount,
+            code.posonlyargcount,
+            code.kwonlyargcount,
+            code.stacksize,
+            code.flags,
+        ] {
             self.long(v);
         }
         // co_code is the cached `_co_code` bytes: two references, so FLAG_REF.
@@ -465,7 +583,7 @@ impl Writer<'_> {
         self.enter()?;
         let consts = (|| {
             let mut flag = false;
-            if code.consts.iter().all(mergeable_item) {
+            if code.consts.iter().all(keyable) {
                 match self.merged(tuple_key(&code.consts), code.consts.is_empty(), false) {
                     Some(f) => flag = f,
                     None => return Ok(()),

@@ -11,6 +11,7 @@
 //! live in 150..=222 and 3, instrumented ones in 236..=254, and pseudo-instructions, which
 //! only exist inside the compiler and never reach `co_code`, in 256..=267.
 
+#[rustfmt::skip]
 mod generated;
 mod stack_effect;
 
@@ -61,7 +62,11 @@ impl Opcode {
 
     /// Look an opcode up by name (real, specialized and pseudo names).
     pub fn from_name(name: &str) -> Option<Opcode> {
-        OPCODE_TABLE.iter().flatten().find(|i| i.name == name).map(|i| Opcode(i.number))
+        OPCODE_TABLE
+            .iter()
+            .flatten()
+            .find(|i| i.name == name)
+            .map(|i| Opcode(i.number))
     }
 
     fn has(self, flag: u8) -> bool {

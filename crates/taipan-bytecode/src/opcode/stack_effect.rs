@@ -41,18 +41,35 @@ pub fn stack_effect(op: Opcode, oparg: i32, jump: Option<bool>) -> Option<StackE
     let jumps = jump.unwrap_or(true);
     match op {
         // --- no stack traffic
-        Opcode::CACHE | Opcode::RESERVED | Opcode::NOP | Opcode::RESUME | Opcode::EXTENDED_ARG
-        | Opcode::ENTER_EXECUTOR | Opcode::SETUP_ANNOTATIONS | Opcode::COPY_FREE_VARS
-        | Opcode::MAKE_CELL | Opcode::DELETE_FAST | Opcode::DELETE_DEREF
-        | Opcode::DELETE_GLOBAL | Opcode::DELETE_NAME | Opcode::RETURN_CONST
-        | Opcode::JUMP_FORWARD | Opcode::JUMP_BACKWARD | Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
-            e(0, 0)
-        }
+        Opcode::CACHE
+        | Opcode::RESERVED
+        | Opcode::NOP
+        | Opcode::RESUME
+        | Opcode::EXTENDED_ARG
+        | Opcode::ENTER_EXECUTOR
+        | Opcode::SETUP_ANNOTATIONS
+        | Opcode::COPY_FREE_VARS
+        | Opcode::MAKE_CELL
+        | Opcode::DELETE_FAST
+        | Opcode::DELETE_DEREF
+        | Opcode::DELETE_GLOBAL
+        | Opcode::DELETE_NAME
+        | Opcode::RETURN_CONST
+        | Opcode::JUMP_FORWARD
+        | Opcode::JUMP_BACKWARD
+        | Opcode::JUMP_BACKWARD_NO_INTERRUPT => e(0, 0),
         // --- loads: ( -- value)
-        Opcode::LOAD_CONST | Opcode::LOAD_FAST | Opcode::LOAD_FAST_CHECK
-        | Opcode::LOAD_FAST_AND_CLEAR | Opcode::LOAD_DEREF | Opcode::LOAD_NAME
-        | Opcode::LOAD_ASSERTION_ERROR | Opcode::LOAD_BUILD_CLASS | Opcode::LOAD_LOCALS
-        | Opcode::PUSH_NULL | Opcode::RETURN_GENERATOR => e(0, 1),
+        Opcode::LOAD_CONST
+        | Opcode::LOAD_FAST
+        | Opcode::LOAD_FAST_CHECK
+        | Opcode::LOAD_FAST_AND_CLEAR
+        | Opcode::LOAD_DEREF
+        | Opcode::LOAD_NAME
+        | Opcode::LOAD_ASSERTION_ERROR
+        | Opcode::LOAD_BUILD_CLASS
+        | Opcode::LOAD_LOCALS
+        | Opcode::PUSH_NULL
+        | Opcode::RETURN_GENERATOR => e(0, 1),
         Opcode::LOAD_FAST_LOAD_FAST => e(0, 2),
         // ( -- res, null if (oparg & 1))
         Opcode::LOAD_GLOBAL => e(0, 1 + (n & 1)),
@@ -62,9 +79,16 @@ pub fn stack_effect(op: Opcode, oparg: i32, jump: Option<bool>) -> Option<StackE
         Opcode::LOAD_SUPER_ATTR => e(3, 1 + (n & 1)),
         Opcode::LOAD_FROM_DICT_OR_DEREF | Opcode::LOAD_FROM_DICT_OR_GLOBALS => e(1, 1),
         // --- stores: (value -- )
-        Opcode::STORE_FAST | Opcode::STORE_DEREF | Opcode::STORE_GLOBAL | Opcode::STORE_NAME
-        | Opcode::POP_TOP | Opcode::DELETE_ATTR | Opcode::RETURN_VALUE
-        | Opcode::INTERPRETER_EXIT | Opcode::POP_EXCEPT | Opcode::EXIT_INIT_CHECK
+        Opcode::STORE_FAST
+        | Opcode::STORE_DEREF
+        | Opcode::STORE_GLOBAL
+        | Opcode::STORE_NAME
+        | Opcode::POP_TOP
+        | Opcode::DELETE_ATTR
+        | Opcode::RETURN_VALUE
+        | Opcode::INTERPRETER_EXIT
+        | Opcode::POP_EXCEPT
+        | Opcode::EXIT_INIT_CHECK
         | Opcode::END_FOR => e(1, 0),
         Opcode::STORE_FAST_LOAD_FAST => e(1, 1),
         Opcode::STORE_FAST_STORE_FAST => e(2, 0),
@@ -75,14 +99,30 @@ pub fn stack_effect(op: Opcode, oparg: i32, jump: Option<bool>) -> Option<StackE
         // (v, container, start, stop -- )
         Opcode::STORE_SLICE => e(4, 0),
         // --- unary: (value -- res)
-        Opcode::UNARY_NEGATIVE | Opcode::UNARY_NOT | Opcode::UNARY_INVERT | Opcode::TO_BOOL
-        | Opcode::GET_ITER | Opcode::GET_YIELD_FROM_ITER | Opcode::GET_AITER
-        | Opcode::GET_AWAITABLE | Opcode::FORMAT_SIMPLE | Opcode::CONVERT_VALUE
-        | Opcode::CALL_INTRINSIC_1 | Opcode::MAKE_FUNCTION | Opcode::YIELD_VALUE => e(1, 1),
+        Opcode::UNARY_NEGATIVE
+        | Opcode::UNARY_NOT
+        | Opcode::UNARY_INVERT
+        | Opcode::TO_BOOL
+        | Opcode::GET_ITER
+        | Opcode::GET_YIELD_FROM_ITER
+        | Opcode::GET_AITER
+        | Opcode::GET_AWAITABLE
+        | Opcode::FORMAT_SIMPLE
+        | Opcode::CONVERT_VALUE
+        | Opcode::CALL_INTRINSIC_1
+        | Opcode::MAKE_FUNCTION
+        | Opcode::YIELD_VALUE => e(1, 1),
         // --- binary: (left, right -- res)
-        Opcode::BINARY_OP | Opcode::BINARY_SUBSCR | Opcode::COMPARE_OP | Opcode::IS_OP
-        | Opcode::CONTAINS_OP | Opcode::CALL_INTRINSIC_2 | Opcode::FORMAT_WITH_SPEC
-        | Opcode::IMPORT_NAME | Opcode::SET_FUNCTION_ATTRIBUTE | Opcode::END_SEND => e(2, 1),
+        Opcode::BINARY_OP
+        | Opcode::BINARY_SUBSCR
+        | Opcode::COMPARE_OP
+        | Opcode::IS_OP
+        | Opcode::CONTAINS_OP
+        | Opcode::CALL_INTRINSIC_2
+        | Opcode::FORMAT_WITH_SPEC
+        | Opcode::IMPORT_NAME
+        | Opcode::SET_FUNCTION_ATTRIBUTE
+        | Opcode::END_SEND => e(2, 1),
         // (container, start, stop -- res)
         Opcode::BINARY_SLICE => e(3, 1),
         // (left, right -- left, b) and (exc_value, match_type -- rest, match)
@@ -97,8 +137,13 @@ pub fn stack_effect(op: Opcode, oparg: i32, jump: Option<bool>) -> Option<StackE
         Opcode::BEFORE_WITH | Opcode::BEFORE_ASYNC_WITH => e(1, 2),
         // (aiter -- aiter, awaitable), (obj -- obj, len), (subject -- subject, res),
         // (from -- from, res), (new_exc -- prev_exc, new_exc), (iter -- iter, next)
-        Opcode::GET_ANEXT | Opcode::GET_LEN | Opcode::MATCH_MAPPING | Opcode::MATCH_SEQUENCE
-        | Opcode::IMPORT_FROM | Opcode::PUSH_EXC_INFO | Opcode::FOR_ITER => e(1, 2),
+        Opcode::GET_ANEXT
+        | Opcode::GET_LEN
+        | Opcode::MATCH_MAPPING
+        | Opcode::MATCH_SEQUENCE
+        | Opcode::IMPORT_FROM
+        | Opcode::PUSH_EXC_INFO
+        | Opcode::FOR_ITER => e(1, 2),
         // (subject, keys -- subject, keys, values_or_none)
         Opcode::MATCH_KEYS => e(2, 3),
         // (subject, type, names -- attrs)
@@ -114,7 +159,10 @@ pub fn stack_effect(op: Opcode, oparg: i32, jump: Option<bool>) -> Option<StackE
         // (start, stop, step if (oparg == 3) -- slice)
         Opcode::BUILD_SLICE => e(2 + (n == 3) as i64, 1),
         // (list, unused[oparg-1], v -- list, unused[oparg-1])
-        Opcode::LIST_APPEND | Opcode::SET_ADD | Opcode::LIST_EXTEND | Opcode::SET_UPDATE
+        Opcode::LIST_APPEND
+        | Opcode::SET_ADD
+        | Opcode::LIST_EXTEND
+        | Opcode::SET_UPDATE
         | Opcode::DICT_UPDATE => e((n - 1) + 2, (n - 1) + 1),
         // (callable, unused, unused, dict, unused[oparg-1], update -- callable, unused, unused, dict, unused[oparg-1])
         Opcode::DICT_MERGE => e((n - 1) + 5, (n - 1) + 4),
@@ -137,19 +185,27 @@ pub fn stack_effect(op: Opcode, oparg: i32, jump: Option<bool>) -> Option<StackE
         // (func, unused, callargs, kwargs if (oparg & 1) -- result)
         Opcode::CALL_FUNCTION_EX => e(3 + (n & 1), 1),
         // --- control flow
-        Opcode::POP_JUMP_IF_FALSE | Opcode::POP_JUMP_IF_TRUE | Opcode::POP_JUMP_IF_NONE
+        Opcode::POP_JUMP_IF_FALSE
+        | Opcode::POP_JUMP_IF_TRUE
+        | Opcode::POP_JUMP_IF_NONE
         | Opcode::POP_JUMP_IF_NOT_NONE => e(1, 0),
         // (args[oparg] -- )
         Opcode::RAISE_VARARGS => e(n, 0),
         // (values[oparg], exc -- values[oparg])
         Opcode::RERAISE => e(n + 1, n),
         // --- instrumented forms (they act on the stack through the instruction they wrap)
-        Opcode::INSTRUMENTED_RESUME | Opcode::INSTRUMENTED_RETURN_CONST
-        | Opcode::INSTRUMENTED_FOR_ITER | Opcode::INSTRUMENTED_CALL
-        | Opcode::INSTRUMENTED_CALL_KW | Opcode::INSTRUMENTED_CALL_FUNCTION_EX
-        | Opcode::INSTRUMENTED_INSTRUCTION | Opcode::INSTRUMENTED_JUMP_FORWARD
-        | Opcode::INSTRUMENTED_JUMP_BACKWARD | Opcode::INSTRUMENTED_POP_JUMP_IF_TRUE
-        | Opcode::INSTRUMENTED_POP_JUMP_IF_FALSE | Opcode::INSTRUMENTED_POP_JUMP_IF_NONE
+        Opcode::INSTRUMENTED_RESUME
+        | Opcode::INSTRUMENTED_RETURN_CONST
+        | Opcode::INSTRUMENTED_FOR_ITER
+        | Opcode::INSTRUMENTED_CALL
+        | Opcode::INSTRUMENTED_CALL_KW
+        | Opcode::INSTRUMENTED_CALL_FUNCTION_EX
+        | Opcode::INSTRUMENTED_INSTRUCTION
+        | Opcode::INSTRUMENTED_JUMP_FORWARD
+        | Opcode::INSTRUMENTED_JUMP_BACKWARD
+        | Opcode::INSTRUMENTED_POP_JUMP_IF_TRUE
+        | Opcode::INSTRUMENTED_POP_JUMP_IF_FALSE
+        | Opcode::INSTRUMENTED_POP_JUMP_IF_NONE
         | Opcode::INSTRUMENTED_POP_JUMP_IF_NOT_NONE => e(0, 0),
         // (receiver, value -- receiver) and (receiver, value -- value)
         Opcode::INSTRUMENTED_END_FOR | Opcode::INSTRUMENTED_END_SEND => e(2, 1),
@@ -164,7 +220,8 @@ pub fn stack_effect(op: Opcode, oparg: i32, jump: Option<bool>) -> Option<StackE
         Opcode::LOAD_METHOD => e(1, 2),
         // (global_super, class, self -- attr, self_or_null) and the attribute form, which the
         // reference also counts as -1
-        Opcode::LOAD_SUPER_METHOD | Opcode::LOAD_ZERO_SUPER_METHOD
+        Opcode::LOAD_SUPER_METHOD
+        | Opcode::LOAD_ZERO_SUPER_METHOD
         | Opcode::LOAD_ZERO_SUPER_ATTR => e(3, 2),
         // At the handler: the exception (SETUP_FINALLY, SETUP_WITH) or lasti and the
         // exception (SETUP_CLEANUP) have been pushed.

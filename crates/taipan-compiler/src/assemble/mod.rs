@@ -28,7 +28,7 @@ pub fn optimize_and_assemble(
     code_flags: i32,
     filename: &str,
 ) -> Result<CodeObject, AssembleError> {
-    let mut consts: Vec<Constant> = umd.consts.values().to_vec();
+    let mut consts: Vec<Constant> = umd.consts.items().to_vec();
     let nlocals = umd.varnames.len();
     // The symbol table's parameter list (`ste_varnames`).
     let nparams = (umd.argcount + umd.posonlyargcount + umd.kwonlyargcount) as usize
@@ -50,12 +50,12 @@ pub fn optimize_and_assemble(
         flags: code_flags,
         code,
         consts,
-        names: umd.names.names().to_vec(),
+        names: umd.names.items().to_vec(),
         localsplusnames,
         localspluskinds,
         filename: PyStr::new(filename),
         name: umd.name.clone(),
-        qualname: umd.qualname.clone().unwrap_or_else(|| umd.name.clone()),
+        qualname: if umd.qualname.is_empty() { umd.name.clone() } else { umd.qualname.clone() },
         firstlineno: umd.firstlineno,
         linetable,
         exceptiontable,
@@ -210,27 +210,27 @@ fn localsplus_info(umd: &CodeUnitMetadata, nlocalsplus: usize) -> (Vec<PyStr>, V
             kinds[i] = k;
         }
     };
-    for (offset, k) in umd.varnames.names().iter().enumerate() {
+    for (offset, k) in umd.varnames.items().iter().enumerate() {
         let mut kind = CO_FAST_LOCAL;
         if umd.fasthidden.contains(k) {
             kind |= CO_FAST_HIDDEN;
         }
-        if umd.cellvars.contains(k) {
+        if umd.cellvars.get(k).is_some() {
             kind |= CO_FAST_CELL;
         }
         set(offset, k, kind);
     }
     let nlocals = umd.varnames.len();
     let mut numdropped = 0;
-    for (i, k) in umd.cellvars.names().iter().enumerate() {
-        if umd.varnames.contains(k) {
+    for (i, k) in umd.cellvars.items().iter().enumerate() {
+        if umd.varnames.get(k).is_some() {
             numdropped += 1;
             continue;
         }
         set(i + nlocals - numdropped, k, CO_FAST_CELL);
     }
     let ncells = umd.cellvars.len();
-    for (i, k) in umd.freevars.names().iter().enumerate() {
+    for (i, k) in umd.freevars.items().iter().enumerate() {
         // A free variable's index counts the cells before it.
         set(ncells + i + nlocals - numdropped, k, CO_FAST_FREE);
     }

@@ -6,7 +6,7 @@
 use taipan_bytecode::{Constant, Opcode};
 
 use super::{is_jump, Cfg, CfgInstr, Result, NONE};
-use crate::unit::ConstKey;
+use crate::unit::constant_key;
 
 /// `PyObject_IsTrue` of a constant.
 fn is_true(c: &Constant) -> bool {
@@ -34,8 +34,8 @@ fn get_const(consts: &[Constant], oparg: i32) -> Result<&Constant> {
 
 /// `add_const`: the index of an equal constant, appending it if there is none.
 pub(crate) fn add_const(c: Constant, consts: &mut Vec<Constant>) -> i32 {
-    let key = ConstKey::of(&c);
-    if let Some(i) = consts.iter().position(|x| ConstKey::of(x) == key) {
+    let key = constant_key(&c);
+    if let Some(i) = consts.iter().position(|x| constant_key(x) == key) {
         return i as i32;
     }
     consts.push(c);

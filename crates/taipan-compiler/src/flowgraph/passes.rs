@@ -581,7 +581,7 @@ fn build_cellfixedoffsets(umd: &CodeUnitMetadata) -> Vec<i32> {
     let nlocals = umd.varnames.len() as i32;
     let noffsets = umd.cellvars.len() + umd.freevars.len();
     let mut fixed: Vec<i32> = (0..noffsets as i32).map(|i| nlocals + i).collect();
-    for (cellindex, name) in umd.cellvars.names().iter().enumerate() {
+    for (cellindex, name) in umd.cellvars.items().iter().enumerate() {
         if let Some(argoffset) = umd.varnames.get(name) {
             fixed[cellindex] = argoffset as i32;
         }

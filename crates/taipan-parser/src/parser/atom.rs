@@ -232,6 +232,7 @@ impl<'src> Parser<'src> {
         self.bump();
         let mut args = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
+        let mut seen_double_star = false;
         if self.eat(T::RPAR) {
             return Ok(Some((args, keywords)));
         }
@@ -239,6 +240,9 @@ impl<'src> Parser<'src> {
             let start = self.start();
             match self.kind() {
                 T::STAR => {
+                    if seen_double_star {
+                        return Err(PErr::Fail);
+                    }
                     self.bump();
                     let value = self.expression()?;
                     args.push(Expr::Starred(ExprStarred {
@@ -248,6 +252,7 @@ impl<'src> Parser<'src> {
                     }));
                 }
                 T::DOUBLESTAR => {
+                    seen_double_star = true;
                     self.bump();
                     let value = self.expression()?;
                     keywords.push(Keyword { arg: None, value: Box::new(value), range: self.range_from(start) });
@@ -259,6 +264,11 @@ impl<'src> Parser<'src> {
                     keywords.push(Keyword { arg: Some(arg), value: Box::new(value), range: self.range_from(start) });
                 }
                 _ => {
+                    // After a keyword argument only keywords and unpackings may follow:
+                    // CPython's `kwargs` rule fails here without looking further.
+                    if !keywords.is_empty() {
+                        return Err(PErr::Fail);
+                    }
                     let e = self.named_expression()?;
                     if self.at(T::EQUAL) {
                         return Err(PErr::Fail);

@@ -29,7 +29,7 @@ use std::borrow::Cow;
 
 use crate::ast::{self, TextRange};
 use crate::error::{SyntaxError, SyntaxErrorKind};
-use crate::tokenizer::{Pos, Token, TokenKind};
+use crate::tokenizer::{Pos, Token, TokenKind, TokenizerWarning};
 
 pub use number::parse_number;
 pub use strings::{decode_bytes_literal, decode_str_literal};
@@ -64,6 +64,22 @@ const PARSER_STACK_BYTES: usize = 256 << 20;
 
 /// Parse decoded source text.
 pub fn parse(source: &str, mode: Mode, filename: &str, type_comments: bool) -> Result<ast::Mod, SyntaxError> {
+    parse_with_warnings(source, mode, filename, type_comments).0
+}
+
+/// Parse source bytes: PEP 263 / BOM decoding first, as `compile()` of bytes does.
+pub fn parse_bytes(bytes: &[u8], mode: Mode, filename: &str, type_comments: bool) -> Result<ast::Mod, SyntaxError> {
+    parse_bytes_with_warnings(bytes, mode, filename, type_comments).0
+}
+
+/// [`parse`], also returning the SyntaxWarnings CPython emits while parsing (invalid
+/// escape sequences, `1if`, …), in order; the caller shows them (`warnings.showwarning`).
+pub fn parse_with_warnings(
+    source: &str,
+    mode: Mode,
+    filename: &str,
+    type_comments: bool,
+) -> (Result<ast::Mod, SyntaxError>, Vec<TokenizerWarning>) {
     let _ = filename;
     let source = crate::tokenizer::translate_newlines(source);
     let source: &str = &source;
@@ -73,16 +89,24 @@ pub fn parse(source: &str, mode: Mode, filename: &str, type_comments: bool) -> R
             type_comments,
             interactive: mode == Mode::Single,
         };
-        let mut tokenizer = crate::tokenizer::Tokenizer::new(source, config);
-        let lexer: Lexer<'_> = Box::new(move || tokenizer.next_token());
-        Parser::new(source, lexer, type_comments).parse_mod(mode)
+        let tokenizer = crate::tokenizer::Tokenizer::new(source, config);
+        let mut p = Parser::new(source, Box::new(tokenizer), type_comments);
+        let r = p.parse_mod(mode);
+        (r, std::mem::take(&mut p.warnings))
     })
 }
 
-/// Parse source bytes: PEP 263 / BOM decoding first, as `compile()` of bytes does.
-pub fn parse_bytes(bytes: &[u8], mode: Mode, filename: &str, type_comments: bool) -> Result<ast::Mod, SyntaxError> {
-    let (_encoding, text) = crate::tokenizer::decode_source(bytes)?;
-    parse(&text, mode, filename, type_comments)
+/// [`parse_bytes`] with the warnings of [`parse_with_warnings`].
+pub fn parse_bytes_with_warnings(
+    bytes: &[u8],
+    mode: Mode,
+    filename: &str,
+    type_comments: bool,
+) -> (Result<ast::Mod, SyntaxError>, Vec<TokenizerWarning>) {
+    match crate::tokenizer::decode_source(bytes) {
+        Ok((_encoding, text)) => parse_with_warnings(&text, mode, filename, type_comments),
+        Err(e) => (Err(e), Vec::new()),
+    }
 }
 
 fn run_on_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
@@ -97,7 +121,28 @@ fn run_on_big_stack<T: Send>(f: impl FnOnce() -> T + Send) -> T {
 }
 
 /// Where tokens come from: the tokenizer, or a test's token list.
-pub type Lexer<'src> = Box<dyn FnMut() -> Result<Token<'src>, SyntaxError> + 'src>;
+pub trait TokenSource<'src> {
+    fn next_token(&mut self) -> Result<Token<'src>, SyntaxError>;
+    /// SyntaxWarnings raised while producing the tokens so far.
+    fn take_warnings(&mut self) -> Vec<TokenizerWarning> {
+        Vec::new()
+    }
+}
+
+impl<'src> TokenSource<'src> for crate::tokenizer::Tokenizer<'src> {
+    fn next_token(&mut self) -> Result<Token<'src>, SyntaxError> {
+        crate::tokenizer::Tokenizer::next_token(self)
+    }
+    fn take_warnings(&mut self) -> Vec<TokenizerWarning> {
+        if self.has_warnings() {
+            crate::tokenizer::Tokenizer::take_warnings(self)
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+pub type Lexer<'src> = Box<dyn TokenSource<'src> + 'src>;
 
 /// A rule's failure: `Fail` lets the caller try another alternative (PEG ordered
 /// choice); `Fatal` is an error already decided (tokenizer errors, `invalid_*` rules,
@@ -232,7 +277,13 @@ pub(crate) struct Parser<'src> {
     /// The tokenizer's error; an ERRORTOKEN stands in for it in `toks`.
     pub lex_err: Option<SyntaxError>,
     pub type_ignores: Vec<ast::TypeIgnore>,
+    /// Whether TYPE_COMMENT tokens are produced (`PyCF_TYPE_COMMENTS`).
+    #[allow(dead_code)]
     pub type_comments: bool,
+    /// SyntaxWarnings, in the order CPython emits them.
+    pub warnings: Vec<TokenizerWarning>,
+    /// Tokens whose literal already produced its warning (backtracking re-decodes).
+    pub(crate) warned: std::collections::HashSet<usize>,
     /// Nesting depth of rule calls that can recurse (CPython's `p->level`).
     pub depth: u32,
     line_starts: Option<Vec<usize>>,
@@ -249,6 +300,8 @@ impl<'src> Parser<'src> {
             lex_err: None,
             type_ignores: Vec::new(),
             type_comments,
+            warnings: Vec::new(),
+            warned: std::collections::HashSet::new(),
             depth: 0,
             line_starts: None,
         }
@@ -266,7 +319,9 @@ impl<'src> Parser<'src> {
                 self.toks.push(t);
                 continue;
             }
-            match (self.lexer)() {
+            let r = self.lexer.next_token();
+            self.warnings.extend(self.lexer.take_warnings());
+            match r {
                 Ok(t) => {
                     if t.kind == TokenKind::TYPE_IGNORE {
                         self.type_ignores.push(ast::TypeIgnore { lineno: t.start.line, tag: t.text.into_owned() });
@@ -467,6 +522,14 @@ impl<'src> Parser<'src> {
         self.depth -= 1;
     }
 
+    /// A SyntaxWarning about the literal of token `tok` (once per token).
+    pub(crate) fn warn(&mut self, tok: usize, msg: String) {
+        if self.warned.insert(tok) {
+            let lineno = self.toks[tok].start.line;
+            self.warnings.push(TokenizerWarning { lineno, msg });
+        }
+    }
+
     // ----- source text -----
 
     fn line_starts(&mut self) -> &[usize] {
@@ -560,8 +623,16 @@ impl<'src> Parser<'src> {
             (t.kind, t.start, t.end)
         };
         let err = match kind {
-            TokenKind::INDENT => self.error_at(SyntaxErrorKind::IndentationError, "unexpected indent", start, end),
-            TokenKind::DEDENT => self.error_at(SyntaxErrorKind::IndentationError, "unexpected unindent", start, end),
+            TokenKind::INDENT => self.unset_column_error(SyntaxErrorKind::IndentationError, "unexpected indent", start),
+            TokenKind::DEDENT => {
+                self.unset_column_error(SyntaxErrorKind::IndentationError, "unexpected unindent", start)
+            }
+            TokenKind::ENDMARKER => {
+                let mut e = self.unset_column_error(SyntaxErrorKind::SyntaxError, "invalid syntax", start);
+                e.offset = 0;
+                e.end_offset = Some(0);
+                e
+            }
             _ => self.error_at(SyntaxErrorKind::SyntaxError, "invalid syntax", start, end),
         };
         // `_PyPegen_tokenize_full_source_to_check_for_errors`: a tokenizer error later in
@@ -576,6 +647,23 @@ impl<'src> Parser<'src> {
             }
         }
         err
+    }
+
+    /// An error at a token whose columns CPython leaves unset (INDENT, DEDENT,
+    /// ENDMARKER): `_PyPegen_raise_error` then takes the tokenizer's cursor column as the
+    /// (1-based) offset and has no end offset.
+    fn unset_column_error(&mut self, kind: SyntaxErrorKind, msg: &str, at: Pos) -> SyntaxError {
+        let text = self.line_text(at.line);
+        let offset = char_offset(text.as_deref(), at.col);
+        SyntaxError {
+            kind,
+            msg: msg.into(),
+            lineno: at.line,
+            offset,
+            end_lineno: Some(at.line),
+            end_offset: None,
+            text,
+        }
     }
 
     fn finish(&mut self, r: PResult<ast::Mod>) -> Result<ast::Mod, SyntaxError> {
@@ -700,7 +788,8 @@ pub(crate) fn identifier(text: &str) -> String {
     }
 }
 
-/// Characters in the first `col` bytes of `line`.
+/// Characters in the first `col` bytes of `line` (`_PyPegen_byte_offset_to_character_offset`
+/// counts the characters of a byte prefix, the offset clamped to the line's length + 1).
 fn char_offset(line: Option<&str>, col: u32) -> u32 {
     match line {
         Some(l) => {

@@ -4,7 +4,7 @@
 
 use super::{Kw, PErr, PResult, Parser};
 use crate::ast::*;
-use crate::tokenizer::{Pos, TokenKind as T};
+use crate::tokenizer::{Pos, TokenKind as T, TokenizerWarning};
 
 /// Why an escape sequence could not be decoded: CPython's codec error text.
 pub struct DecodeError(pub String);
@@ -15,6 +15,23 @@ fn hexval(c: u8) -> Option<u32> {
 
 /// Decode the body of a non-raw `str` literal (`decode_unicode_with_escapes`).
 pub fn decode_str_literal(body: &str) -> Result<Wtf8Buf, DecodeError> {
+    decode_str_literal_warn(body, &mut None)
+}
+
+/// The SyntaxWarning text for the first invalid escape sequence at `esc` (the byte
+/// after the backslash), as `warn_invalid_escape_sequence` words it.
+fn invalid_escape_message(body: &[u8], esc: usize) -> String {
+    let c = body[esc];
+    if (b'4'..=b'7').contains(&c) {
+        let end = (esc + 3).min(body.len());
+        format!("invalid octal escape sequence '\\{}'", String::from_utf8_lossy(&body[esc..end]))
+    } else {
+        format!("invalid escape sequence '\\{}'", c as char)
+    }
+}
+
+/// [`decode_str_literal`], recording the first invalid escape's warning in `warning`.
+pub fn decode_str_literal_warn(body: &str, warning: &mut Option<String>) -> Result<Wtf8Buf, DecodeError> {
     let mut out = Wtf8Buf::new();
     let b = body.as_bytes();
     let mut i = 0;
@@ -27,10 +44,12 @@ pub fn decode_str_literal(body: &str) -> Result<Wtf8Buf, DecodeError> {
         out.push_str(&body[run..i]);
         let esc_start = i;
         i += 1;
-        let Some(&c) = b.get(i) else {
-            return Err(DecodeError(format!(
-                "'unicodeescape' codec can't decode byte 0x5c in position {esc_start}: \\ at end of string"
-            )));
+        // A backslash at the end or before a non-ASCII character stays a backslash
+        // (CPython rewrites it as `\u005c` before decoding): no warning.
+        let Some(&c) = b.get(i).filter(|&&c| c < 0x80) else {
+            out.push_char('\\');
+            run = i;
+            continue;
         };
         i += 1;
         match c {
@@ -52,6 +71,9 @@ pub fn decode_str_literal(body: &str) -> Result<Wtf8Buf, DecodeError> {
                     v = v * 8 + (b[i] - b'0') as u32;
                     i += 1;
                     n += 1;
+                }
+                if v > 0o377 && warning.is_none() {
+                    *warning = Some(invalid_escape_message(b, esc_start + 1));
                 }
                 out.push_code_point(v);
             }
@@ -109,7 +131,10 @@ pub fn decode_str_literal(body: &str) -> Result<Wtf8Buf, DecodeError> {
                 i += close + 1;
             }
             _ => {
-                // Invalid escape: kept as is (CPython also warns).
+                // Invalid escape: kept as is, with a SyntaxWarning.
+                if warning.is_none() {
+                    *warning = Some(invalid_escape_message(b, esc_start + 1));
+                }
                 out.push_char('\\');
                 i -= 1;
             }
@@ -122,6 +147,11 @@ pub fn decode_str_literal(body: &str) -> Result<Wtf8Buf, DecodeError> {
 
 /// Decode the body of a bytes literal (`PyBytes_DecodeEscape`).
 pub fn decode_bytes_literal(body: &str, raw: bool) -> Result<Vec<u8>, DecodeError> {
+    decode_bytes_literal_warn(body, raw, &mut None)
+}
+
+/// [`decode_bytes_literal`], recording the first invalid escape's warning.
+pub fn decode_bytes_literal_warn(body: &str, raw: bool, warning: &mut Option<String>) -> Result<Vec<u8>, DecodeError> {
     let b = body.as_bytes();
     if raw {
         return Ok(b.to_vec());
@@ -154,10 +184,14 @@ pub fn decode_bytes_literal(body: &str, raw: bool) -> Result<Vec<u8>, DecodeErro
             b'0'..=b'7' => {
                 let mut v = (e - b'0') as u32;
                 let mut n = 1;
+                let esc = i - 1;
                 while n < 3 && i < b.len() && (b'0'..=b'7').contains(&b[i]) {
                     v = v * 8 + (b[i] - b'0') as u32;
                     i += 1;
                     n += 1;
+                }
+                if v > 0o377 && warning.is_none() {
+                    *warning = Some(invalid_escape_message(b, esc));
                 }
                 out.push(v as u8);
             }
@@ -169,6 +203,9 @@ pub fn decode_bytes_literal(body: &str, raw: bool) -> Result<Vec<u8>, DecodeErro
                 _ => return Err(DecodeError(format!("invalid \\x escape at position {}", i - 2))),
             },
             _ => {
+                if warning.is_none() {
+                    *warning = Some(invalid_escape_message(b, i - 1));
+                }
                 out.push(b'\\');
                 i -= 1;
             }
@@ -194,6 +231,8 @@ impl<'src> Parser<'src> {
     /// `strings`: one or more adjacent STRING / f-string literals.
     pub(crate) fn strings(&mut self) -> PResult<Expr> {
         let start = self.start();
+        // Each STRING is decoded by the `string` rule's action, right after the token
+        // (where CPython reports decoding errors).
         let mut items: Vec<Expr> = Vec::new();
         loop {
             match self.kind() {
@@ -226,16 +265,26 @@ impl<'src> Parser<'src> {
             if !body.is_ascii() {
                 return Err(self.raise_at_last_token("bytes can only contain ASCII literal characters"));
             }
-            match decode_bytes_literal(body, raw) {
+            let mut warning = None;
+            let r = decode_bytes_literal_warn(body, raw, &mut warning);
+            if let Some(w) = warning {
+                self.warn(i, w);
+            }
+            match r {
                 Ok(v) => Constant::Bytes(v),
                 Err(DecodeError(m)) => return Err(self.raise_at_last_token(format!("(value error) {m}"))),
             }
         } else if raw || !body.contains('\\') {
             Constant::Str(Wtf8Buf::from(body))
         } else {
-            match decode_str_literal(body) {
+            let mut warning = None;
+            let r = decode_str_literal_warn(body, &mut warning);
+            if let Some(w) = warning {
+                self.warn(i, w);
+            }
+            match r {
                 Ok(v) => Constant::Str(v),
-                Err(DecodeError(m)) => return Err(self.raise_at_last_token(format!("(unicode error) {m}"))),
+                Err(DecodeError(m)) => return Err(self.raise_range(format!("(unicode error) {m}"), range)),
             }
         };
         Ok(Expr::Constant(ExprConstant { value, kind, range }))
@@ -246,18 +295,17 @@ impl<'src> Parser<'src> {
         let start_i = self.bump();
         let is_raw = self.toks[start_i].text.contains(['r', 'R']);
         let start = self.toks[start_i].start;
-        let mut raw_values: Vec<Expr> = Vec::new();
+        // Literal parts are decoded in the rule's action, once FSTRING_END is consumed.
+        let mut raw_values: Vec<Result<Expr, usize>> = Vec::new();
         loop {
             match self.kind() {
                 T::FSTRING_MIDDLE => {
                     let i = self.bump();
-                    let range = self.tok_range(i);
-                    let value = self.decode_fstring_part(i, is_raw)?;
-                    raw_values.push(Expr::Constant(ExprConstant { value: Constant::Str(value), kind: None, range }));
+                    raw_values.push(Err(i));
                 }
                 T::LBRACE => {
                     let e = self.fstring_replacement_field()?;
-                    raw_values.push(e);
+                    raw_values.push(Ok(e));
                 }
                 T::FSTRING_END => {
                     self.bump();
@@ -269,6 +317,15 @@ impl<'src> Parser<'src> {
         // unpack_top_level_joined_strs, then drop empty constants.
         let mut values = Vec::with_capacity(raw_values.len());
         for v in raw_values {
+            let v = match v {
+                Ok(e) => e,
+                Err(i) => {
+                    let range = self.tok_range(i);
+                    let end_tok = self.pos - 1;
+                    let value = self.decode_fstring_part(i, is_raw, end_tok)?;
+                    Expr::Constant(ExprConstant { value: Constant::Str(value), kind: None, range })
+                }
+            };
             match v {
                 Expr::JoinedStr(j) => values.extend(j.values),
                 Expr::Constant(c) if is_empty_str(&c.value) => {}
@@ -279,13 +336,24 @@ impl<'src> Parser<'src> {
     }
 
     /// `_PyPegen_decode_fstring_part`.
-    fn decode_fstring_part(&mut self, i: usize, is_raw: bool) -> PResult<Wtf8Buf> {
+    /// `line_tok` is the token whose line a warning names (FSTRING_END for the
+    /// f-string's own parts, the part itself in a format spec).
+    fn decode_fstring_part(&mut self, i: usize, is_raw: bool, line_tok: usize) -> PResult<Wtf8Buf> {
         let text: &str = &self.toks[i].text;
         let text = if text == "{{" || text == "}}" { &text[..1] } else { text };
         if is_raw || !text.contains('\\') {
             return Ok(Wtf8Buf::from(text));
         }
-        match decode_str_literal(text) {
+        let mut warning = None;
+        let r = decode_str_literal_warn(text, &mut warning);
+        if let Some(w) = warning {
+            // `\{` and `\}` were already reported by the tokenizer.
+            if !w.ends_with("\\{'") && !w.ends_with("\\}'") && self.warned.insert(i) {
+                let lineno = self.toks[line_tok].start.line;
+                self.warnings.push(TokenizerWarning { lineno, msg: w });
+            }
+        }
+        match r {
             Ok(v) => Ok(v),
             Err(DecodeError(m)) => {
                 let m = format!("(unicode error) {m}");
@@ -338,7 +406,7 @@ impl<'src> Parser<'src> {
                     T::FSTRING_MIDDLE => {
                         let i = self.bump();
                         let range = self.tok_range(i);
-                        let value = self.decode_fstring_part(i, false)?;
+                        let value = self.decode_fstring_part(i, false, i)?;
                         spec.push(Expr::Constant(ExprConstant { value: Constant::Str(value), kind: None, range }));
                     }
                     T::LBRACE => {

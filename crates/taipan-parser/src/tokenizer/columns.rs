@@ -20,6 +20,8 @@ pub(crate) struct ColumnCache {
     line: (usize, usize),
     /// The columns of the last token.
     pub(crate) cols: (i64, i64),
+    /// The last token is a trailing one (its `line` is "").
+    pub(crate) trailing: bool,
 }
 
 impl<'src> Tokenizer<'src> {
@@ -63,12 +65,22 @@ impl<'src> Tokenizer<'src> {
         (super::errors::char_count(&self.bytes[ls.min(real_end)..real_end]) as usize + extra) as i64
     }
 
+    /// The `line` of the token just returned, as `tokenize` gives it (tokenize mode).
+    pub(crate) fn cached_line(&self) -> &'src str {
+        if self.columns.trailing {
+            return "";
+        }
+        let (a, b) = self.columns.line;
+        self.slice(a, b)
+    }
+
     /// Replay `tokenizeriter_next`'s column computation for `raw`; sets `columns.cols`.
     pub(crate) fn tokenize_columns(&mut self, raw: &RawToken, trailing: bool) {
         let kind = raw.kind;
         let is_strlit = matches!(kind, TokenKind::STRING | TokenKind::FSTRING_MIDDLE);
         let line_start = if is_strlit { self.multi_line_start } else { self.line_start };
         let mut line_changed = true;
+        self.columns.trailing = trailing;
         if !trailing {
             if self.lineno != self.columns.last_lineno {
                 let mut end = self.inp;

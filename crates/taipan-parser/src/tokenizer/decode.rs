@@ -185,14 +185,12 @@ pub fn decode_source_for_tokenize<'a>(
             };
             return Err(plain_error(msg));
         };
-        if bom {
-            if enc != "utf-8" {
-                let msg = match &fname {
-                    None => "encoding problem: utf-8".to_string(),
-                    Some(f) => format!("encoding problem for {f}: utf-8"),
-                };
-                return Err(plain_error(msg));
-            }
+        if bom && enc != "utf-8" {
+            let msg = match &fname {
+                None => "encoding problem: utf-8".to_string(),
+                Some(f) => format!("encoding problem for {f}: utf-8"),
+            };
+            return Err(plain_error(msg));
         }
         Ok(Some((enc, codec)))
     };

@@ -55,6 +55,21 @@ impl<'src> Tokenizer<'src> {
         self.errortoken()
     }
 
+    /// The text pegen gives an error on line `lineno` (`_PyPegen_raise_error_known_location`):
+    /// the tokenizer's buffer (possibly several lines, with the newline) when the error is
+    /// on or after the current line and the buffer is not empty, else that source line
+    /// without its newline.
+    pub(crate) fn pegen_error_text(&self, lineno: u32) -> String {
+        let inp = self.inp.min(self.bytes.len());
+        let buf = self.buf.min(inp);
+        if self.lineno <= lineno && self.inp > self.buf {
+            String::from_utf8_lossy(&self.bytes[buf..inp]).into_owned()
+                + if self.inp > self.bytes.len() { "\n" } else { "" }
+        } else {
+            self.source_line(lineno).unwrap_or("").to_string()
+        }
+    }
+
     /// pegen's `RAISE_SYNTAX_ERROR`/`RAISE_INDENTATION_ERROR` after a tokenizer error:
     /// the last token has no position, so the offset is the cursor's (bytes from the line
     /// start, the newline included), with no end column (`end_offset` None = -1).
@@ -130,8 +145,7 @@ impl<'src> Tokenizer<'src> {
             };
         }
         // Parser mode: `_Pypegen_tokenizer_error`.
-        let buf_line = String::from_utf8_lossy(&self.bytes[buf..inp]).into_owned()
-            + if self.inp > self.bytes.len() { "\n" } else { "" };
+        let buf_line = self.pegen_error_text(self.lineno);
         let (kind, msg, col) = match self.done {
             Done::Eof => {
                 if let Some((ch, line, col)) = self.innermost_open_paren() {
@@ -144,7 +158,7 @@ impl<'src> Tokenizer<'src> {
                         offset: colc + 1,
                         end_lineno: Some(line),
                         end_offset: Some(0),
-                        text: Some(format!("{text}\n")),
+                        text: Some(self.pegen_error_text(line)),
                     };
                 }
                 return self.error_at_cursor(SyntaxErrorKind::SyntaxError, "unexpected EOF while parsing", buf_line);
@@ -168,7 +182,6 @@ impl<'src> Tokenizer<'src> {
             Done::Ok | Done::Error => (SyntaxErrorKind::SyntaxError, "unknown parsing error", 0),
         };
         let colc = char_count(&self.bytes[buf..(buf + col).min(self.bytes.len())]);
-        let _: usize = col;
         SyntaxError {
             kind,
             msg: msg.into(),

@@ -3,7 +3,6 @@
 //! (tabs to multiples of 8) and `altcol` (tabs count as 1) — whose disagreement is the
 //! TabError "inconsistent use of tabs and spaces in indentation".
 
-use super::lexer::EOF;
 use super::{Done, RawToken, Tokenizer, MAXINDENT, TABSIZE};
 
 impl<'src> Tokenizer<'src> {
@@ -33,11 +32,9 @@ impl<'src> Tokenizer<'src> {
                 if cont_line_col == 0 {
                     cont_line_col = col;
                 }
-                match self.continuation_line() {
-                    Some(c2) => c = c2,
-                    None => return Err(self.errortoken()),
+                if self.continuation_line().is_none() {
+                    return Err(self.errortoken());
                 }
-                let _ = c;
             } else {
                 break;
             }
@@ -56,7 +53,6 @@ impl<'src> Tokenizer<'src> {
                 blankline = true;
             }
         }
-        let _ = EOF;
         if !blankline && self.level == 0 {
             if cont_line_col != 0 {
                 col = cont_line_col;

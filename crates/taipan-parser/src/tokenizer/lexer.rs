@@ -82,14 +82,20 @@ impl<'src> Tokenizer<'src> {
 
     /// `tok_underflow_readline`: load the next physical line into the buffer.
     fn underflow(&mut self) -> bool {
-        if self.start.is_none() && !self.inside_fstring() {
+        let len = self.bytes.len();
+        // `tokenize` (the readline tokenizer) empties its buffer before finding there is
+        // nothing more to read; the string tokenizer `compile()` uses keeps the last line.
+        if self.config.extra_tokens && self.start.is_none() && !self.inside_fstring() {
             self.buf = self.inp;
             self.cur = self.inp;
         }
-        let len = self.bytes.len();
         if self.inp >= len {
             self.done = Done::Eof;
             return false;
+        }
+        if !self.config.extra_tokens && self.start.is_none() && !self.inside_fstring() {
+            self.buf = self.inp;
+            self.cur = self.inp;
         }
         let (nl, nul) = find_newline(&self.bytes[self.inp..]);
         self.line_has_nul = nul;
@@ -262,7 +268,7 @@ impl<'src> Tokenizer<'src> {
                             if saw_f {
                                 return self.fstring_start(tstart, c);
                             }
-                            return self.string_literal(tstart, c, mode);
+                            return self.string_literal(tstart, c);
                         }
                     }
                     let mut nonascii = false;
@@ -337,7 +343,7 @@ impl<'src> Tokenizer<'src> {
                 }
 
                 if c == b'"' as i32 || c == b'\'' as i32 {
-                    return self.string_literal(tstart, c, mode);
+                    return self.string_literal(tstart, c);
                 }
 
                 // Line continuation.

@@ -327,6 +327,14 @@ impl<'src> Tokenizer<'src> {
         self.columns.cols
     }
 
+    /// In tokenize mode, the `line` attribute `tokenize` gives the token just returned:
+    /// the physical line(s) it was read from (from the first line of a string), "" for
+    /// the DEDENTs and ENDMARKER at end of file; the same object as the previous token's
+    /// when the line number has not changed, as CPython caches it.
+    pub fn tokenize_line(&self) -> &'src str {
+        self.cached_line()
+    }
+
     /// The SyntaxWarnings raised since the last call, in order.
     pub fn take_warnings(&mut self) -> Vec<TokenizerWarning> {
         std::mem::take(&mut self.warnings)

@@ -7,8 +7,8 @@ use super::{Mode, RawToken, TokenKind, Tokenizer, MAXFSTRINGLEVEL};
 
 impl<'src> Tokenizer<'src> {
     /// A string literal whose opening quote `quote` has just been read (after any
-    /// prefix starting at `tstart`). `mode` is the mode the token is read in.
-    pub(crate) fn string_literal(&mut self, tstart: usize, quote: i32, mode: usize) -> RawToken {
+    /// prefix starting at `tstart`).
+    pub(crate) fn string_literal(&mut self, tstart: usize, quote: i32) -> RawToken {
         let mut quote_size = 1;
         let mut end_quote_size = 0;
         let mut has_escaped_quote = false;
@@ -61,7 +61,6 @@ impl<'src> Tokenizer<'src> {
                         return self.syntax_error("f-string: expecting '}'".into());
                     }
                 }
-                let _ = mode;
                 if quote_size == 3 {
                     self.syntax_error(format!(
                         "unterminated triple-quoted string literal (detected at line {start})"

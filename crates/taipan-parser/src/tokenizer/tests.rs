@@ -86,6 +86,7 @@ fn parser_mode_errors_match_compile() {
         let num = |s: &str| s.parse::<i64>().unwrap();
         let (kind, lineno, offset, end_lineno, end_offset, msg) =
             (f[1], num(f[2]), num(f[3]), num(f[4]), num(f[5]), unescape(f[6]));
+        let text = if f[7] == "None" { None } else { Some(unescape(f[7])) };
         match parser_mode(&src) {
             Ok(_) => failures.push(format!("{:?}: no tokenizer error, expected {msg}", src)),
             Err(e) => {
@@ -96,8 +97,9 @@ fn parser_mode_errors_match_compile() {
                     e.end_lineno.map_or(-1, |x| x as i64),
                     e.end_offset.map_or(-1, |x| x as i64),
                     e.msg.clone(),
+                    e.text.clone(),
                 );
-                let want = (kind.to_string(), lineno, offset, end_lineno, end_offset, msg);
+                let want = (kind.to_string(), lineno, offset, end_lineno, end_offset, msg, text);
                 if got != want {
                     failures.push(format!("{:?}:\n  got  {:?}\n  want {:?}", src, got, want));
                 }

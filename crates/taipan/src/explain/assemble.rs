@@ -16,7 +16,7 @@ use std::sync::Arc;
 
 use taipan_bytecode::{marshal, CodeObject, Constant, Opcode, PyStr};
 use taipan_compiler::instr_sequence::{InstrSequence, Location};
-use taipan_compiler::unit::{CodeUnitMetadata, ConstTable, IndexedNames};
+use taipan_compiler::unit::{CodeUnitMetadata, ConstTable, IndexMap};
 
 pub fn main(args: &[String]) -> ExitCode {
     let [input, output] = args else {
@@ -85,8 +85,12 @@ fn string(c: &Constant) -> Result<PyStr, String> {
     }
 }
 
-fn names(c: &Constant) -> Result<IndexedNames, String> {
-    items(c)?.iter().map(string).collect()
+fn names(c: &Constant) -> Result<IndexMap<PyStr>, String> {
+    let mut m = IndexMap::new();
+    for n in items(c)? {
+        m.insert(string(n)?);
+    }
+    Ok(m)
 }
 
 fn assemble_unit(u: &Constant, filename: &str, depth: usize) -> Result<CodeObject, String> {
@@ -110,17 +114,17 @@ fn assemble_unit(u: &Constant, filename: &str, depth: usize) -> Result<CodeObjec
     }
     let mut table = ConstTable::new();
     for c in consts {
-        table.add(c);
+        table.insert(c);
     }
     let umd = CodeUnitMetadata {
         name: string(&f[0])?,
-        qualname: Some(string(&f[1])?),
+        qualname: string(&f[1])?,
         consts: table,
         names: names(&f[3])?,
         varnames: names(&f[4])?,
         cellvars: names(&f[5])?,
         freevars: names(&f[6])?,
-        fasthidden: names(&f[7])?,
+        fasthidden: names(&f[7])?.items().to_vec(),
         argcount: int(&f[8])? as i32,
         posonlyargcount: int(&f[9])? as i32,
         kwonlyargcount: int(&f[10])? as i32,

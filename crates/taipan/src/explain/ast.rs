@@ -10,7 +10,7 @@ use std::io::Write;
 use std::process::ExitCode;
 
 use taipan_parser::error::SyntaxError;
-use taipan_parser::parser::{parse_bytes, Mode};
+use taipan_parser::parser::{parse_bytes, parse_bytes_with_warnings, Mode};
 
 struct Options {
     mode: Mode,
@@ -36,7 +36,7 @@ fn parse_args(args: &[String]) -> Result<Options, ExitCode> {
             Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
             _ => (a, None),
         };
-        let mut value = |i: &mut usize, name: &str| -> Result<String, ExitCode> {
+        let value = |i: &mut usize, name: &str| -> Result<String, ExitCode> {
             if let Some(v) = inline.clone() {
                 return Ok(v);
             }
@@ -102,7 +102,15 @@ pub fn main(args: &[String]) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    match parse_bytes(&source, o.mode, &name, o.type_comments) {
+    let (result, warnings) = parse_bytes_with_warnings(&source, o.mode, &name, o.type_comments);
+    if !warnings.is_empty() {
+        let mut err = String::new();
+        for w in &warnings {
+            err.push_str(&format_warning(&name, w.lineno, &w.msg, &source));
+        }
+        eprint!("{err}");
+    }
+    match result {
         Ok(tree) => {
             let text = taipan_parser::ast::dump(&tree, o.include_attributes, Some(o.indent));
             let mut out = std::io::stdout().lock();
@@ -115,6 +123,23 @@ pub fn main(args: &[String]) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `warnings.formatwarning` of a SyntaxWarning: the source line comes from `linecache`,
+/// i.e. from the file itself (nothing for `<stdin>`), stripped.
+fn format_warning(filename: &str, lineno: u32, msg: &str, source: &[u8]) -> String {
+    let mut s = format!("{filename}:{lineno}: SyntaxWarning: {msg}\n");
+    if filename != "<stdin>" {
+        if let Ok((_, text)) = taipan_parser::tokenizer::decode_source(source) {
+            if let Some(line) = text.split_inclusive('\n').nth(lineno as usize - 1) {
+                let line = line.trim_matches(|c: char| c.is_whitespace());
+                if !line.is_empty() {
+                    s.push_str(&format!("  {line}\n"));
+                }
+            }
+        }
+    }
+    s
 }
 
 /// The traceback `python3.13 -m ast` prints for a SyntaxError raised by `compile()`.

@@ -3,6 +3,7 @@
 
 mod assemble;
 mod ast;
+mod symtable;
 mod tokens;
 
 use std::process::ExitCode;
@@ -13,6 +14,7 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("ast") => ast::main(&args[1..]),
         Some("assemble") => assemble::main(&args[1..]),
         Some("parse-bench") => ast::parse_bench(&args[1..]),
+        Some("symtable") => symtable::main(&args[1..]),
         _ => {
             eprintln!("usage: taipan explain {{tokens,ast}} [options] [FILE]");
             ExitCode::from(2)

@@ -7,7 +7,8 @@
 //!
 //! taipan's own `--parser FILE` lists the tokens the *parser* gets (exact types, no
 //! COMMENT/NL, CPython's `_tokenize.TokenizerIter(…, extra_tokens=False)`), for
-//! debugging and for `tools/conformance/tokens.py --parser-mode`.
+//! debugging and for `tools/conformance/tokens.py`; `--lines FILE` prints the `line`
+//! attribute of each token (`repr(token.line)`), which `tokenize` does not print.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -28,6 +29,7 @@ fn help() -> String {
 pub fn main(args: &[String]) -> ExitCode {
     let mut exact = false;
     let mut parser = false;
+    let mut lines = false;
     let mut filename: Option<&str> = None;
     let mut only_positional = false;
     for a in args {
@@ -37,6 +39,8 @@ pub fn main(args: &[String]) -> ExitCode {
             exact = true;
         } else if !only_positional && a == "--parser" {
             parser = true;
+        } else if !only_positional && a == "--lines" {
+            lines = true;
         } else if !only_positional && (a == "-h" || a == "--help") {
             print!("{}", help());
             return ExitCode::SUCCESS;
@@ -52,6 +56,7 @@ pub fn main(args: &[String]) -> ExitCode {
     }
     match filename.filter(|f| !f.is_empty()) {
         Some(f) if parser => run_parser_mode(f),
+        Some(f) if lines => run_lines(f),
         Some(f) => run_file(f, exact),
         None => run_stdin(exact),
     }
@@ -177,4 +182,39 @@ fn run_parser_mode(path: &str) -> ExitCode {
     };
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     ExitCode::from(status)
+}
+
+/// `--lines FILE`: `repr(token.line)` for each token of `tokenize.tokenize` (the
+/// ENCODING token's line is "").
+fn run_lines(path: &str) -> ExitCode {
+    use taipan_parser::tokenizer::decode_source_for_tokenize;
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{}", os_error(path, &e));
+            return ExitCode::from(1);
+        }
+    };
+    let Ok((_, text)) = decode_source_for_tokenize(&bytes, Some(path)) else {
+        return ExitCode::from(1);
+    };
+    let mut tok = Tokenizer::new(&text, TokenizerConfig { extra_tokens: true, ..Default::default() });
+    let mut out = String::from("''\n");
+    loop {
+        match tok.next_token() {
+            Ok(t) => {
+                out.push_str(&str_repr(tok.tokenize_line()));
+                out.push('\n');
+                if t.kind == TokenKind::ENDMARKER {
+                    break;
+                }
+            }
+            Err(_) => {
+                let _ = std::io::stdout().lock().write_all(out.as_bytes());
+                return ExitCode::from(1);
+            }
+        }
+    }
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    ExitCode::SUCCESS
 }

@@ -1,0 +1,4 @@
+async def f():
+    class C:
+        def m(self, a=await x):
+            pass

@@ -1,0 +1,3 @@
+class C:
+    def m(self):
+        return {k: await v for k, v in x}

@@ -1,0 +1,2 @@
+def f():
+    return [[await z for z in y] for y in x]

@@ -1,0 +1,5 @@
+async def f():
+    async for i in x:
+        pass
+    else:
+        break

@@ -1,0 +1,2 @@
+async def __debug__():
+    pass

@@ -1,0 +1,3 @@
+async def f():
+    async for __debug__ in x:
+        pass

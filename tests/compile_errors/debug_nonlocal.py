@@ -1,0 +1,4 @@
+def f():
+    x = 1
+    def g():
+        nonlocal __debug__

@@ -1,0 +1,7 @@
+for i in x:
+    try:
+        pass
+    except:
+        break
+    except KeyError:
+        pass

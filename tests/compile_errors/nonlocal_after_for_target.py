@@ -1,0 +1,6 @@
+def f():
+    x = 1
+    def g():
+        for x in y:
+            pass
+        nonlocal x

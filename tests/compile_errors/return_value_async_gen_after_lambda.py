@@ -1,0 +1,4 @@
+async def f():
+    yield 1
+    lam = lambda: 1
+    return lam

@@ -1,0 +1,2 @@
+async def g():
+    class C[T=await x]: pass

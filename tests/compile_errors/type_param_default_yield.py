@@ -1,0 +1,2 @@
+def g():
+    def f[T=(yield)](): pass

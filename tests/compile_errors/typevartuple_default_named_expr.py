@@ -1,0 +1,1 @@
+def f[*Ts=(x := int)](): pass

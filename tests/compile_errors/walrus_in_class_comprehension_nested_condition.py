@@ -1,0 +1,2 @@
+class C:
+    r = [x for x in range(3) if (y := x)]

@@ -1,0 +1,2 @@
+async def f():
+    return [(yield) async for i in x]

@@ -1,0 +1,2 @@
+def f():
+    return {x for x in z for y in (yield)}
