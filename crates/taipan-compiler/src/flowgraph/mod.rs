@@ -136,11 +136,13 @@ pub(crate) struct Cfg {
     pub entry: usize,
     cur: usize,
     current_label: i32,
+    /// The constants' keys while optimizing (see `optimize::add_const`).
+    pub const_index: Option<std::collections::HashMap<Vec<u8>, i32>>,
 }
 
 impl Cfg {
     fn new() -> Cfg {
-        Cfg { blocks: vec![Block::new()], entry: 0, cur: 0, current_label: -1 }
+        Cfg { blocks: vec![Block::new()], entry: 0, cur: 0, current_label: -1, const_index: None }
     }
 
     pub fn new_block(&mut self) -> usize {

@@ -3,6 +3,8 @@
 //! and the later per-instruction passes: `remove_unused_consts`,
 //! `add_checks_for_loads_of_uninitialized_variables` and `insert_superinstructions`.
 
+use std::collections::HashMap;
+
 use taipan_bytecode::{Constant, Opcode};
 
 use super::{is_jump, Cfg, CfgInstr, Result, NONE};
@@ -33,16 +35,30 @@ fn get_const(consts: &[Constant], oparg: i32) -> Result<&Constant> {
 }
 
 /// `add_const`: the index of an equal constant, appending it if there is none.
-pub(crate) fn add_const(c: Constant, consts: &mut Vec<Constant>) -> i32 {
+/// `index` caches the constants' keys (built on first use; valid while `consts` only grows).
+pub(crate) fn add_const(c: Constant, consts: &mut Vec<Constant>, index: &mut Option<HashMap<Vec<u8>, i32>>) -> i32 {
+    let idx = index.get_or_insert_with(|| {
+        let mut m = HashMap::new();
+        for (i, x) in consts.iter().enumerate() {
+            m.entry(constant_key(x)).or_insert(i as i32);
+        }
+        m
+    });
     let key = constant_key(&c);
-    if let Some(i) = consts.iter().position(|x| constant_key(x) == key) {
-        return i as i32;
+    if let Some(&i) = idx.get(&key) {
+        return i;
     }
     consts.push(c);
-    consts.len() as i32 - 1
+    let i = consts.len() as i32 - 1;
+    idx.insert(key, i);
+    i
 }
 
-fn basicblock_optimize_load_const(instrs: &mut [CfgInstr], consts: &mut Vec<Constant>) -> Result<()> {
+fn basicblock_optimize_load_const(
+    instrs: &mut [CfgInstr],
+    consts: &mut Vec<Constant>,
+    index: &mut Option<HashMap<Vec<u8>, i32>>,
+) -> Result<()> {
     let mut opcode = Opcode(0);
     let mut oparg = 0;
     let n = instrs.len();
@@ -108,7 +124,7 @@ fn basicblock_optimize_load_const(instrs: &mut [CfgInstr], consts: &mut Vec<Cons
             }
             Opcode::TO_BOOL => {
                 let t = is_true(get_const(consts, oparg)?);
-                let index = add_const(Constant::Bool(t), consts);
+                let index = add_const(Constant::Bool(t), consts, index);
                 instrs[i].set_op0(Opcode::NOP);
                 instrs[i + 1].set_op1(Opcode::LOAD_CONST, index);
             }
@@ -121,13 +137,19 @@ fn basicblock_optimize_load_const(instrs: &mut [CfgInstr], consts: &mut Vec<Cons
 
 pub(crate) fn optimize_load_const(g: &mut Cfg, consts: &mut Vec<Constant>) -> Result<()> {
     for b in g.order() {
-        basicblock_optimize_load_const(&mut g.blocks[b].instrs, consts)?;
+        basicblock_optimize_load_const(&mut g.blocks[b].instrs, consts, &mut g.const_index)?;
     }
     Ok(())
 }
 
 /// `fold_tuple_on_constants`: `LOAD_CONST`×n `BUILD_TUPLE n` → `LOAD_CONST tuple`.
-fn fold_tuple_on_constants(instrs: &mut [CfgInstr], start: usize, n: usize, consts: &mut Vec<Constant>) -> Result<()> {
+fn fold_tuple_on_constants(
+    instrs: &mut [CfgInstr],
+    start: usize,
+    n: usize,
+    consts: &mut Vec<Constant>,
+    index: &mut Option<HashMap<Vec<u8>, i32>>,
+) -> Result<()> {
     for i in 0..n {
         if !instrs[start + i].opcode.has_const() {
             return Ok(());
@@ -141,7 +163,7 @@ fn fold_tuple_on_constants(instrs: &mut [CfgInstr], start: usize, n: usize, cons
         }
         items.push(get_const(consts, ins.oparg)?.clone());
     }
-    let index = add_const(Constant::tuple(items), consts);
+    let index = add_const(Constant::tuple(items), consts, index);
     for i in 0..n {
         instrs[start + i].set_op0(Opcode::NOP);
     }
@@ -179,7 +201,8 @@ pub(crate) fn optimize_basic_block(g: &mut Cfg, b: usize, consts: &mut Vec<Const
         };
         let len = g.blocks[b].instrs.len();
         let nextop = if iu + 1 < len { g.blocks[b].instrs[iu + 1].opcode } else { Opcode(0) };
-        let instrs = &mut g.blocks[b].instrs;
+        let Cfg { blocks, const_index, .. } = &mut *g;
+        let instrs = &mut blocks[b].instrs;
         match opcode {
             Opcode::BUILD_TUPLE => {
                 if nextop == Opcode::UNPACK_SEQUENCE && oparg == instrs[iu + 1].oparg {
@@ -200,7 +223,7 @@ pub(crate) fn optimize_basic_block(g: &mut Cfg, b: usize, consts: &mut Vec<Const
                     }
                 }
                 if oparg >= 0 && iu >= oparg as usize {
-                    fold_tuple_on_constants(instrs, iu - oparg as usize, oparg as usize, consts)?;
+                    fold_tuple_on_constants(instrs, iu - oparg as usize, oparg as usize, consts, const_index)?;
                 }
             }
             Opcode::POP_JUMP_IF_NOT_NONE | Opcode::POP_JUMP_IF_NONE | Opcode::POP_JUMP_IF_FALSE
