@@ -26,6 +26,7 @@ sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != os.path.dirna
 
 import argparse  # noqa: E402
 import ast  # noqa: E402
+import dis  # noqa: E402
 import marshal  # noqa: E402
 import multiprocessing  # noqa: E402
 import subprocess  # noqa: E402
@@ -59,6 +60,13 @@ def const_value(k):
 
 
 CODE = type(compile("", "", "exec"))
+RETURN_VALUE = __import__("opcode").opmap["RETURN_VALUE"]
+SHAPE_OPS = {__import__("opcode").opmap[n] for n in (
+    "LOAD_CONST", "RETURN_CONST", "IS_OP", "TO_BOOL", "POP_JUMP_IF_NONE", "POP_JUMP_IF_NOT_NONE",
+    "POP_JUMP_IF_TRUE", "POP_JUMP_IF_FALSE", "BUILD_TUPLE", "RETURN_VALUE", "UNARY_NOT", "COMPARE_OP",
+    "CONTAINS_OP")}
+SAME = {__import__("opcode").opmap[a]: __import__("opcode").opmap[b] for a, b in (
+    ("POP_JUMP_IF_FALSE", "POP_JUMP_IF_TRUE"), ("POP_JUMP_IF_NOT_NONE", "POP_JUMP_IF_NONE"))}
 HAS_CONST = {op for op in range(256) if __import__("_opcode").has_const(op)}
 SKIPPED = [0, 0]  # nested units kept from the reference, nested units in all
 
@@ -73,7 +81,8 @@ def unit_of(insts, meta, code):
 
 def build_unit(insts, consts, names, varnames, cellvars, freevars, argcount, posonly, kwonly, code):
     instrs = tuple((op, 0 if arg is None else arg, l, el, c, ec) for op, arg, l, el, c, ec in insts.get_instructions())
-    hidden = tuple(n for n, k in zip(localsplusnames(code), code_kinds(code)) if k & CO_FAST_HIDDEN)
+    lpnames, lpkinds = _marshal_fields(code)
+    hidden = tuple(n for n, k in zip(lpnames, lpkinds) if k & CO_FAST_HIDDEN)
     slots = [i for i, c in enumerate(consts) if type(c) is CODE]
     SKIPPED[1] += len(slots)
     nested = []
@@ -100,24 +109,40 @@ def child_unit(insts, code):
     instructions first load them, so they are the code object's when the optimizer
     neither dropped nor added any (None otherwise: the reference's code object is kept)."""
     n = 1
-    for op, arg, *_ in insts.get_instructions():
+    raw = insts.get_instructions()
+    for op, arg, *_ in raw:
         if op in HAS_CONST:
             n = max(n, arg + 1)
-    if len(code.co_consts) != n:
+    final = list(code.co_consts)
+    # Where the last constant is loaded only to be returned (an implicit `return None`).
+    only_returned = all(raw[i + 1][0] == RETURN_VALUE for i, (op, arg, *_) in enumerate(raw[:-1])
+                        if op in HAS_CONST and arg == n - 1) and not (raw and raw[-1][0] in HAS_CONST)
+    if len(final) == n:
+        consts = final
+    elif len(final) == n - 1 and only_returned and not any(c is None for c in final):
+        # The usual loss: the None of an implicit `return None` that was unreachable.
+        consts = final + [None]
+    else:
         return None
     # Check the guess with the reference's own optimizer: from these constants it must
     # end with exactly the code object's.
     instrs = insts.get_instructions()
-    trial = list(code.co_consts)
+    trial = list(consts)
     try:
-        _testinternalcapi.optimize_cfg(insts, trial, len(code.co_varnames))
+        optimized = _testinternalcapi.optimize_cfg(insts, trial, len(code.co_varnames)).get_instructions()
     except Exception:
         return None
-    if len(trial) != len(code.co_consts) or not all(same_const(a, b) for a, b in zip(trial, code.co_consts)):
+    if len(trial) != len(final) or not all(same_const(a, b) for a, b in zip(trial, final)):
+        return None
+    # … and load the same constants in the same order, with the same tests around them.
+    # (Backward conditional jumps are reversed later: True/False and None/not-None pair up.)
+    def shape(pairs):
+        return [(SAME.get(op, op), arg if op in HAS_CONST else None) for op, arg in pairs if op in SHAPE_OPS]
+    if shape((op, arg) for op, arg, *_ in optimized) != shape((i.opcode, i.arg) for i in dis.get_instructions(code)):
         return None
     if insts.get_instructions() != instrs:
         return None
-    return build_unit(insts, list(code.co_consts), code.co_names, code.co_varnames, tuple(sorted(code.co_cellvars)),
+    return build_unit(insts, consts, code.co_names, code.co_varnames, tuple(sorted(code.co_cellvars)),
                       code.co_freevars, code.co_argcount - code.co_posonlyargcount, code.co_posonlyargcount,
                       code.co_kwonlyargcount, code)
 
@@ -125,7 +150,7 @@ def child_unit(insts, code):
 def _marshal_fields(code):
     """(localsplusnames, localspluskinds) of a code object, read from its marshal form
     (version 2: no back-references); Python does not expose the kinds."""
-    data = marshal.dumps(code, 2)
+    data = marshal.dumps(code.replace(co_consts=()), 2)
     pos = 0
 
     def skip():
