@@ -14,10 +14,13 @@ locations.txt    for each of its code objects in pre-order: `co_positions()`, `c
 instructions.txt `dis._unpack_opargs(co_code)` for each code object of the fixture, pre-order,
                  as `offset/start_offset:opcode:oparg` (oparg `-` when None).
 source_hash.txt  `importlib.util.source_hash` of a few inputs.
-marshal_values.txt  `marshal.dumps(v).hex()` of values of every marshal type (fresh copies, so
-                 that only sharing inside a value decides FLAG_REF).
+marshal_values.txt  `marshal.dumps(v, version).hex()` for versions 4..0 of values of every
+                 marshal type (fresh copies, so that only sharing inside a value decides
+                 FLAG_REF).
 marshal_errors.txt  malformed marshal data and what `marshal.loads` raises for it:
                  `HEX ExceptionType: message`.
+pyc_headers.txt  .pyc headers and what importlib's `_classify_pyc(data, 'm', {})` makes of
+                 them: `HEX flags=N` or `HEX ExceptionType: message`.
 """
 import dis
 import importlib.util
@@ -52,6 +55,8 @@ def opcodes_txt():
         cache = opcode._inline_cache_entries.get(base, 0)
         specs = ",".join(opcode._specializations.get(name, [])) or "-"
         lines.append(f"{num} {name} cache={cache} flags={flags} deopt={base} specializations={specs}")
+    for name, fields in opcode._cache_format.items():
+        lines.append(f"cache_format {name} " + " ".join(f"{f}={n}" for f, n in fields.items()))
     return "\n".join(lines) + "\n"
 
 
@@ -159,11 +164,18 @@ MARSHAL_VALUES = [
 ]
 
 
+FLOATS = [0.0, -0.0, 1.5, 0.1, 1e16, 1e17, 123456789012345678.0, 1e-4, 1e-5, 2.5e-300,
+          1.7976931348623157e308, 5e-324, float("inf"), float("-inf"), float("nan"),
+          complex(0.1, -2e20), 100.0, 12345.678]
+
+
 def marshal_values_txt():
     # Fresh copies (marshal.loads makes new objects), so that only sharing inside a value,
-    # not with this module's constants, decides FLAG_REF.
-    fresh = [marshal.loads(marshal.dumps(v)) for v in MARSHAL_VALUES]
-    return "".join(marshal.dumps(v).hex() + "\n" for v in fresh)
+    # not with this module's constants, decides FLAG_REF. Each line: the value dumped with
+    # versions 4, 3, 2, 1 and 0.
+    fresh = [marshal.loads(marshal.dumps(v)) for v in MARSHAL_VALUES + FLOATS]
+    return "".join(" ".join(marshal.dumps(v, ver).hex() for ver in (4, 3, 2, 1, 0)) + "\n"
+                   for v in fresh)
 
 
 def marshal_error_inputs():
@@ -214,12 +226,27 @@ def marshal_errors_txt():
     return "\n".join(lines) + "\n"
 
 
+def pyc_headers_txt():
+    from importlib._bootstrap_external import MAGIC_NUMBER, _classify_pyc
+    rest = bytes(range(8, 16))
+    inputs = [b"", b"\x00\x01'a", b'\x00"\'\\\n\x7f', MAGIC_NUMBER, MAGIC_NUMBER + bytes(11)]
+    inputs += [MAGIC_NUMBER + flags.to_bytes(4, "little") + rest for flags in (0, 1, 2, 3, 4, 7, 2**31)]
+    lines = []
+    for data in inputs:
+        try:
+            outcome = f"flags={_classify_pyc(data, 'm', {})}"
+        except Exception as e:
+            outcome = f"{type(e).__name__}: {e}"
+        lines.append(f"{data.hex()} {outcome}")
+    return "\n".join(lines) + "\n"
+
+
 def main():
     code = fixture_code()
     files = {"opcodes.txt": opcodes_txt(), "stack_effect.txt": stack_effect_txt(),
              "locations.txt": tables_txt(code), "instructions.txt": instructions_txt(code), "locations.marshal": marshal.dumps(code),
              "source_hash.txt": source_hash_txt(), "marshal_values.txt": marshal_values_txt(),
-             "marshal_errors.txt": marshal_errors_txt()}
+             "marshal_errors.txt": marshal_errors_txt(), "pyc_headers.txt": pyc_headers_txt()}
     stale = False
     for name, text in files.items():
         path = os.path.join(GOLDEN, name)

@@ -99,6 +99,13 @@ def generate():
     for name, sym in _opcode.get_nb_ops():
         w(f"    (\"{name}\", \"{sym}\"),")
     w("];")
+    w("/// `opcode._cache_format`: the named fields of each family's inline cache, in order,")
+    w("/// with their sizes in code units (what `dis` shows with `show_caches=True`).")
+    w("pub static CACHE_FORMAT: &[(Opcode, &[(&str, u8)])] = &[")
+    for name, fields in opcode._cache_format.items():
+        items = ", ".join(f"(\"{f}\", {n})" for f, n in fields.items())
+        w(f"    (Opcode::{name}, &[{items}]),")
+    w("];")
     w("/// `opcode.cmp_op`: COMPARE_OP operands (`oparg >> 5`).")
     w("pub static CMP_OP: &[&str] = &[" + ", ".join(f"\"{c}\"" for c in opcode.cmp_op) + "];")
     return "\n".join(out) + "\n"

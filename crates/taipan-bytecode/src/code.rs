@@ -33,7 +33,7 @@ pub mod kinds {
     pub const CO_FAST_ARGS: u8 = 0x0E;
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct CodeObject {
     pub argcount: i32,
     pub posonlyargcount: i32,

@@ -13,6 +13,9 @@
 //! Equality is *identity of value* as `_PyCode_ConstantKey` sees it, not Python's `==`:
 //! floats compare by bit pattern (so `-0.0 != 0.0`, and a NaN equals itself), `True` is not
 //! `1`, and a str's interned flag counts. Sets and frozensets compare without order.
+//! `Eq` and `Hash` follow the same rule, so a compiler can key its constant cache
+//! (`c_const_cache`) by `Constant` — except code objects, which CPython never merges and
+//! which compare here by value.
 
 use std::sync::Arc;
 
@@ -92,6 +95,36 @@ impl Constant {
             Constant::List(_) => "list",
             Constant::Set(_) => "set",
             Constant::Dict(_) => "dict",
+        }
+    }
+}
+
+impl Eq for Constant {}
+
+impl std::hash::Hash for Constant {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        std::mem::discriminant(self).hash(h);
+        match self {
+            Constant::None | Constant::Ellipsis | Constant::StopIteration => {}
+            Constant::Bool(b) => b.hash(h),
+            Constant::Int(i) => i.hash(h),
+            Constant::Float(f) => f.to_bits().hash(h),
+            Constant::Complex { real, imag } => (real.to_bits(), imag.to_bits()).hash(h),
+            Constant::Str { value, interned } => (value, interned).hash(h),
+            Constant::Bytes(b) => b.hash(h),
+            Constant::Tuple(items) | Constant::List(items) => items.hash(h),
+            // Order-free, as their equality: combine the elements' own hashes.
+            Constant::FrozenSet(items) | Constant::Set(items) => {
+                let mut acc = 0u64;
+                for item in items.iter() {
+                    let mut eh = std::collections::hash_map::DefaultHasher::new();
+                    item.hash(&mut eh);
+                    acc = acc.wrapping_add(std::hash::Hasher::finish(&eh));
+                }
+                (items.len(), acc).hash(h)
+            }
+            Constant::Code(code) => code.hash(h),
+            Constant::Dict(pairs) => pairs.hash(h),
         }
     }
 }

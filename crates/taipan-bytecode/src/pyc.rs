@@ -3,7 +3,7 @@
 //! | bytes | content                                                               |
 //! |-------|-----------------------------------------------------------------------|
 //! | 0..4  | magic: 3571 as u16 LE, then `\r\n` → `f3 0d 0d 0a`                     |
-//! | 4..8  | flags, u32 LE: 0 timestamp; bit 0 hash-based; bit 1 `check_source`     |
+//! | 4..8  | flags, u32 LE: 0 timestamp; bit 0 hash-based; bit 1 `check_source`    |
 //! | 8..16 | flags 0: source mtime u32 LE, source size u32 LE (both mod 2**32)       |
 //! |       | hash-based: `importlib.util.source_hash(source)` (8 bytes)              |
 //!
@@ -40,23 +40,57 @@ pub struct Pyc {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PycError {
+    /// Not 3.13's magic number (the first four bytes, or fewer).
+    BadMagic(Vec<u8>),
     /// Shorter than the 16-byte header.
     Truncated,
-    /// Not 3.13's magic number (importlib: "bad magic number in …").
-    BadMagic([u8; 4]),
-    /// Flags other than 0, 1, 3 (importlib: "invalid flags …").
+    /// Flags with bits other than 0 and 1 set.
     InvalidFlags(u32),
     Marshal(MarshalError),
 }
 
+impl PycError {
+    /// importlib's message (`_classify_pyc`), given the `repr()` of the module name.
+    pub fn message(&self, name_repr: &str) -> String {
+        match self {
+            PycError::BadMagic(m) => format!("bad magic number in {name_repr}: {}", bytes_repr(m)),
+            PycError::Truncated => format!("reached EOF while reading pyc header of {name_repr}"),
+            PycError::InvalidFlags(x) => format!("invalid flags {x} in {name_repr}"),
+            PycError::Marshal(e) => e.message.clone(),
+        }
+    }
+}
+
+/// Python's `repr()` of a bytes object.
+pub fn bytes_repr(b: &[u8]) -> String {
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::from("b");
+    out.push(quote);
+    for &c in b {
+        match c {
+            b'\\' => out.push_str("\\\\"),
+            b'\t' => out.push_str("\\t"),
+            b'\n' => out.push_str("\\n"),
+            b'\r' => out.push_str("\\r"),
+            c if c as char == quote => {
+                out.push('\\');
+                out.push(quote);
+            }
+            0x20..=0x7e => out.push(c as char),
+            c => out.push_str(&format!("\\x{c:02x}")),
+        }
+    }
+    out.push(quote);
+    out
+}
+
 impl std::fmt::Display for PycError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            PycError::Truncated => write!(f, "reached EOF while reading pyc header"),
-            PycError::BadMagic(m) => write!(f, "bad magic number: {m:?}"),
-            PycError::InvalidFlags(x) => write!(f, "invalid flags {x:#x}"),
-            PycError::Marshal(e) => write!(f, "{e}"),
-        }
+        f.write_str(&self.message("'<pyc>'"))
     }
 }
 
@@ -83,26 +117,32 @@ pub fn header(validation: Validation) -> [u8; 16] {
     h
 }
 
-/// Parse the header: the validation data and the offset of the marshalled code (16).
+/// Parse the header as importlib's `_classify_pyc` does: the magic number first, then the
+/// length, then the flags (only bits 0 and 1 are defined; bit 1 alone is accepted and
+/// means a timestamp-based file).
 pub fn read_header(data: &[u8]) -> Result<Validation, PycError> {
+    let magic = &data[..data.len().min(4)];
+    if magic != MAGIC_NUMBER {
+        return Err(PycError::BadMagic(magic.to_vec()));
+    }
     if data.len() < 16 {
         return Err(PycError::Truncated);
     }
     let word = |i: usize| u32::from_le_bytes([data[i], data[i + 1], data[i + 2], data[i + 3]]);
-    let magic = [data[0], data[1], data[2], data[3]];
-    if magic != MAGIC_NUMBER {
-        return Err(PycError::BadMagic(magic));
+    let flags = word(4);
+    if flags & !0b11 != 0 {
+        return Err(PycError::InvalidFlags(flags));
     }
-    match word(4) {
-        0 => Ok(Validation::Timestamp {
+    if flags & 1 == 0 {
+        Ok(Validation::Timestamp {
             mtime: word(8),
             size: word(12),
-        }),
-        flags @ (1 | 3) => Ok(Validation::Hash {
+        })
+    } else {
+        Ok(Validation::Hash {
             source_hash: data[8..16].try_into().expect("8 bytes"),
-            check_source: flags == 3,
-        }),
-        flags => Err(PycError::InvalidFlags(flags)),
+            check_source: flags & 2 != 0,
+        })
     }
 }
 

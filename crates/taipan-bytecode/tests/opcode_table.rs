@@ -45,7 +45,26 @@ fn flags_of(op: Opcode) -> String {
 fn table_equals_reference_opcodes() {
     let text = golden("opcodes.txt");
     let mut expected_valid = Vec::new();
-    for line in text.lines().filter(|l| !l.starts_with('#')) {
+    let mut cache_format = Vec::new();
+    for line in text.lines().filter(|l| l.starts_with("cache_format ")) {
+        cache_format.push(line.to_string());
+    }
+    let ours: Vec<String> = opcode::CACHE_FORMAT
+        .iter()
+        .map(|(op, fields)| {
+            let f: Vec<String> = fields.iter().map(|(n, k)| format!("{n}={k}")).collect();
+            format!("cache_format {} {}", op.name(), f.join(" "))
+        })
+        .collect();
+    assert_eq!(ours, cache_format);
+    for (op, fields) in opcode::CACHE_FORMAT {
+        let units: usize = fields.iter().map(|(_, k)| *k as usize).sum();
+        assert_eq!(units, op.cache_entries(), "{op:?}");
+    }
+    for line in text
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with("cache_format "))
+    {
         let f: Vec<&str> = line.split(' ').collect();
         let num: u16 = f[0].parse().unwrap();
         expected_valid.push(num);

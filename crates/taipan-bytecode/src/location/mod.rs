@@ -172,6 +172,26 @@ pub fn co_lines(code: &CodeObject) -> Result<Vec<(u32, u32, Option<i32>)>, Table
     Ok(out)
 }
 
+/// `PyCode_Addr2Location`: the source span of the instruction at byte offset `addr`
+/// (tracebacks' carets, `frame.f_lineno`), `None` past the end or on a malformed table.
+pub fn addr2location(code: &CodeObject, addr: usize) -> Option<Position> {
+    let unit = (addr / 2) as u32;
+    let mut start = 0u32;
+    for e in decode_locations(&code.linetable, code.firstlineno).ok()? {
+        if unit < start + e.length {
+            return Some(e.position);
+        }
+        start += e.length;
+    }
+    None
+}
+
+/// `PyCode_Addr2Line`: the line of the instruction at byte offset `addr` (`None` for an
+/// instruction without a line, or an offset past the end).
+pub fn addr2line(code: &CodeObject, addr: usize) -> Option<i32> {
+    addr2location(code, addr)?.line
+}
+
 /// Writes a location table as CPython's assembler does (`write_location_info_entry`).
 #[derive(Clone, Debug)]
 pub struct LocationTableWriter {
@@ -312,6 +332,25 @@ pub fn decode_exception_table(table: &[u8]) -> Result<Vec<ExceptionTableEntry>, 
         });
     }
     Ok(out)
+}
+
+/// The handler for an exception raised by the instruction at code unit `unit`
+/// (`get_exception_handler`): the entry whose range holds it. The compiler emits entries
+/// sorted and without overlap, the innermost handler already chosen, so the first match is
+/// the one.
+pub fn exception_handler(
+    table: &[u8],
+    unit: u32,
+) -> Result<Option<ExceptionTableEntry>, TableError> {
+    for e in decode_exception_table(table)? {
+        if e.start > unit {
+            break;
+        }
+        if unit < e.end {
+            return Ok(Some(e));
+        }
+    }
+    Ok(None)
 }
 
 /// Append one entry to an exception table (`assemble_emit_exception_table_entry`).

@@ -28,7 +28,7 @@ mod read;
 mod write;
 
 pub use read::{loads, loads_prefix};
-pub use write::dumps;
+pub use write::{dumps, dumps_version};
 
 /// `marshal.version`.
 pub const VERSION: i32 = 4;

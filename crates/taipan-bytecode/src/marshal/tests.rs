@@ -210,3 +210,20 @@ fn strings_pick_cpython_type_codes() {
         b'u'
     );
 }
+
+#[test]
+fn constant_eq_and_hash_are_constant_key_identity() {
+    use std::collections::HashSet;
+    let mut set = HashSet::new();
+    assert!(set.insert(Constant::Float(0.0)));
+    assert!(set.insert(Constant::Float(-0.0)));
+    assert!(set.insert(Constant::Float(f64::NAN)));
+    assert!(!set.insert(Constant::Float(f64::NAN)));
+    assert!(set.insert(Constant::int(1)));
+    assert!(set.insert(Constant::Bool(true)));
+    let a = Constant::FrozenSet(vec![Constant::int(1), Constant::str("x")].into());
+    let b = Constant::FrozenSet(vec![Constant::str("x"), Constant::int(1)].into());
+    assert_eq!(a, b);
+    assert!(set.insert(a));
+    assert!(!set.insert(b));
+}

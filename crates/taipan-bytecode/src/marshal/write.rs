@@ -18,10 +18,12 @@
 //! * Frozenset constants holding a string interned before code creation are rebuilt for
 //!   each code object (see `mergeable`), so those are not merged (except as part of equal
 //!   `co_consts` tuples).
-//! * A code object's bytes (`co_localspluskinds`, `co_linetable`, `co_exceptiontable`) are
-//!   fresh objects with one reference — no FLAG_REF, never merged — unless empty (then they
-//!   are the singleton). `co_code` is the cached `_co_code` (two references): FLAG_REF,
-//!   never referred to again.
+//! * Equal `co_linetable`s and equal `co_exceptiontable`s are one object in CPython's output
+//!   (measured over the whole Lib), so they are merged like constants.
+//!   `co_localspluskinds` is a fresh object with one reference — no FLAG_REF, never merged —
+//!   unless empty (then it is the singleton). `co_code` is the cached `_co_code` (two
+//!   references): FLAG_REF, never referred to again.
+//! * NaNs are never merged: their cache key compares by identity.
 //! * `co_names`, `co_localsplusnames`, `co_filename`, `co_name`, `co_qualname` are interned
 //!   by code creation, so they are written interned.
 //! * The root object (what `marshal.dumps` is called with) is referenced by its caller:
@@ -45,6 +47,13 @@ type Result<T> = std::result::Result<T, MarshalError>;
 
 /// `marshal.dumps(value)` (version 4).
 pub fn dumps(value: &Constant) -> Result<Vec<u8>> {
+    dumps_version(value, super::VERSION)
+}
+
+/// `marshal.dumps(value, version)`. Versions below 4 drop the short ASCII string and small
+/// tuple types, below 3 also references and interning, below 2 binary floats (written as
+/// `%.17g` text instead).
+pub fn dumps_version(value: &Constant, version: i32) -> Result<Vec<u8>> {
     let mut identifiers = HashSet::new();
     for s in ["None", "True", "False"] {
         identifiers.insert(PyStr::new(s));
@@ -59,7 +68,8 @@ pub fn dumps(value: &Constant) -> Result<Vec<u8>> {
         identifiers: &identifiers,
         refs: HashMap::new(),
         nrefs: 0,
-        plain: false,
+        plain: version < 3,
+        version,
     };
     w.value(value, true)?;
     Ok(w.out)
@@ -147,6 +157,7 @@ fn plain_writer(counts: &HashMap<Key, usize>) -> Writer<'_> {
         refs: HashMap::new(),
         nrefs: 0,
         plain: true,
+        version: super::VERSION,
     }
 }
 
@@ -256,8 +267,10 @@ struct Writer<'c> {
     /// Values already written with FLAG_REF → their reference index.
     refs: HashMap<Key, u32>,
     nrefs: u32,
-    /// Computing a `Key`: no FLAG_REF, no TYPE_REF.
+    /// Computing a `Key`, or a version below 3: no FLAG_REF, no TYPE_REF.
     plain: bool,
+    /// The marshal format version (0..=4).
+    version: i32,
 }
 impl Writer<'_> {
     fn byte(&mut self, b: u8) {
@@ -366,9 +379,18 @@ impl Writer<'_> {
         }
         match c {
             Constant::Int(i) => self.int(i, flag),
+            Constant::Float(f) if self.version < 2 => {
+                self.type_code(t::FLOAT, flag);
+                self.text_float(*f);
+            }
             Constant::Float(f) => {
                 self.type_code(t::BINARY_FLOAT, flag);
                 self.out.extend_from_slice(&f.to_le_bytes());
+            }
+            Constant::Complex { real, imag } if self.version < 2 => {
+                self.type_code(t::COMPLEX, flag);
+                self.text_float(*real);
+                self.text_float(*imag);
             }
             Constant::Complex { real, imag } => {
                 self.type_code(t::BINARY_COMPLEX, flag);
@@ -412,6 +434,7 @@ impl Writer<'_> {
                         refs: HashMap::new(),
                         nrefs: 0,
                         plain: self.plain,
+                        version: self.version,
                     };
                     sub.value(item, true)?;
                     keyed.push((sub.out, item));
@@ -435,8 +458,15 @@ impl Writer<'_> {
         Ok(())
     }
 
+    /// TYPE_FLOAT text: a length byte and `%.17g`.
+    fn text_float(&mut self, f: f64) {
+        let text = format_g17(f);
+        self.byte(text.len() as u8);
+        self.out.extend_from_slice(text.as_bytes());
+    }
+
     fn seq_header(&mut self, n: usize, flag: bool) -> Result<()> {
-        if n < 256 {
+        if n < 256 && self.version >= 4 {
             self.type_code(t::SMALL_TUPLE, flag);
             self.byte(n as u8);
             Ok(())
@@ -482,7 +512,8 @@ impl Writer<'_> {
 
     fn str(&mut self, s: &PyStr, interned: bool, flag: bool) -> Result<()> {
         let b = s.as_bytes();
-        if s.is_ascii() {
+        let interned = interned && self.version >= 3;
+        if s.is_ascii() && self.version >= 4 {
             if b.len() < 256 {
                 self.type_code(
                     if interned {
@@ -604,5 +635,33 @@ impl Writer<'_> {
         self.shared_bytes(&code.linetable)?;
         self.shared_bytes(&code.exceptiontable)?;
         Ok(())
+    }
+}
+
+/// C's `%.17g` (`PyOS_double_to_string(x, 'g', 17, 0, NULL)`), used by marshal versions 0
+/// and 1: 17 significant digits, trailing zeros dropped, exponent form when the decimal
+/// exponent is below -4 or at least 17.
+fn format_g17(x: f64) -> String {
+    if x.is_nan() {
+        return "nan".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let e_form = format!("{x:.16e}");
+    let (mantissa, exp) = e_form.split_once('e').expect("exponent");
+    let exp: i32 = exp.parse().expect("exponent digits");
+    let strip = |s: &str| -> String {
+        if s.contains('.') {
+            s.trim_end_matches('0').trim_end_matches('.').to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    if (-4..17).contains(&exp) {
+        strip(&format!("{:.*}", (16 - exp) as usize, x))
+    } else {
+        let sign = if exp < 0 { '-' } else { '+' };
+        format!("{}e{sign}{:02}", strip(mantissa), exp.unsigned_abs())
     }
 }

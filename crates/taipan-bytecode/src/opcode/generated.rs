@@ -573,5 +573,28 @@ pub static NB_OPS: &[(&str, &str)] = &[
     ("NB_INPLACE_TRUE_DIVIDE", "/="),
     ("NB_INPLACE_XOR", "^="),
 ];
+/// `opcode._cache_format`: the named fields of each family's inline cache, in order,
+/// with their sizes in code units (what `dis` shows with `show_caches=True`).
+pub static CACHE_FORMAT: &[(Opcode, &[(&str, u8)])] = &[
+    (Opcode::LOAD_GLOBAL, &[("counter", 1), ("index", 1), ("module_keys_version", 1), ("builtin_keys_version", 1)]),
+    (Opcode::BINARY_OP, &[("counter", 1)]),
+    (Opcode::UNPACK_SEQUENCE, &[("counter", 1)]),
+    (Opcode::COMPARE_OP, &[("counter", 1)]),
+    (Opcode::CONTAINS_OP, &[("counter", 1)]),
+    (Opcode::BINARY_SUBSCR, &[("counter", 1)]),
+    (Opcode::FOR_ITER, &[("counter", 1)]),
+    (Opcode::LOAD_SUPER_ATTR, &[("counter", 1)]),
+    (Opcode::LOAD_ATTR, &[("counter", 1), ("version", 2), ("keys_version", 2), ("descr", 4)]),
+    (Opcode::STORE_ATTR, &[("counter", 1), ("version", 2), ("index", 1)]),
+    (Opcode::CALL, &[("counter", 1), ("func_version", 2)]),
+    (Opcode::STORE_SUBSCR, &[("counter", 1)]),
+    (Opcode::SEND, &[("counter", 1)]),
+    (Opcode::JUMP_BACKWARD, &[("counter", 1)]),
+    (Opcode::TO_BOOL, &[("counter", 1), ("version", 2)]),
+    (Opcode::POP_JUMP_IF_TRUE, &[("counter", 1)]),
+    (Opcode::POP_JUMP_IF_FALSE, &[("counter", 1)]),
+    (Opcode::POP_JUMP_IF_NONE, &[("counter", 1)]),
+    (Opcode::POP_JUMP_IF_NOT_NONE, &[("counter", 1)]),
+];
 /// `opcode.cmp_op`: COMPARE_OP operands (`oparg >> 5`).
 pub static CMP_OP: &[&str] = &["<", "<=", "==", "!=", ">", ">="];

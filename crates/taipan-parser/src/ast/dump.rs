@@ -40,24 +40,39 @@ pub struct Dumper {
     frames: Vec<Frame>,
     /// The last formatted value and whether it was "simple".
     out: (String, bool),
+    /// Nesting of `ast._format` calls (and the generator frames of lists), to tell when
+    /// CPython's recursive `ast.dump` would raise RecursionError.
+    depth: usize,
+    max_depth: usize,
 }
 
 /// `ast.dump(node, include_attributes=…, indent=…)`; `indent=None` is the one-line form.
 pub fn dump(node: &dyn Dump, include_attributes: bool, indent: Option<usize>) -> String {
+    dump_with_depth(node, include_attributes, indent).0
+}
+
+/// [`dump`], also returning the deepest nesting of Python frames `ast.dump` would use
+/// (`_format` calls, plus one generator frame per list), counting the root as 1.
+pub fn dump_with_depth(node: &dyn Dump, include_attributes: bool, indent: Option<usize>) -> (String, usize) {
     let mut d = Dumper {
         indent: indent.map(|n| " ".repeat(n)),
         include_attributes,
         level: 0,
         frames: Vec::new(),
         out: (String::new(), true),
+        depth: 1,
+        max_depth: 1,
     };
     node.dump(&mut d);
-    d.out.0
+    (d.out.0, d.max_depth)
 }
 
 impl Dumper {
     fn format(&mut self, value: &dyn Dump) -> (String, bool) {
+        self.depth += 1;
+        self.max_depth = self.max_depth.max(self.depth);
         value.dump(self);
+        self.depth -= 1;
         std::mem::take(&mut self.out)
     }
 
@@ -185,7 +200,9 @@ impl<T: Dump> Dump for Vec<T> {
             d.level += 1;
         }
         let (prefix, sep) = d.prefix_and_sep();
+        d.depth += 1; // the generator expression's frame
         let items: Vec<String> = self.iter().map(|x| d.format(x).0).collect();
+        d.depth -= 1;
         if d.indent.is_some() {
             d.level -= 1;
         }

@@ -22,7 +22,11 @@ impl<'src> Parser<'src> {
             Kw::If => self.if_stmt(),
             Kw::Class => self.class_def(Vec::new()),
             Kw::With => self.with_stmt(None),
-            Kw::For => self.for_stmt(None),
+            Kw::For => {
+                let mark = self.pos;
+                let r = self.for_stmt(None);
+                self.invalid_fallback(mark, r, |p| p.invalid_for_target())
+            }
             Kw::Try => self.try_stmt(),
             Kw::While => self.while_stmt(),
             Kw::Async => {
@@ -38,7 +42,9 @@ impl<'src> Parser<'src> {
                     }
                     Kw::For => {
                         self.bump();
-                        self.for_stmt(Some(start))
+                        let mark = self.pos;
+                        let r = self.for_stmt(Some(start));
+                        self.invalid_fallback(mark, r, |p| p.invalid_for_target())
                     }
                     _ => Err(PErr::Fail),
                 }
@@ -50,6 +56,7 @@ impl<'src> Parser<'src> {
 
     /// `block`: `NEWLINE INDENT statements DEDENT | simple_stmts`.
     pub(crate) fn block(&mut self) -> PResult<Vec<Stmt>> {
+        self.invalid(|p| p.invalid_block())?;
         if self.at(T::NEWLINE) {
             self.bump();
             self.expect(T::INDENT)?;
@@ -89,14 +96,15 @@ impl<'src> Parser<'src> {
     fn function_def(&mut self, decorator_list: Vec<Expr>, async_start: Option<Pos>) -> PResult<Stmt> {
         let def = self.start();
         let start = async_start.unwrap_or(def);
+        self.invalid(|p| p.invalid_def_raw())?;
         self.expect_kw(Kw::Def)?;
         let (name, _) = self.expect_name()?;
         let type_params = if self.at(T::LSQB) { self.type_params()? } else { Vec::new() };
-        self.expect(T::LPAR)?;
+        self.expect_forced(T::LPAR, "(")?;
         let args = if self.at(T::RPAR) { Self::empty_arguments() } else { self.params()? };
         self.expect(T::RPAR)?;
         let returns = if self.eat(T::RARROW) { Some(Box::new(self.expression()?)) } else { None };
-        self.expect(T::COLON)?;
+        self.expect_forced(T::COLON, ":")?;
         let type_comment = self.func_type_comment();
         let body = self.block()?;
         let range = self.range_from(start);
@@ -134,6 +142,7 @@ impl<'src> Parser<'src> {
     /// `class_def_raw`.
     fn class_def(&mut self, decorator_list: Vec<Expr>) -> PResult<Stmt> {
         let start = self.start();
+        self.invalid(|p| p.invalid_class_def_raw())?;
         self.expect_kw(Kw::Class)?;
         let (name, _) = self.expect_name()?;
         let type_params = if self.at(T::LSQB) { self.type_params()? } else { Vec::new() };
@@ -161,6 +170,7 @@ impl<'src> Parser<'src> {
     /// `if_stmt` / `elif_stmt`.
     fn if_stmt(&mut self) -> PResult<Stmt> {
         let start = self.start();
+        self.invalid(|p| p.invalid_if_stmt())?;
         self.bump();
         let test = self.named_expression()?;
         self.expect(T::COLON)?;
@@ -176,8 +186,9 @@ impl<'src> Parser<'src> {
     /// `[else_block]`.
     fn else_block(&mut self) -> PResult<Vec<Stmt>> {
         if self.at_kw(Kw::Else) {
+            self.invalid(|p| p.invalid_else_stmt())?;
             self.bump();
-            self.expect(T::COLON)?;
+            self.expect_forced(T::COLON, ":")?;
             return self.block();
         }
         Ok(Vec::new())
@@ -185,6 +196,7 @@ impl<'src> Parser<'src> {
 
     fn while_stmt(&mut self) -> PResult<Stmt> {
         let start = self.start();
+        self.invalid(|p| p.invalid_while_stmt())?;
         self.bump();
         let test = self.named_expression()?;
         self.expect(T::COLON)?;
@@ -195,6 +207,7 @@ impl<'src> Parser<'src> {
 
     fn for_stmt(&mut self, async_start: Option<Pos>) -> PResult<Stmt> {
         let start = async_start.unwrap_or_else(|| self.start());
+        self.invalid(|p| p.invalid_for_stmt())?;
         self.expect_kw(Kw::For)?;
         let target = self.star_targets()?;
         self.expect_kw(Kw::In)?;
@@ -214,6 +227,7 @@ impl<'src> Parser<'src> {
 
     /// `with_item`: `expression 'as' star_target &(',' | ')' | ':') | expression`.
     fn with_item(&mut self) -> PResult<WithItem> {
+        let item_start = self.pos;
         let context_expr = self.expression()?;
         if self.at_kw(Kw::As) {
             if let Some(t) = self.attempt(|p| {
@@ -226,12 +240,17 @@ impl<'src> Parser<'src> {
             })? {
                 return Ok(WithItem { context_expr: Box::new(context_expr), optional_vars: Some(Box::new(t)) });
             }
+            let here = self.pos;
+            self.pos = item_start;
+            self.invalid(|p| p.invalid_with_item())?;
+            self.pos = here;
         }
         Ok(WithItem { context_expr: Box::new(context_expr), optional_vars: None })
     }
 
     fn with_stmt(&mut self, async_start: Option<Pos>) -> PResult<Stmt> {
         let start = async_start.unwrap_or_else(|| self.start());
+        self.invalid(|p| p.invalid_with_stmt())?;
         self.expect_kw(Kw::With)?;
         let mut parenthesized = false;
         let mut items = Vec::new();
@@ -275,13 +294,15 @@ impl<'src> Parser<'src> {
 
     fn try_stmt(&mut self) -> PResult<Stmt> {
         let start = self.start();
+        self.invalid(|p| p.invalid_try_stmt())?;
         self.bump();
-        self.expect(T::COLON)?;
+        self.expect_forced(T::COLON, ":")?;
         let body = self.block()?;
         let mut handlers = Vec::new();
         let mut star: Option<bool> = None;
         while self.at_kw(Kw::Except) {
             let hstart = self.start();
+            self.invalid(|p| p.invalid_except_stmt())?;
             self.bump();
             let is_star = self.eat(T::STAR);
             match star {
@@ -305,8 +326,9 @@ impl<'src> Parser<'src> {
         }
         let orelse = if handlers.is_empty() { Vec::new() } else { self.else_block()? };
         let finalbody = if self.at_kw(Kw::Finally) {
+            self.invalid(|p| p.invalid_finally_stmt())?;
             self.bump();
-            self.expect(T::COLON)?;
+            self.expect_forced(T::COLON, ":")?;
             self.block()?
         } else {
             Vec::new()

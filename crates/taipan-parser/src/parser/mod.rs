@@ -287,6 +287,8 @@ pub(crate) struct Parser<'src> {
     /// Nesting depth of rule calls that can recurse (CPython's `p->level`).
     pub depth: u32,
     line_starts: Option<Vec<usize>>,
+    /// CPython's `p->call_invalid_rules`: set for the second pass (see [`invalid`]).
+    pub(crate) call_invalid_rules: bool,
 }
 
 impl<'src> Parser<'src> {
@@ -304,6 +306,7 @@ impl<'src> Parser<'src> {
             warned: std::collections::HashSet::new(),
             depth: 0,
             line_starts: None,
+            call_invalid_rules: false,
         }
     }
 

@@ -10,6 +10,7 @@ impl<'src> Parser<'src> {
     /// `match_stmt`: `"match" subject_expr ':' NEWLINE INDENT case_block+ DEDENT`.
     pub(crate) fn match_stmt(&mut self) -> PResult<Stmt> {
         let start = self.start();
+        self.invalid(|p| p.invalid_match_stmt())?;
         self.bump();
         let subject = self.subject_expr()?;
         self.expect(T::COLON)?;
@@ -27,7 +28,7 @@ impl<'src> Parser<'src> {
     }
 
     /// `subject_expr`: `star_named_expression ',' star_named_expressions? | named_expression`.
-    fn subject_expr(&mut self) -> PResult<Expr> {
+    pub(crate) fn subject_expr(&mut self) -> PResult<Expr> {
         let start = self.start();
         let first = self.star_named_expression()?;
         if !self.at(T::COMMA) {
@@ -47,6 +48,7 @@ impl<'src> Parser<'src> {
     }
 
     fn case_block(&mut self) -> PResult<MatchCase> {
+        self.invalid(|p| p.invalid_case_block())?;
         self.bump();
         let pattern = self.patterns()?;
         let guard = if self.eat_kw(Kw::If) { Some(Box::new(self.named_expression()?)) } else { None };
@@ -56,7 +58,7 @@ impl<'src> Parser<'src> {
     }
 
     /// `patterns`: `open_sequence_pattern | pattern`.
-    fn patterns(&mut self) -> PResult<Pattern> {
+    pub(crate) fn patterns(&mut self) -> PResult<Pattern> {
         let start = self.start();
         let first = self.maybe_star_pattern()?;
         if !self.at(T::COMMA) {

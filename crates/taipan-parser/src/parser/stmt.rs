@@ -159,7 +159,9 @@ impl<'src> Parser<'src> {
                 _ => {}
             }
         }
-        self.assignment_or_expr()
+        let mark = self.pos;
+        let r = self.assignment_or_expr();
+        self.invalid_fallback(mark, r, |p| p.invalid_assignment())
     }
 
     /// `type_alias`: `"type" NAME [type_params] '=' expression`.

@@ -112,7 +112,11 @@ pub fn main(args: &[String]) -> ExitCode {
     }
     match result {
         Ok(tree) => {
-            let text = taipan_parser::ast::dump(&tree, o.include_attributes, Some(o.indent));
+            let (text, depth) = taipan_parser::ast::dump_with_depth(&tree, o.include_attributes, Some(o.indent));
+            if depth > MAX_DUMP_DEPTH {
+                eprint!("{}", recursion_traceback());
+                return ExitCode::from(1);
+            }
             let mut out = std::io::stdout().lock();
             let _ = out.write_all(text.as_bytes());
             let _ = out.write_all(b"\n");
@@ -139,6 +143,24 @@ fn format_warning(filename: &str, lineno: u32, msg: &str, source: &[u8]) -> Stri
             }
         }
     }
+    s
+}
+
+/// The deepest `ast.dump` nesting (see `dump_with_depth`) that `python3.13 -m ast` can
+/// print under the default recursion limit of 1000 (measured: `-`*989 + `1` dumps,
+/// `-`*990 + `1` raises RecursionError).
+const MAX_DUMP_DEPTH: usize = 995;
+
+/// What `-m ast` prints when `ast.dump` exceeds the recursion limit (its last lines).
+fn recursion_traceback() -> String {
+    let mut s = String::from("Traceback (most recent call last):\n");
+    s.push_str("  File \"<frozen runpy>\", line 198, in _run_module_as_main\n");
+    s.push_str("  File \"<frozen runpy>\", line 88, in _run_code\n");
+    s.push_str("  File \"<ast.py>\", line 1866, in <module>\n    main()\n    ~~~~^^\n");
+    s.push_str("  File \"<ast.py>\", line 1863, in main\n    print(dump(tree, include_attributes=args.include_attributes, indent=args.indent))\n");
+    s.push_str("  File \"<ast.py>\", line 200, in dump\n    return _format(node)[0]\n           ~~~~~~~^^^^^^\n");
+    s.push_str("  File \"<ast.py>\", line 170, in _format\n    value, simple = _format(value, level)\n                    ~~~~~~~^^^^^^^^^^^^^^\n");
+    s.push_str("RecursionError: maximum recursion depth exceeded\n");
     s
 }
 

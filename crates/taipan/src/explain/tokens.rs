@@ -8,7 +8,9 @@
 //! taipan's own `--parser FILE` lists the tokens the *parser* gets (exact types, no
 //! COMMENT/NL, CPython's `_tokenize.TokenizerIter(…, extra_tokens=False)`), for
 //! debugging and for `tools/conformance/tokens.py`; `--lines FILE` prints the `line`
-//! attribute of each token (`repr(token.line)`), which `tokenize` does not print.
+//! attribute of each token (`repr(token.line)`), which `tokenize` does not print;
+//! `--parser-error FILE` (UTF-8) prints the SyntaxError the tokenizer gives the parser,
+//! as `Class|msg|lineno|offset|end_lineno|end_offset|repr(text)`, or `OK`.
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -30,6 +32,7 @@ pub fn main(args: &[String]) -> ExitCode {
     let mut exact = false;
     let mut parser = false;
     let mut lines = false;
+    let mut parser_error = false;
     let mut filename: Option<&str> = None;
     let mut only_positional = false;
     for a in args {
@@ -39,6 +42,8 @@ pub fn main(args: &[String]) -> ExitCode {
             exact = true;
         } else if !only_positional && a == "--parser" {
             parser = true;
+        } else if !only_positional && a == "--parser-error" {
+            parser_error = true;
         } else if !only_positional && a == "--lines" {
             lines = true;
         } else if !only_positional && (a == "-h" || a == "--help") {
@@ -57,6 +62,7 @@ pub fn main(args: &[String]) -> ExitCode {
     match filename.filter(|f| !f.is_empty()) {
         Some(f) if parser => run_parser_mode(f),
         Some(f) if lines => run_lines(f),
+        Some(f) if parser_error => run_parser_error(f),
         Some(f) => run_file(f, exact),
         None => run_stdin(exact),
     }
@@ -217,4 +223,36 @@ fn run_lines(path: &str) -> ExitCode {
     }
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     ExitCode::SUCCESS
+}
+
+/// `--parser-error FILE`: the tokenizer's error in parser mode (after newline
+/// translation, as `compile()` reads a str), or `OK`.
+fn run_parser_error(path: &str) -> ExitCode {
+    let Ok(bytes) = std::fs::read(path) else { return ExitCode::from(1) };
+    let text = String::from_utf8_lossy(&bytes);
+    let text = taipan_parser::tokenizer::translate_newlines(&text);
+    let mut tok = Tokenizer::new(&text, TokenizerConfig::default());
+    loop {
+        match tok.next_token() {
+            Ok(t) if t.kind == TokenKind::ENDMARKER => {
+                println!("OK");
+                return ExitCode::SUCCESS;
+            }
+            Ok(_) => {}
+            Err(e) => {
+                let n = |v: Option<u32>| v.map_or("-1".to_string(), |x| x.to_string());
+                println!(
+                    "{}|{}|{}|{}|{}|{}|{}",
+                    e.kind.name(),
+                    e.msg,
+                    e.lineno,
+                    e.offset,
+                    n(e.end_lineno),
+                    n(e.end_offset),
+                    e.text.as_deref().map_or("None".to_string(), str_repr)
+                );
+                return ExitCode::SUCCESS;
+            }
+        }
+    }
 }
