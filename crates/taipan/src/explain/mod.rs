@@ -3,6 +3,7 @@
 
 mod assemble;
 mod ast;
+mod codegen;
 mod symtable;
 mod tokens;
 
@@ -13,6 +14,7 @@ pub fn main(args: &[String]) -> ExitCode {
         Some("tokens") => tokens::main(&args[1..]),
         Some("ast") => ast::main(&args[1..]),
         Some("assemble") => assemble::main(&args[1..]),
+        Some("codegen") => codegen::main(&args[1..]),
         Some("parse-bench") => ast::parse_bench(&args[1..]),
         Some("symtable") => symtable::main(&args[1..]),
         _ => {
