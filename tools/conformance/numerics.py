@@ -180,23 +180,23 @@ def fam_repr(rng):
 FILLS = ["", "", "", "*", "0", " ", "é", "<", "€"]
 
 
-def gen_spec(rng, types):
+def gen_spec(rng, types, prec=0.5, sign=0.3, alt=0.2, z=0.1, aligns="<>=^", group=0.25):
     s = ""
     if rng.random() < 0.4:
-        s += rng.choice(FILLS) + rng.choice("<>=^")
-    if rng.random() < 0.3:
+        s += rng.choice(FILLS) + rng.choice(aligns)
+    if rng.random() < sign:
         s += rng.choice("+- ")
-    if rng.random() < 0.1:
+    if rng.random() < z:
         s += "z"
-    if rng.random() < 0.2:
+    if rng.random() < alt:
         s += "#"
     if rng.random() < 0.2:
         s += "0"
     if rng.random() < 0.5:
         s += str(rng.randrange(0, 30))
-    if rng.random() < 0.25:
-        s += rng.choice([",", "_", ",_", "_,"])
-    if rng.random() < 0.5:
+    if rng.random() < group:
+        s += rng.choice([",", "_", ",", "_", ",", "_", ",_", "_,"])
+    if rng.random() < prec:
         s += "." + str(rng.choice([0, 1, 2, 3, 5, 6, 10, 17, 20, rng.randrange(0, 60)]))
     if rng.random() < 0.9:
         s += rng.choice(types)
@@ -208,9 +208,11 @@ def gen_spec(rng, types):
 def fam_format_int(rng):
     cases = []
     ints = gen_ints(rng, 1000) + [65, 0x10ffff, 0x110000, -1, 10**4400, 10**4299]
-    for i in range(8000):
+    for i in range(12000):
         x = rng.choice(ints)
-        spec = gen_spec(rng, "bcdoxXn" * 3 + "eEfFgG%sy")
+        valid = i % 3 != 0
+        spec = gen_spec(rng, "bdoxXn" * 6 + "c" + "eEfFgG%sy", prec=0.03 if valid else 0.5, z=0.01 if valid else 0.1,
+                        group=0.3 if valid else 0.25)
         cases.append((f"format_int\t{iarg(x)}\t{hx(spec)}", expect(format, x, spec)))
     return cases
 
@@ -234,7 +236,7 @@ def fam_format_complex(rng):
     fl = gen_floats(rng, 1000) + [0.0, -0.0, math.nan]
     for i in range(3000):
         z = complex(rng.choice(fl), rng.choice(fl))
-        spec = gen_spec(rng, "eEfFgGn" * 3 + "%d")
+        spec = gen_spec(rng, "eEfFgGn" * 3 + "%d", aligns="<>^" if i % 3 else "<>=^")
         cases.append((f"format_complex\t{fbits(z.real)}\t{fbits(z.imag)}\t{hx(spec)}", expect(format, z, spec)))
     return cases
 
@@ -244,7 +246,9 @@ def fam_format_str(rng):
     strs = [s for s in gen_strs(rng, 500) if not any(0xd800 <= ord(c) < 0xe000 for c in s)]
     for i in range(4000):
         s = rng.choice(strs)
-        spec = gen_spec(rng, "s" * 8 + "dr")
+        valid = i % 3 != 0
+        spec = gen_spec(rng, "s" * 8 + "dr", sign=0.02 if valid else 0.3, alt=0.02 if valid else 0.2,
+                        z=0.01 if valid else 0.1, aligns="<>^" if valid else "<>=^", group=0.02 if valid else 0.25)
         cases.append((f"format_str\t{hx(s)}\t{hx(spec)}", expect(format, s, spec)))
     return cases
 
@@ -319,6 +323,55 @@ def fam_float_parse(rng):
     return cases
 
 
+def gen_hex_literal(rng):
+    k = rng.randrange(5)
+    if k == 0:
+        s = rng.choice(gen_floats(rng, 40)).hex()
+    elif k == 1:
+        s = rng.choice(["", "0x", "-0X", "+"]) + "".join(rng.choice("0123456789abcdefABCDEF") for _ in range(rng.randrange(0, 20)))
+        if rng.random() < 0.6:
+            s += "." + "".join(rng.choice("0123456789abcdef") for _ in range(rng.randrange(0, 20)))
+        if rng.random() < 0.7:
+            s += rng.choice("pP") + rng.choice(["", "+", "-"]) + str(rng.choice([rng.randrange(0, 30), rng.randrange(0, 1100), 10**20]))
+    elif k == 2:
+        s = rng.choice(["inf", "-Infinity", "nan", "-nan", "0x1p1024", "0x1.fffffffffffff8p1023", "0x1.fffffffffffff7p1023",
+                        "0x1p-1074", "0x1p-1075", "0x1.8p-1075", "0x1.00000000000008p0", "0x1.00000000000018p0",
+                        "0x1.000000000000080000001p0", "0x.8p-1073", "0x1p", "0x.p1", "0x1.p1", ".8", "1.", "0x1p99999999999999999999 junk",
+                        "0x0p99999999999999999999", "0x1p-99999999999999999999", "0x" + "f" * 300 + "p-1200", "1e5", "0x1_0"])
+    elif k == 3:  # exact halfway cases around 53 bits
+        m = rng.getrandbits(54) | (1 << 53)
+        s = hex(m) + "p" + str(rng.randrange(-1130, 1000))
+    else:
+        s = "".join(rng.choice("0x.p+-123abcf") for _ in range(rng.randrange(0, 10)))
+    if rng.random() < 0.15:
+        s = rng.choice([" ", "\t", "\n "]) + s
+    if rng.random() < 0.15:
+        s += rng.choice([" ", "\n", "x"])
+    return s
+
+
+def fam_float_hex(rng):
+    cases = []
+    for x in gen_floats(rng, 3000) + [math.nan]:
+        cases.append((f"float_hex\t{fbits(x)}", ok(x.hex())))
+    for i in range(6000):
+        s = gen_hex_literal(rng)
+        cases.append((f"float_fromhex\t{hx(s)}", expect(lambda t: fbits(float.fromhex(t)), s)))
+    return cases
+
+
+def fam_round(rng):
+    cases = []
+    fl = gen_floats(rng, 3000) + [math.nan, 2.675, 0.125, 0.375, 1.5, 2.5, -0.5, 5e-324, 1.7976931348623157e308]
+    for i in range(8000):
+        x = rng.choice(fl)
+        n = rng.choice([0, 1, 2, 3, -1, -2, rng.randrange(-20, 20), rng.randrange(-330, 330), 400, -400])
+        cases.append((f"float_round\t{fbits(x)}\t{n}", expect(lambda: fbits(round(x, n)))))
+    for x in fl[:3000]:
+        cases.append((f"float_round_int\t{fbits(x)}", expect(lambda: iarg(round(x)))))
+    return cases
+
+
 FAMILIES = {
     "hash_str": fam_hash_str,
     "hash_num": fam_hash_num,
@@ -329,6 +382,8 @@ FAMILIES = {
     "format_str": fam_format_str,
     "int_parse": fam_int_parse,
     "float_parse": fam_float_parse,
+    "float_hex": fam_float_hex,
+    "round": fam_round,
 }
 
 

@@ -94,6 +94,10 @@ fn run(cmd: &str, a: &[&str]) -> Result<String, FormatError> {
         }
         "int_to_radix" => format::int_to_str_radix(&int_arg(arg(0)), arg(1).parse().unwrap_or(10), true),
         "int_str" => format::int_to_decimal(&int_arg(arg(0)), format::MAX_STR_DIGITS)?,
+        "float_hex" => format::float_hex(f64_arg(arg(0))),
+        "float_fromhex" => format::float_fromhex(&text(arg(0))?)?.to_bits().to_string(),
+        "float_round" => format::float_round(f64_arg(arg(0)), arg(1).parse().unwrap_or(0))?.to_bits().to_string(),
+        "float_round_int" => format::int_to_str_radix(&format::float_round_to_int(f64_arg(arg(0)))?, 16, true),
         _ => return Err(FormatError::type_error(format!("probe: unknown command {cmd}"))),
     })
 }
