@@ -11,11 +11,19 @@ flag, its varnames in order, and its symbols (name and flag integer: DEF_* bits 
 scope at SCOPE_OFFSET) sorted by name — CPython's own dict order of free names passed
 through a block comes from iterating a set, so it is not compared.
 
+`_symtable` does not expose the flags codegen relies on (ste_generator, ste_coroutine,
+ste_varargs/varkeywords, ste_nested, ste_needs_class_closure/needs_classdict,
+ste_comp_inlined), so a second figure compares them through what CPython compiles:
+`taipan explain symtable --code FILE` lists the code object each block becomes (name,
+line, the co_flags bits compile.c derives from the entry, implicit class cells), which
+must include every code object of `compile(source, FILE, 'exec')` (inlined
+comprehensions have none; code in unreachable blocks is dropped by CPython's optimizer).
+
 Also checks the symtable errors of tests/compile_errors/*.py: for each case whose
 reference `_symtable.symtable()` raises, taipan must print the same
 `SyntaxError: MSG (LINENO, OFFSET, END_LINENO, END_OFFSET)`.
 
-Prints `symtable: N/M identical (P%)` and `symtable errors: N/M identical`; with
+Prints `symtable: N/M identical (P%)`, `symtable flags: N/M identical` and `symtable errors: N/M identical`; with
 `--check`, exits 1 when P drops below tests/conformance/thresholds/symtable.txt.
 """
 import os
@@ -24,6 +32,8 @@ import sys
 sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != os.path.dirname(os.path.abspath(__file__))]
 
 import _symtable  # noqa: E402
+import ast  # noqa: E402
+import collections  # noqa: E402
 import argparse  # noqa: E402
 import multiprocessing  # noqa: E402
 import subprocess  # noqa: E402
@@ -73,9 +83,63 @@ def expected(path, require_compile):
             top = _symtable.symtable(source, path, "exec")
         except SyntaxError as e:
             return error_line(e)
+        except RecursionError as e:
+            return "RecursionError: %s\n" % e
     out = []
     dump(top, 0, out)
     return "\n".join(out) + "\n"
+
+
+FLAG_MASK = 0x2BF  # OPTIMIZED NEWLOCALS VARARGS VARKEYWORDS NESTED GENERATOR COROUTINE ASYNC_GENERATOR
+
+
+def expected_code(path):
+    """`code NAME LINE FLAGS CELLS` for every code object compile() makes, sorted."""
+    with open(path, "rb") as f:
+        source = f.read()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            tree = ast.parse(source, path)
+            top = compile(source, path, "exec")
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            return None
+    # co_firstlineno of a decorated def/class (and of its type-parameter scope) is its
+    # first decorator's line; the symbol table records the statement's.
+    decorated = {}
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and node.decorator_list:
+            first = node.decorator_list[0].lineno
+            decorated[(node.name, first)] = node.lineno
+            decorated[("<generic parameters of %s>" % node.name, first)] = node.lineno
+    out = []
+
+    def walk(co, is_module):
+        line = 0 if is_module else decorated.get((co.co_name, co.co_firstlineno), co.co_firstlineno)
+        is_class = not is_module and not co.co_flags & 1
+        cells = [c for c in ("__class__", "__classdict__") if is_class and c in co.co_cellvars]
+        out.append("code %s %d %d %s" % (co.co_name, line, co.co_flags & FLAG_MASK, ",".join(cells)))
+        for c in co.co_consts:
+            if isinstance(c, type(co)):
+                walk(c, False)
+
+    walk(top, True)
+    return "\n".join(sorted(out)) + "\n"
+
+
+def check_code(job):
+    path, binary = job
+    want = expected_code(path)
+    if want is None:
+        return path, None, "skipped"
+    p = subprocess.run([binary, "explain", "symtable", "--code", path], capture_output=True, timeout=120)
+    got = p.stdout.decode("utf-8", "surrogateescape")
+    # Code objects in unreachable code are dropped with the unused constants by CPython's
+    # flowgraph, so taipan may list more; every one CPython makes must be there.
+    g, w = collections.Counter(got.splitlines()), collections.Counter(want.splitlines())
+    if not w - g:
+        return path, want, None
+    return path, want, "flags: only taipan %r; only CPython %r" % (sorted(g - w)[:3], sorted(w - g)[:3])
 
 
 def check_one(job):
@@ -115,10 +179,14 @@ def main():
     with multiprocessing.Pool(2) as pool:
         res = pool.map(check_one, [(f, binary, True) for f in files], chunksize=4)
         eres = pool.map(check_one, [(f, binary, False) for f in err_files], chunksize=4)
+        cres = pool.map(check_code, [(f, binary) for f in files], chunksize=4)
     res = [r for r in res if r[2] != "skipped"]
     n_ok = sum(1 for r in res if r[2] is None)
     pct = 100.0 * n_ok / len(res) if res else 0.0
     print("symtable: %d/%d identical (%.2f%%)" % (n_ok, len(res), pct))
+    cres = [r for r in cres if r[2] != "skipped"]
+    c_ok = sum(1 for r in cres if r[2] is None)
+    print("symtable flags: %d/%d identical" % (c_ok, len(cres)))
     # Compile-error cases whose reference symtable raises: the symtable's own errors.
     sym_err = [r for r in eres if r[1] and r[1].startswith("SyntaxError: ")]
     print("symtable errors (tests/compile_errors): %d/%d identical" % (
@@ -127,13 +195,13 @@ def main():
     others = [r for r in eres if r[1] and not r[1].startswith("SyntaxError: ")]
     print("compile_errors cases with no symtable error: %d/%d identical" % (
         sum(1 for r in others if r[2] is None), len(others)))
-    bad = [r for r in res + sym_err + others if r[2]]
+    bad = [r for r in res + cres + sym_err + others if r[2]]
     for p, _, d in bad[: args.show]:
         print("  DIFF %s: %s" % (p, d))
     if args.check:
         with open(THRESHOLD) as f:
             threshold = float(f.read().split()[0])
-        if pct < threshold:
+        if pct < threshold or c_ok < len(cres):
             print("symtable: below threshold %.2f%%" % threshold)
             sys.exit(1)
 

@@ -31,6 +31,12 @@ impl FutureFeatures {
     pub fn barry_as_bdfl(&self) -> bool {
         self.features & CO_FUTURE_BARRY_AS_BDFL != 0
     }
+    /// `ff_location.lineno`, -1 when there is no leading future statement: compile.c
+    /// rejects a `from __future__ import` whose line is greater ("from __future__ imports
+    /// must occur at the beginning of the file").
+    pub fn lineno(&self) -> i64 {
+        self.location.map_or(-1, |l| l.lineno as i64)
+    }
 }
 
 /// `_PyFuture_FromAST`: the features the module's leading future statements enable.
@@ -58,7 +64,9 @@ pub fn from_ast(module: &Mod, _filename: &str) -> Result<FutureFeatures, SyntaxE
 
 fn is_docstring(s: Option<&Stmt>) -> bool {
     match s {
-        Some(Stmt::Expr(e)) => matches!(&*e.value, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Str(_))),
+        Some(Stmt::Expr(e)) => {
+            matches!(&*e.value, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Str(_)))
+        }
         _ => false,
     }
 }
@@ -72,7 +80,10 @@ fn check_features(ff: &mut FutureFeatures, s: &ast::StmtImportFrom) -> Result<()
             "annotations" => ff.features |= CO_FUTURE_ANNOTATIONS,
             "braces" => return Err(error_at_stmt("not a chance".into(), s.range)),
             other => {
-                return Err(error_at_stmt(format!("future feature {} is not defined", other), s.range))
+                return Err(error_at_stmt(
+                    format!("future feature {} is not defined", other),
+                    s.range,
+                ))
             }
         }
     }

@@ -10,6 +10,10 @@ pub enum SyntaxErrorKind {
     /// Not a SyntaxError subclass: CPython's parser raises `MemoryError` when its rule
     /// stack overflows ("Parser stack overflowed - Python source too complex to parse").
     MemoryError,
+    /// Not a SyntaxError subclass either: the compiler's passes (symtable, codegen) raise
+    /// `RecursionError` ("maximum recursion depth exceeded during compilation") on ASTs
+    /// nested deeper than CPython's C recursion limit.
+    RecursionError,
 }
 
 impl SyntaxErrorKind {
@@ -19,6 +23,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::IndentationError => "IndentationError",
             SyntaxErrorKind::TabError => "TabError",
             SyntaxErrorKind::MemoryError => "MemoryError",
+            SyntaxErrorKind::RecursionError => "RecursionError",
         }
     }
 }

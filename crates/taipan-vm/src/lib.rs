@@ -4,4 +4,6 @@
 //! Built so far: the object header and owned references ([`object`]). The rest follows
 //! the plan in DESIGN.md §4.
 
+pub mod format;
+pub mod hash;
 pub mod object;

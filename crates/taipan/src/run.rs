@@ -1,8 +1,9 @@
 //! `taipan FILE ARGS…` and `taipan -c CMD`, as `python3.13` runs them.
 //!
-//! Until the virtual machine exists, running stops after parsing: a source CPython
-//! rejects gets exactly CPython's report on stderr and exit status 1; a source that parses
-//! gets an honest `taipan: cannot run FILE yet: the virtual machine is not built` and
+//! Until the virtual machine exists, running stops after the compiler's front passes
+//! (parser, `__future__` features, symbol table): a source CPython rejects there gets
+//! exactly CPython's report on stderr and exit status 1; a source that passes them gets an
+//! honest `taipan: cannot run FILE yet: the virtual machine is not built` and
 //! exit status 2.
 //!
 //! What python3.13 does that is reproduced here:
@@ -59,7 +60,7 @@ fn usage_error(program: &str) -> ExitCode {
 
 /// `taipan -c CMD`: the command is parsed as a string named `<string>`.
 fn run_command(cmd: &str) -> ExitCode {
-    match parser::parse(cmd, Mode::Exec, "<string>", false) {
+    match parser::parse(cmd, Mode::Exec, "<string>", false).and_then(|m| check_scopes(&m, "<string>")) {
         Err(err) => {
             eprint!("{}", syntax_error::format(&err, "<string>"));
             ExitCode::from(1)
@@ -132,7 +133,14 @@ pub fn parse_file(bytes: &[u8], filename: &str) -> Result<(), SyntaxError> {
         Err(err) => return Err(file_decoding_error(bytes, err, filename)),
     };
     match parser::parse(&text, Mode::Exec, filename, false) {
-        Ok(_) => Ok(()),
+        Ok(module) => check_scopes(&module, filename).map_err(|mut err| {
+            // The compiler's errors take their text from the file (`err_programtext`);
+            // unlike the parser's, their offsets stay UTF-8 byte offsets.
+            if err.lineno > 0 {
+                err.text = program_text_chunk(bytes, err.lineno).map(|c| String::from_utf8_lossy(&c).into_owned());
+            }
+            err
+        }),
         Err(mut err) => {
             if encoding == "utf-8" {
                 reread_error_line(&mut err, bytes);
@@ -140,6 +148,13 @@ pub fn parse_file(bytes: &[u8], filename: &str) -> Result<(), SyntaxError> {
             Err(err)
         }
     }
+}
+
+/// The compiler's passes that run before codegen: `__future__` features and the symbol
+/// table, with their SyntaxErrors (text left unset).
+fn check_scopes(module: &taipan_parser::ast::Mod, filename: &str) -> Result<(), SyntaxError> {
+    let future = taipan_compiler::future::from_ast(module, filename)?;
+    taipan_compiler::symtable::build(module, filename, future).map(|_| ())
 }
 
 const BOM: &[u8] = b"\xef\xbb\xbf";

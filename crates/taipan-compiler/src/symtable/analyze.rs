@@ -36,7 +36,12 @@ pub(super) fn analyze(t: &mut SymbolTable) -> R {
 /// `error_at_directive`: the error is located at the `global`/`nonlocal` statement (or
 /// walrus target) that declared `name`.
 fn error_at_directive(ste: &SymbolTableEntry, name: &str, msg: String) -> SyntaxError {
-    let loc = ste.directives.iter().find(|(n, _)| n == name).map(|(_, l)| *l).unwrap_or_default();
+    let loc = ste
+        .directives
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, l)| *l)
+        .unwrap_or_default();
     error_at(msg, loc)
 }
 
@@ -55,7 +60,11 @@ fn analyze_name(
 ) -> R {
     if flags & DEF_GLOBAL != 0 {
         if flags & DEF_NONLOCAL != 0 {
-            return Err(error_at_directive(ste, name, format!("name '{name}' is nonlocal and global")));
+            return Err(error_at_directive(
+                ste,
+                name,
+                format!("name '{name}' is nonlocal and global"),
+            ));
         }
         scopes.insert(name.to_owned(), GLOBAL_EXPLICIT);
         global.insert(name.to_owned());
@@ -66,10 +75,18 @@ fn analyze_name(
     }
     if flags & DEF_NONLOCAL != 0 {
         let Some(bound) = bound else {
-            return Err(error_at_directive(ste, name, "nonlocal declaration not allowed at module level".into()));
+            return Err(error_at_directive(
+                ste,
+                name,
+                "nonlocal declaration not allowed at module level".into(),
+            ));
         };
         if !bound.contains(name) {
-            return Err(error_at_directive(ste, name, format!("no binding for nonlocal '{name}' found")));
+            return Err(error_at_directive(
+                ste,
+                name,
+                format!("no binding for nonlocal '{name}' found"),
+            ));
         }
         if type_params.contains(name) {
             return Err(error_at_directive(
@@ -126,7 +143,10 @@ fn analyze_name(
 }
 
 fn is_free_in_any_child(t: &SymbolTable, comp: EntryId, name: &str) -> bool {
-    t.entries[comp].children.iter().any(|&c| t.entries[c].get_scope(name) == Some(Scope::Free))
+    t.entries[comp]
+        .children
+        .iter()
+        .any(|&c| t.entries[c].get_scope(name) == Some(Scope::Free))
 }
 
 /// `inline_comprehension`: merge an inlined comprehension's names into its parent.
@@ -139,8 +159,11 @@ fn inline_comprehension(
     inlined_cells: &mut Set,
 ) {
     let mut remove_dunder_class = false;
-    let comp_symbols: Vec<(String, SymbolFlags)> =
-        t.entries[comp].symbols.iter().map(|(n, f)| (n.to_owned(), f)).collect();
+    let comp_symbols: Vec<(String, SymbolFlags)> = t.entries[comp]
+        .symbols
+        .iter()
+        .map(|(n, f)| (n.to_owned(), f))
+        .collect();
     let parent_is_class = t.entries[ste].typ == BlockType::Class;
     for (k, comp_flags) in comp_symbols {
         if comp_flags & DEF_PARAM != 0 {
@@ -167,7 +190,8 @@ fn inline_comprehension(
                 // A name free in the comprehension but local in the parent is simply
                 // local now, unless a child of the comprehension needs it free or the
                 // parent is a class.
-                if flags & DEF_BOUND != 0 && !parent_is_class && !is_free_in_any_child(t, comp, &k) {
+                if flags & DEF_BOUND != 0 && !parent_is_class && !is_free_in_any_child(t, comp, &k)
+                {
                     comp_free.remove(&k);
                 }
             }
@@ -215,7 +239,8 @@ fn update_symbols(
     inlined_cells: &Set,
     classflag: bool,
 ) {
-    let names: Vec<(String, SymbolFlags)> = ste.symbols.iter().map(|(n, f)| (n.to_owned(), f)).collect();
+    let names: Vec<(String, SymbolFlags)> =
+        ste.symbols.iter().map(|(n, f)| (n.to_owned(), f)).collect();
     for (name, mut flags) in names {
         if inlined_cells.contains(&name) {
             flags |= DEF_COMP_CELL;
@@ -273,7 +298,11 @@ fn analyze_block(
         }
     }
 
-    let names: Vec<(String, SymbolFlags)> = t.entries[ste].symbols.iter().map(|(n, f)| (n.to_owned(), f)).collect();
+    let names: Vec<(String, SymbolFlags)> = t.entries[ste]
+        .symbols
+        .iter()
+        .map(|(n, f)| (n.to_owned(), f))
+        .collect();
     {
         let (class_ref, ste_ref) = match class_entry {
             Some(c) if c < ste => {
@@ -326,11 +355,27 @@ fn analyze_block(
         let c = &t.entries[child];
         // All comprehensions but generator expressions are inlined, except in annotation
         // scopes that can see a class.
-        let inline_comp =
-            c.comprehension != ComprehensionType::NoComprehension && !c.generator && !ste_can_see_class_scope;
-        let mut child_free = analyze_child_block(t, child, &newbound, &newfree, &newglobal, type_params, new_class_entry)?;
+        let inline_comp = c.comprehension != ComprehensionType::NoComprehension
+            && !c.generator
+            && !ste_can_see_class_scope;
+        let mut child_free = analyze_child_block(
+            t,
+            child,
+            &newbound,
+            &newfree,
+            &newglobal,
+            type_params,
+            new_class_entry,
+        )?;
         if inline_comp {
-            inline_comprehension(t, ste, child, &mut scopes, &mut child_free, &mut inlined_cells);
+            inline_comprehension(
+                t,
+                ste,
+                child,
+                &mut scopes,
+                &mut child_free,
+                &mut inlined_cells,
+            );
             t.entries[child].comp_inlined = true;
         }
         newfree.extend(child_free);
@@ -356,7 +401,14 @@ fn analyze_block(
         drop_class_free(&mut t.entries[ste], &mut newfree);
     }
     let classflag = typ == BlockType::Class || ste_can_see_class_scope;
-    update_symbols(&mut t.entries[ste], &scopes, bound.as_deref(), &newfree, &inlined_cells, classflag);
+    update_symbols(
+        &mut t.entries[ste],
+        &scopes,
+        bound.as_deref(),
+        &newfree,
+        &inlined_cells,
+        classflag,
+    );
     free.extend(newfree);
     Ok(())
 }
@@ -376,6 +428,14 @@ fn analyze_child_block(
     let mut temp_free = free.clone();
     let mut temp_global = global.clone();
     let mut temp_type_params = type_params.clone();
-    analyze_block(t, entry, Some(&mut temp_bound), &mut temp_free, &mut temp_global, &mut temp_type_params, class_entry)?;
+    analyze_block(
+        t,
+        entry,
+        Some(&mut temp_bound),
+        &mut temp_free,
+        &mut temp_global,
+        &mut temp_type_params,
+        class_entry,
+    )?;
     Ok(temp_free)
 }

@@ -16,7 +16,9 @@ use super::*;
 use crate::future::FutureFeatures;
 
 /// CPython's `Py_C_RECURSION_LIMIT` (3.13, release build): deeper ASTs raise
-/// "maximum recursion depth exceeded during compilation".
+/// RecursionError "maximum recursion depth exceeded during compilation". CPython counts
+/// from the C recursion depth at which the compiler was called (0 for a script run by
+/// `python3.13 FILE`, 1-2 for `compile()` called from Python): see `starting_depth`.
 const RECURSION_LIMIT: u32 = 10_000;
 
 type R<T = ()> = Result<T, SyntaxError>;
@@ -45,7 +47,12 @@ struct Builder<'a> {
     depth: u32,
 }
 
-pub(super) fn build(module: &ast::Mod, filename: &str, future: FutureFeatures) -> R<SymbolTable> {
+pub(super) fn build(
+    module: &ast::Mod,
+    filename: &str,
+    future: FutureFeatures,
+    starting_depth: u32,
+) -> R<SymbolTable> {
     let mut b = Builder {
         future,
         entries: Vec::new(),
@@ -53,7 +60,7 @@ pub(super) fn build(module: &ast::Mod, filename: &str, future: FutureFeatures) -
         stack: Vec::new(),
         cur: 0,
         private: None,
-        depth: 0,
+        depth: starting_depth,
     };
     b.enter_block("top", BlockType::Module, key(module), TextRange::default());
     match module {
@@ -73,12 +80,17 @@ pub(super) fn build(module: &ast::Mod, filename: &str, future: FutureFeatures) -
         }
     }
     b.exit_block();
-    Ok(SymbolTable { filename: filename.to_owned(), future, entries: b.entries, blocks: b.blocks })
+    Ok(SymbolTable {
+        filename: filename.to_owned(),
+        future,
+        entries: b.entries,
+        blocks: b.blocks,
+    })
 }
 
 fn recursion_error() -> SyntaxError {
     SyntaxError {
-        kind: SyntaxErrorKind::SyntaxError,
+        kind: SyntaxErrorKind::RecursionError,
         msg: "maximum recursion depth exceeded during compilation".into(),
         lineno: 0,
         offset: 0,
@@ -129,7 +141,11 @@ impl<'a> Builder<'a> {
             col_offset: loc.col_offset as i32,
             end_lineno: loc.end_lineno as i32,
             end_col_offset: loc.end_col_offset as i32,
-            parent: if self.stack.is_empty() { None } else { Some(self.cur) },
+            parent: if self.stack.is_empty() {
+                None
+            } else {
+                Some(self.cur)
+            },
             comp_iter_target: false,
             comp_iter_expr: 0,
             directives: Vec::new(),
@@ -142,7 +158,11 @@ impl<'a> Builder<'a> {
     /// `symtable_enter_block`.
     fn enter_block(&mut self, name: &str, typ: BlockType, k: BlockKey, loc: TextRange) {
         let id = self.ste_new(name, typ, k, loc);
-        let prev = if self.stack.is_empty() { None } else { Some(self.cur) };
+        let prev = if self.stack.is_empty() {
+            None
+        } else {
+            Some(self.cur)
+        };
         self.stack.push(id);
         if let Some(p) = prev {
             self.entries[id].comp_iter_expr = self.entries[p].comp_iter_expr;
@@ -172,7 +192,9 @@ impl<'a> Builder<'a> {
     }
 
     fn mangled(&self, ste: EntryId, name: &str) -> String {
-        self.entries[ste].maybe_mangle(self.private, name).into_owned()
+        self.entries[ste]
+            .maybe_mangle(self.private, name)
+            .into_owned()
     }
 
     /// `symtable_lookup_entry`.
@@ -188,7 +210,10 @@ impl<'a> Builder<'a> {
         let mut val = match e.symbols.get(&mangled) {
             Some(val) => {
                 if flag & DEF_PARAM != 0 && val & DEF_PARAM != 0 {
-                    return Err(error_at(format!("duplicate argument '{name}' in function definition"), loc));
+                    return Err(error_at(
+                        format!("duplicate argument '{name}' in function definition"),
+                        loc,
+                    ));
                 }
                 if flag & DEF_TYPE_PARAM != 0 && val & DEF_TYPE_PARAM != 0 {
                     return Err(error_at(format!("duplicate type parameter '{name}'"), loc));
@@ -310,7 +335,14 @@ impl<'a> Builder<'a> {
         if generic {
             // CPython tests `args->defaults != NULL`, and the parser always makes one.
             let has_kwdefaults = args.kw_defaults.iter().any(Option::is_some);
-            self.enter_type_param_block(name, type_params_key(type_params), true, has_kwdefaults, false, loc)?;
+            self.enter_type_param_block(
+                name,
+                type_params_key(type_params),
+                true,
+                has_kwdefaults,
+                false,
+                loc,
+            )?;
             self.visit_type_params(type_params)?;
         }
         self.visit_annotations(args, returns, loc)?;
@@ -358,7 +390,14 @@ impl<'a> Builder<'a> {
                 let tmp = self.private;
                 let generic = !c.type_params.is_empty();
                 if generic {
-                    self.enter_type_param_block(&c.name, type_params_key(&c.type_params), false, false, true, c.range)?;
+                    self.enter_type_param_block(
+                        &c.name,
+                        type_params_key(&c.type_params),
+                        false,
+                        false,
+                        true,
+                        c.range,
+                    )?;
                     self.private = Some(&c.name);
                     self.cur().mangled_names = Some(HashSet::new());
                     self.visit_type_params(&c.type_params)?;
@@ -389,7 +428,14 @@ impl<'a> Builder<'a> {
                 let is_in_class = self.cur().typ == BlockType::Class;
                 let generic = !t.type_params.is_empty();
                 if generic {
-                    self.enter_type_param_block(name, type_params_key(&t.type_params), false, false, false, t.range)?;
+                    self.enter_type_param_block(
+                        name,
+                        type_params_key(&t.type_params),
+                        false,
+                        false,
+                        false,
+                        t.range,
+                    )?;
                     self.visit_type_params(&t.type_params)?;
                 }
                 self.enter_block(name, BlockType::TypeAlias, key(t), t.range);
@@ -595,7 +641,10 @@ impl<'a> Builder<'a> {
         if name != "*" {
             self.add_def(store_name, DEF_IMPORT, a.range)
         } else if self.cur().typ != BlockType::Module {
-            Err(error_at("import * only allowed at module level".into(), a.range))
+            Err(error_at(
+                "import * only allowed at module level".into(),
+                a.range,
+            ))
         } else {
             Ok(())
         }
@@ -670,9 +719,14 @@ impl<'a> Builder<'a> {
         let c = &self.entries[self.cur];
         let msg = match c.typ {
             BlockType::Annotation => format!("{what} cannot be used within an annotation"),
-            BlockType::TypeVariable => format!("{what} cannot be used within {}", c.scope_info.unwrap_or("")),
+            BlockType::TypeVariable => format!(
+                "{what} cannot be used within {}",
+                c.scope_info.unwrap_or("")
+            ),
             BlockType::TypeAlias => format!("{what} cannot be used within a type alias"),
-            BlockType::TypeParameters => format!("{what} cannot be used within the definition of a generic"),
+            BlockType::TypeParameters => {
+                format!("{what} cannot be used within the definition of a generic")
+            }
             _ => return Ok(()),
         };
         Err(error_at(msg, loc))
@@ -736,15 +790,33 @@ impl<'a> Builder<'a> {
                 self.visit_exprs(&d.values)?;
             }
             Expr::Set(s) => self.visit_exprs(&s.elts)?,
-            Expr::GeneratorExp(g) => {
-                self.handle_comprehension(key(g), g.range, "genexpr", ComprehensionType::Generator, &g.generators, &g.elt, None)?
-            }
-            Expr::ListComp(g) => {
-                self.handle_comprehension(key(g), g.range, "listcomp", ComprehensionType::List, &g.generators, &g.elt, None)?
-            }
-            Expr::SetComp(g) => {
-                self.handle_comprehension(key(g), g.range, "setcomp", ComprehensionType::Set, &g.generators, &g.elt, None)?
-            }
+            Expr::GeneratorExp(g) => self.handle_comprehension(
+                key(g),
+                g.range,
+                "genexpr",
+                ComprehensionType::Generator,
+                &g.generators,
+                &g.elt,
+                None,
+            )?,
+            Expr::ListComp(g) => self.handle_comprehension(
+                key(g),
+                g.range,
+                "listcomp",
+                ComprehensionType::List,
+                &g.generators,
+                &g.elt,
+                None,
+            )?,
+            Expr::SetComp(g) => self.handle_comprehension(
+                key(g),
+                g.range,
+                "setcomp",
+                ComprehensionType::Set,
+                &g.generators,
+                &g.elt,
+                None,
+            )?,
             Expr::DictComp(g) => self.handle_comprehension(
                 key(g),
                 g.range,
@@ -808,7 +880,11 @@ impl<'a> Builder<'a> {
                 }
             }
             Expr::Name(n) => {
-                let flag = if n.ctx == ExprContext::Load { USE } else { DEF_LOCAL };
+                let flag = if n.ctx == ExprContext::Load {
+                    USE
+                } else {
+                    DEF_LOCAL
+                };
                 self.add_def(&n.id, flag, n.range)?;
                 // `super` counts as a use of `__class__`.
                 if n.ctx == ExprContext::Load && self.cur().is_function_like() && n.id == "super" {
@@ -835,7 +911,9 @@ impl<'a> Builder<'a> {
         value: Option<&'a Expr>,
     ) -> R {
         let is_generator = kind == ComprehensionType::Generator;
-        let Some(outermost) = generators.first() else { return Ok(()) };
+        let Some(outermost) = generators.first() else {
+            return Ok(());
+        };
         // The outermost iterator is evaluated in the current scope.
         self.cur().comp_iter_expr += 1;
         self.visit_expr(&outermost.iter)?;
@@ -884,7 +962,13 @@ impl<'a> Builder<'a> {
     }
 
     /// `symtable_visit_type_param_bound_or_default`.
-    fn visit_bound_or_default(&mut self, e: Option<&'a Expr>, name: &str, k: BlockKey, info: &'static str) -> R {
+    fn visit_bound_or_default(
+        &mut self,
+        e: Option<&'a Expr>,
+        name: &str,
+        k: BlockKey,
+        info: &'static str,
+    ) -> R {
         if let Some(e) = e {
             let is_in_class = self.cur().can_see_class_scope;
             self.enter_block(name, BlockType::TypeVariable, k, e.range());
@@ -918,11 +1002,21 @@ impl<'a> Builder<'a> {
             }
             TypeParam::TypeVarTuple(t) => {
                 self.add_def(&t.name, DEF_TYPE_PARAM | DEF_LOCAL, t.range)?;
-                self.visit_bound_or_default(t.default_value.as_deref(), &t.name, key(t), "a TypeVarTuple default")?;
+                self.visit_bound_or_default(
+                    t.default_value.as_deref(),
+                    &t.name,
+                    key(t),
+                    "a TypeVarTuple default",
+                )?;
             }
             TypeParam::ParamSpec(t) => {
                 self.add_def(&t.name, DEF_TYPE_PARAM | DEF_LOCAL, t.range)?;
-                self.visit_bound_or_default(t.default_value.as_deref(), &t.name, key(t), "a ParamSpec default")?;
+                self.visit_bound_or_default(
+                    t.default_value.as_deref(),
+                    &t.name,
+                    key(t),
+                    "a ParamSpec default",
+                )?;
             }
         }
         self.depth -= 1;
@@ -1003,7 +1097,12 @@ impl<'a> Builder<'a> {
     fn visit_annotation(&mut self, annotation: &'a Expr) -> R {
         let future = self.future.annotations();
         if future {
-            self.enter_block("_annotation", BlockType::Annotation, key(annotation), annotation.range());
+            self.enter_block(
+                "_annotation",
+                BlockType::Annotation,
+                key(annotation),
+                annotation.range(),
+            );
         }
         self.visit_expr(annotation)?;
         if future {
@@ -1014,7 +1113,12 @@ impl<'a> Builder<'a> {
 
     /// `symtable_visit_annotations`: a def's parameter annotations, then its return
     /// annotation.
-    fn visit_annotations(&mut self, a: &'a ast::Arguments, returns: Option<&'a Expr>, loc: TextRange) -> R {
+    fn visit_annotations(
+        &mut self,
+        a: &'a ast::Arguments,
+        returns: Option<&'a Expr>,
+        loc: TextRange,
+    ) -> R {
         let future = self.future.annotations();
         if future {
             self.enter_block("_annotation", BlockType::Annotation, key(a), loc);

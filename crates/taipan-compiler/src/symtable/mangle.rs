@@ -7,7 +7,9 @@ use std::borrow::Cow;
 /// Names not starting with `__`, ending with `__`, or containing a dot are unchanged, as
 /// is everything when the class name is only underscores.
 pub fn mangle<'a>(private: Option<&str>, name: &'a str) -> Cow<'a, str> {
-    let Some(private) = private else { return Cow::Borrowed(name) };
+    let Some(private) = private else {
+        return Cow::Borrowed(name);
+    };
     if !name.starts_with("__") || name.ends_with("__") || name.contains('.') {
         return Cow::Borrowed(name);
     }

@@ -31,6 +31,10 @@
 //! | future annotation of an `AnnAssign` / return | `key(&*annotation)` (the boxed `Expr`) |
 //! | future annotations of a def's parameters | `key(&*stmt.args)` (the boxed `Arguments`) |
 //!
+//! Keys are only valid while every node stays where it was when [`build`] ran — including
+//! the `ast::Mod` value itself (keep it in place or boxed; moving it out of a function
+//! changes the module's key). ast_opt must run *before* `build`, as in CPython.
+//!
 //! Inlined comprehensions keep their entry (lookups still find it, `comp_inlined` is set)
 //! but, as in CPython, are replaced in their parent's `children` by their own children.
 
@@ -188,7 +192,9 @@ impl SymbolMap {
     }
 }
 
-/// `PySTEntryObject`: one block.
+/// `PySTEntryObject`: one block. (3.13 has no `ste_has_docstring`, `ste_method` or
+/// annotation-block fields: those arrived with PEP 649 in 3.14; codegen checks
+/// docstrings itself.)
 #[derive(Clone, Debug)]
 pub struct SymbolTableEntry {
     /// `ste_id`: the key of the node that opened the block.
@@ -324,18 +330,58 @@ impl SymbolTable {
     pub fn entry(&self, id: EntryId) -> &SymbolTableEntry {
         &self.entries[id]
     }
+
+    /// The block a lambda, comprehension or generator expression opens.
+    pub fn lookup_expr(&self, e: &ast::Expr) -> Option<&SymbolTableEntry> {
+        match e {
+            ast::Expr::Lambda(n) => self.lookup(key(n)),
+            ast::Expr::ListComp(n) => self.lookup(key(n)),
+            ast::Expr::SetComp(n) => self.lookup(key(n)),
+            ast::Expr::DictComp(n) => self.lookup(key(n)),
+            ast::Expr::GeneratorExp(n) => self.lookup(key(n)),
+            _ => None,
+        }
+    }
+
+    /// The block a def, class or type alias opens (not its type-parameter block: see
+    /// [`type_params_key`]).
+    pub fn lookup_stmt(&self, s: &ast::Stmt) -> Option<&SymbolTableEntry> {
+        match s {
+            ast::Stmt::FunctionDef(n) => self.lookup(key(n)),
+            ast::Stmt::AsyncFunctionDef(n) => self.lookup(key(n)),
+            ast::Stmt::ClassDef(n) => self.lookup(key(n)),
+            ast::Stmt::TypeAlias(n) => self.lookup(key(n)),
+            _ => None,
+        }
+    }
 }
 
-/// `_PySymtable_Build`: the symbol table of `module`, or the SyntaxError CPython's symtable
-/// raises (positions as CPython sets them: `offset`/`end_offset` are 1-based **UTF-8 byte**
+/// `_PySymtable_Build`: the symbol table of `module`, or the error CPython's symtable
+/// raises (SyntaxError, or RecursionError for too deep an AST) (positions as CPython sets them: `offset`/`end_offset` are 1-based **UTF-8 byte**
 /// offsets, since symtable.c does not convert them; `text` is left `None`, to be filled
 /// from the source by whoever reports it, as CPython reads it back from the file).
 ///
 /// Runs on a thread with a large stack: both passes recurse once per AST nesting level,
 /// up to CPython's limit of 10,000.
-pub fn build(module: &ast::Mod, filename: &str, future: FutureFeatures) -> Result<SymbolTable, SyntaxError> {
+pub fn build(
+    module: &ast::Mod,
+    filename: &str,
+    future: FutureFeatures,
+) -> Result<SymbolTable, SyntaxError> {
+    build_at_depth(module, filename, future, 0)
+}
+
+/// [`build`] when the compiler is entered at C recursion depth `starting_depth` (CPython
+/// counts the symtable's recursion from there: 0 for a script, about 2 for `compile()`
+/// called from Python code). Too deep an AST gives a `RecursionError`-kind error.
+pub fn build_at_depth(
+    module: &ast::Mod,
+    filename: &str,
+    future: FutureFeatures,
+    starting_depth: u32,
+) -> Result<SymbolTable, SyntaxError> {
     let run = || {
-        let mut table = builder::build(module, filename, future)?;
+        let mut table = builder::build(module, filename, future, starting_depth)?;
         analyze::analyze(&mut table)?;
         Ok(table)
     };
@@ -351,3 +397,6 @@ pub fn build(module: &ast::Mod, filename: &str, future: FutureFeatures) -> Resul
 
 /// Stack for [`build`]'s thread.
 const STACK_BYTES: usize = 256 << 20;
+
+#[cfg(test)]
+mod tests;

@@ -8,7 +8,8 @@
 //!   `extra_tokens`: COMMENT, NL, and the ENCODING token first.
 //!
 //! Positions are (1-based line, 0-based column in UTF-8 **bytes**), as the C tokenizer
-//! keeps them; `tokenize`'s character columns are derived when printing.
+//! keeps them; `tokenize`'s character columns are computed as CPython computes them
+//! (`columns.rs`, [`Tokenizer::tokenize_cols`]) and printed by `listing.rs`.
 //!
 //! The implementation follows the C tokenizer's structure closely, because many of its
 //! observable quirks (error offsets, which token a malformed input turns into, the text of
@@ -18,10 +19,19 @@
 //! into the source, and a source whose last line lacks `\n` is read as if it had one (the
 //! "implicit newline" of CPython).
 //!
-//! Files, by construct: `lexer.rs` (the main state machine: `tok_get_normal_mode`),
-//! `indent.rs` (INDENT/DEDENT and TabError rules), `number.rs`, `string.rs` (plain string
-//! literals), `fstring.rs` (PEP 701 f-string mode), `errors.rs` (the SyntaxErrors), and
-//! `decode.rs` (BOM, PEP 263 coding cookies and the codecs).
+//! Files, by construct: `lexer.rs` (reading lines and the main state machine:
+//! `tok_get_normal_mode`), `indent.rs` (INDENT/DEDENT and TabError rules), `number.rs`,
+//! `string.rs` (plain string literals), `fstring.rs` (PEP 701 f-string mode), `errors.rs`
+//! (the SyntaxErrors, as `tokenize` and as the parser report them), `decode.rs` (BOM,
+//! PEP 263 coding cookies; codec tables in the generated `codecs.rs`), `columns.rs`
+//! (`tokenize`'s character columns and `line`), `listing.rs` (the text `python -m
+//! tokenize` prints).
+//!
+//! Besides tokens, the parser can ask for: [`Tokenizer::metadata`] (the expression text
+//! of a self-documenting f-string field, `f"{x = }"`), [`Tokenizer::take_warnings`]
+//! (SyntaxWarnings), [`Tokenizer::source_line`], [`Tokenizer::innermost_open_paren`];
+//! and build the tokenizer for `compile(…, 'eval'|'single')` with
+//! [`Tokenizer::without_implicit_newline`].
 
 #[path = "codecs.rs"]
 mod codecs_table;

@@ -2,7 +2,9 @@
 //! `tools/conformance/symtable.py` prints the reference's
 //! `_symtable.symtable(source, FILE, 'exec')` — one line per block (type, name, lineno,
 //! nested), its varnames, and its symbols sorted by name with CPython's flag integers;
-//! children indented below. A compile error prints
+//! children indented below. With `--code`, one line per code object the blocks become
+//! (`code NAME LINENO FLAGS CELLS`, sorted; see `code_lines`), for the runner's check of
+//! the flags `_symtable` does not expose. A compile error prints
 //! `SyntaxError: MSG (LINENO, OFFSET, END_LINENO, END_OFFSET)` and exits 1.
 
 use std::fmt::Write as _;
@@ -14,9 +16,13 @@ use taipan_parser::error::SyntaxError;
 use taipan_parser::parser::{parse_bytes, Mode};
 
 pub fn main(args: &[String]) -> ExitCode {
-    let Some(path) = args.first() else {
-        eprintln!("usage: taipan explain symtable FILE");
-        return ExitCode::from(2);
+    let (code_mode, path) = match args {
+        [flag, path] if flag == "--code" => (true, path),
+        [path] => (false, path),
+        _ => {
+            eprintln!("usage: taipan explain symtable [--code] FILE");
+            return ExitCode::from(2);
+        }
     };
     let source = match super::read_input(Some(path)) {
         Ok(s) => s,
@@ -27,10 +33,21 @@ pub fn main(args: &[String]) -> ExitCode {
     };
     let result = parse_bytes(&source, Mode::Exec, path, false).and_then(|module| {
         let future = taipan_compiler::future::from_ast(&module, path)?;
-        symtable::build(&module, path, future)
+        // As `_symtable.symtable()` called from Python code: C recursion depth 2.
+        symtable::build_at_depth(&module, path, future, 2)
     });
     let mut out = String::new();
     let code = match result {
+        Ok(table) if code_mode => {
+            let mut lines = Vec::new();
+            code_lines(&table, 0, &mut lines);
+            lines.sort();
+            for l in lines {
+                out.push_str(&l);
+                out.push('\n');
+            }
+            ExitCode::SUCCESS
+        }
         Ok(table) => {
             dump(&table, 0, 0, &mut out);
             ExitCode::SUCCESS
@@ -49,6 +66,9 @@ fn opt(v: Option<u32>) -> String {
 }
 
 fn error_line(e: &SyntaxError) -> String {
+    if e.kind == taipan_parser::error::SyntaxErrorKind::RecursionError {
+        return format!("RecursionError: {}\n", e.msg);
+    }
     format!(
         "{}: {} ({}, {}, {}, {})\n",
         e.kind.name(),
@@ -72,5 +92,58 @@ fn dump(t: &SymbolTable, id: EntryId, indent: usize, out: &mut String) {
     }
     for &c in &e.children {
         dump(t, c, indent + 2, out);
+    }
+}
+
+/// The code object each block compiles to (all but inlined comprehensions and future
+/// annotation blocks): its `co_name`, the block's line (0 for the module), the `co_flags`
+/// bits compile.c's `compute_code_flags` derives from the entry, and for classes the
+/// implicit cells (`__class__` for `needs_class_closure`, `__classdict__` for
+/// `needs_classdict`).
+fn code_lines(t: &SymbolTable, id: EntryId, out: &mut Vec<String>) {
+    use taipan_compiler::symtable::{BlockType, ComprehensionType};
+    let e = t.entry(id);
+    let name = match (e.typ, e.comprehension) {
+        (BlockType::Module, _) => "<module>".to_string(),
+        (BlockType::TypeParameters, _) => format!("<generic parameters of {}>", e.name),
+        (BlockType::Function, ComprehensionType::NoComprehension) if e.name == "lambda" => "<lambda>".into(),
+        (BlockType::Function, ComprehensionType::NoComprehension) => e.name.clone(),
+        (BlockType::Function, _) => format!("<{}>", e.name),
+        _ => e.name.clone(),
+    };
+    let mut flags = 0;
+    if e.is_function_like() {
+        flags |= 0x3;
+        if e.nested {
+            flags |= 0x10;
+        }
+        if e.generator && !e.coroutine {
+            flags |= 0x20;
+        }
+        if e.generator && e.coroutine {
+            flags |= 0x200;
+        }
+        if e.varargs {
+            flags |= 0x4;
+        }
+        if e.varkeywords {
+            flags |= 0x8;
+        }
+    }
+    if e.coroutine && !e.generator {
+        flags |= 0x80;
+    }
+    let mut cells = Vec::new();
+    if e.needs_class_closure {
+        cells.push("__class__");
+    }
+    if e.needs_classdict {
+        cells.push("__classdict__");
+    }
+    if !e.comp_inlined {
+        out.push(format!("code {} {} {} {}", name, e.lineno, flags, cells.join(",")));
+    }
+    for &c in &e.children {
+        code_lines(t, c, out);
     }
 }

@@ -1,0 +1,126 @@
+//! Test driver for `tools/conformance/numerics.py` (not installed, not a user tool): reads
+//! one case per line on stdin — a command and tab-separated arguments, strings as hex of
+//! their UTF-8 (surrogatepass) bytes, floats as decimal bit patterns — and writes one line
+//! per case: `OK <hex of the result's UTF-8>` or `ERR <exception type> <hex of message>`.
+
+use std::io::{BufRead, Write};
+
+use dashu_int::IBig;
+use taipan_vm::format::{self, ErrorKind, FormatError};
+use taipan_vm::hash;
+
+fn unhex(s: &str) -> Vec<u8> {
+    (0..s.len() / 2).filter_map(|i| u8::from_str_radix(&s[2 * i..2 * i + 2], 16).ok()).collect()
+}
+
+fn hex(b: &[u8]) -> String {
+    b.iter().map(|c| format!("{c:02x}")).collect()
+}
+
+/// Generalized UTF-8 (surrogates allowed) → code points.
+fn code_points(b: &[u8]) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i] as u32;
+        let (n, init) = if c < 0x80 {
+            (1, c)
+        } else if c < 0xe0 {
+            (2, c & 0x1f)
+        } else if c < 0xf0 {
+            (3, c & 0x0f)
+        } else {
+            (4, c & 0x07)
+        };
+        let mut cp = init;
+        for k in 1..n {
+            cp = (cp << 6) | (b.get(i + k).copied().unwrap_or(0x80) as u32 & 0x3f);
+        }
+        out.push(cp);
+        i += n;
+    }
+    out
+}
+
+fn text(arg: &str) -> Result<String, FormatError> {
+    String::from_utf8(unhex(arg)).map_err(|_| FormatError::type_error("probe: lone surrogate"))
+}
+
+fn f64_arg(arg: &str) -> f64 {
+    f64::from_bits(arg.parse().unwrap_or(0))
+}
+
+/// An int as Python's `hex()` writes it.
+fn int_arg(arg: &str) -> IBig {
+    let (neg, rest) = match arg.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, arg),
+    };
+    let mag = IBig::from(dashu_int::UBig::from_str_radix(rest.trim_start_matches("0x"), 16).unwrap_or_default());
+    if neg { -mag } else { mag }
+}
+
+fn run(cmd: &str, a: &[&str]) -> Result<String, FormatError> {
+    let arg = |i: usize| a.get(i).copied().unwrap_or("");
+    Ok(match cmd {
+        "hash_str" => {
+            let secret = hash::HashSecret::from_seed(arg(0).parse().unwrap_or(0));
+            hash::hash_str(&secret, &code_points(&unhex(arg(1)))).to_string()
+        }
+        "hash_bytes" => {
+            let secret = hash::HashSecret::from_seed(arg(0).parse().unwrap_or(0));
+            hash::hash_bytes(&secret, &unhex(arg(1))).to_string()
+        }
+        "hash_int" => hash::hash_int(&int_arg(arg(0))).to_string(),
+        "hash_float" => hash::hash_float(f64_arg(arg(0)), 0).to_string(),
+        "hash_complex" => hash::hash_complex(f64_arg(arg(0)), f64_arg(arg(1)), 0).to_string(),
+        "hash_tuple" | "hash_frozenset" => {
+            let items: Vec<i64> = arg(0).split(',').filter(|s| !s.is_empty()).map(|s| hash::hash_int(&int_arg(s))).collect();
+            if cmd == "hash_tuple" { hash::hash_tuple(&items) } else { hash::hash_frozenset(&items) }.to_string()
+        }
+        "repr_float" => format::float_repr(f64_arg(arg(0))),
+        "repr_complex" => format::complex_repr(f64_arg(arg(0)), f64_arg(arg(1))),
+        "format_int" => format::format_int(&int_arg(arg(0)), &text(arg(1))?, "int")?,
+        "format_float" => format::format_float(f64_arg(arg(0)), &text(arg(1))?, "float")?,
+        "format_complex" => format::format_complex(f64_arg(arg(0)), f64_arg(arg(1)), &text(arg(2))?, "complex")?,
+        "format_str" => format::format_str(&text(arg(0))?, &text(arg(1))?, "str")?,
+        "int_from_str" => {
+            let repr = text(arg(2))?;
+            format::int_to_str_radix(&format::int_from_str(&text(arg(0))?, arg(1).parse().unwrap_or(10), || repr)?, 16, true)
+        }
+        "float_from_str" => {
+            let repr = text(arg(1))?;
+            format::float_from_str(&text(arg(0))?, || repr)?.to_bits().to_string()
+        }
+        "int_to_radix" => format::int_to_str_radix(&int_arg(arg(0)), arg(1).parse().unwrap_or(10), true),
+        "int_str" => format::int_to_decimal(&int_arg(arg(0)), format::MAX_STR_DIGITS)?,
+        "float_hex" => format::float_hex(f64_arg(arg(0))),
+        "float_fromhex" => format::float_fromhex(&text(arg(0))?)?.to_bits().to_string(),
+        "float_round" => format::float_round(f64_arg(arg(0)), arg(1).parse().unwrap_or(0))?.to_bits().to_string(),
+        "float_round_int" => format::int_to_str_radix(&format::float_round_to_int(f64_arg(arg(0)))?, 16, true),
+        _ => return Err(FormatError::type_error(format!("probe: unknown command {cmd}"))),
+    })
+}
+
+fn main() {
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for line in stdin.lock().lines() {
+        let Ok(line) = line else { break };
+        let mut parts = line.split('\t');
+        let cmd = parts.next().unwrap_or("");
+        let args: Vec<&str> = parts.collect();
+        let _ = match run(cmd, &args) {
+            Ok(s) => writeln!(out, "OK {}", hex(s.as_bytes())),
+            Err(e) => {
+                let kind = match e.kind {
+                    ErrorKind::ValueError => "ValueError",
+                    ErrorKind::OverflowError => "OverflowError",
+                    ErrorKind::TypeError => "TypeError",
+                };
+                writeln!(out, "ERR {kind} {}", hex(e.message.as_bytes()))
+            }
+        };
+    }
+}
