@@ -9,6 +9,8 @@
 //! | CFG, optimizations, stack depth | `flowgraph` | Python/flowgraph.c |
 //! | location/exception tables, code object | `assemble` | Python/assemble.c |
 
+pub mod assemble;
+pub mod flowgraph;
 pub mod instr_sequence;
 pub mod future;
 pub mod symtable;
@@ -27,3 +29,6 @@ pub fn codegen_only(module: &ast::Mod, filename: &str, optimize: i32) -> Result<
     let assemble = codegen::placeholder_assembler;
     codegen::codegen_module(&optimized, filename, optimize, &assemble)
 }
+
+pub use assemble::optimize_and_assemble;
+pub use unit::CodeUnitMetadata;

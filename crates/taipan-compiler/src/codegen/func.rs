@@ -3,7 +3,7 @@
 //! `__static_attributes__`), lambdas, and comprehensions — inlined into the enclosing
 //! unit as PEP 709 describes, or compiled as their own unit (generator expressions).
 
-use std::collections::BTreeSet;
+
 
 use taipan_bytecode::{Constant, Opcode, PyStr};
 use taipan_parser::ast::{self, Expr, ExprContext, Stmt};
@@ -419,10 +419,11 @@ impl<'a> Compiler<'a> {
         let code = self.finish_unit(true);
         self.make_closure(loc, code, 0)?;
         self.visit_expr(&outermost.iter)?;
+        let iloc = loc_of(outermost.iter.range());
         if outermost.is_async != 0 {
-            self.addop(Opcode::GET_AITER, loc);
+            self.addop(Opcode::GET_AITER, iloc);
         } else {
-            self.addop(Opcode::GET_ITER, loc);
+            self.addop(Opcode::GET_ITER, iloc);
         }
         self.addop_i(Opcode::CALL, 0, loc);
         if is_async && ty != CompType::Gen {
@@ -697,4 +698,3 @@ impl<'a> Compiler<'a> {
     }
 }
 
-pub type StaticAttributes = BTreeSet<String>;

@@ -104,7 +104,7 @@ impl<'a> Compiler<'a> {
                         self.visit_expr(m)?;
                         self.addop_i(Opcode::CALL, 0, loc);
                     }
-                    self.addop_i(Opcode::RAISE_VARARGS, 1, loc);
+                    self.addop_i(Opcode::RAISE_VARARGS, 1, loc_of(a.test.range()));
                     self.use_label(end);
                 }
             }

@@ -147,7 +147,7 @@ impl<'src> Parser<'src> {
         let (name, _) = self.expect_name()?;
         let type_params = if self.at(T::LSQB) { self.type_params()? } else { Vec::new() };
         let (bases, keywords) = if self.at(T::LPAR) {
-            match self.call_arguments()? {
+            match self.call_arguments_checked()? {
                 Some(v) => v,
                 None => return Err(PErr::Fail),
             }
