@@ -211,10 +211,15 @@ impl<'src> Parser<'src> {
     pub(crate) fn for_if_clauses(&mut self) -> PResult<Vec<Comprehension>> {
         let mut out = Vec::new();
         while self.at_for() {
+            let clause_mark = self.pos;
             let is_async = self.eat_kw(Kw::Async) as u32;
             self.expect_kw(Kw::For)?;
-            let target = self.star_targets()?;
-            self.expect_kw(Kw::In)?;
+            let r = (|| {
+                let t = self.star_targets()?;
+                self.expect_kw(Kw::In)?;
+                Ok(t)
+            })();
+            let target = self.invalid_fallback(clause_mark, r, |p| p.invalid_for_if_clause())?;
             let iter = self.disjunction()?;
             let mut ifs = Vec::new();
             while self.eat_kw(Kw::If) {

@@ -299,6 +299,9 @@ pub(crate) struct Parser<'src> {
     line_starts: Option<Vec<usize>>,
     /// CPython's `p->call_invalid_rules`: set for the second pass (see [`invalid`]).
     pub(crate) call_invalid_rules: bool,
+    /// Token positions where an expensive invalid rule already ran in the second pass
+    /// (CPython memoizes; this keeps nested failing constructs linear).
+    pub(crate) invalid_memo: std::collections::HashSet<usize>,
 }
 
 impl<'src> Parser<'src> {
@@ -320,6 +323,7 @@ impl<'src> Parser<'src> {
             depth: 0,
             line_starts: None,
             call_invalid_rules: false,
+            invalid_memo: std::collections::HashSet::new(),
         }
     }
 
