@@ -43,6 +43,8 @@ def ok(s):
 def expect(fn, *args):
     try:
         return ok(fn(*args))
+    except KeyError as e:
+        return f"ERR KeyError {hx(e.args[0])}"
     except (ValueError, OverflowError, TypeError) as e:
         return f"ERR {type(e).__name__} {hx(str(e))}"
 
@@ -180,23 +182,23 @@ def fam_repr(rng):
 FILLS = ["", "", "", "*", "0", " ", "é", "<", "€"]
 
 
-def gen_spec(rng, types):
+def gen_spec(rng, types, prec=0.5, sign=0.3, alt=0.2, z=0.1, aligns="<>=^", group=0.25):
     s = ""
     if rng.random() < 0.4:
-        s += rng.choice(FILLS) + rng.choice("<>=^")
-    if rng.random() < 0.3:
+        s += rng.choice(FILLS) + rng.choice(aligns)
+    if rng.random() < sign:
         s += rng.choice("+- ")
-    if rng.random() < 0.1:
+    if rng.random() < z:
         s += "z"
-    if rng.random() < 0.2:
+    if rng.random() < alt:
         s += "#"
     if rng.random() < 0.2:
         s += "0"
     if rng.random() < 0.5:
         s += str(rng.randrange(0, 30))
-    if rng.random() < 0.25:
-        s += rng.choice([",", "_", ",_", "_,"])
-    if rng.random() < 0.5:
+    if rng.random() < group:
+        s += rng.choice([",", "_", ",", "_", ",", "_", ",_", "_,"])
+    if rng.random() < prec:
         s += "." + str(rng.choice([0, 1, 2, 3, 5, 6, 10, 17, 20, rng.randrange(0, 60)]))
     if rng.random() < 0.9:
         s += rng.choice(types)
@@ -208,9 +210,11 @@ def gen_spec(rng, types):
 def fam_format_int(rng):
     cases = []
     ints = gen_ints(rng, 1000) + [65, 0x10ffff, 0x110000, -1, 10**4400, 10**4299]
-    for i in range(8000):
+    for i in range(12000):
         x = rng.choice(ints)
-        spec = gen_spec(rng, "bcdoxXn" * 3 + "eEfFgG%sy")
+        valid = i % 3 != 0
+        spec = gen_spec(rng, "bdoxXn" * 6 + "c" + "eEfFgG%sy", prec=0.03 if valid else 0.5, z=0.01 if valid else 0.1,
+                        group=0.3 if valid else 0.25)
         cases.append((f"format_int\t{iarg(x)}\t{hx(spec)}", expect(format, x, spec)))
     return cases
 
@@ -234,7 +238,7 @@ def fam_format_complex(rng):
     fl = gen_floats(rng, 1000) + [0.0, -0.0, math.nan]
     for i in range(3000):
         z = complex(rng.choice(fl), rng.choice(fl))
-        spec = gen_spec(rng, "eEfFgGn" * 3 + "%d")
+        spec = gen_spec(rng, "eEfFgGn" * 3 + "%d", aligns="<>^" if i % 3 else "<>=^")
         cases.append((f"format_complex\t{fbits(z.real)}\t{fbits(z.imag)}\t{hx(spec)}", expect(format, z, spec)))
     return cases
 
@@ -244,7 +248,9 @@ def fam_format_str(rng):
     strs = [s for s in gen_strs(rng, 500) if not any(0xd800 <= ord(c) < 0xe000 for c in s)]
     for i in range(4000):
         s = rng.choice(strs)
-        spec = gen_spec(rng, "s" * 8 + "dr")
+        valid = i % 3 != 0
+        spec = gen_spec(rng, "s" * 8 + "dr", sign=0.02 if valid else 0.3, alt=0.02 if valid else 0.2,
+                        z=0.01 if valid else 0.1, aligns="<>^" if valid else "<>=^", group=0.02 if valid else 0.25)
         cases.append((f"format_str\t{hx(s)}\t{hx(spec)}", expect(format, s, spec)))
     return cases
 
@@ -319,6 +325,144 @@ def fam_float_parse(rng):
     return cases
 
 
+def gen_hex_literal(rng):
+    k = rng.randrange(5)
+    if k == 0:
+        s = rng.choice(gen_floats(rng, 40)).hex()
+    elif k == 1:
+        s = rng.choice(["", "0x", "-0X", "+"]) + "".join(rng.choice("0123456789abcdefABCDEF") for _ in range(rng.randrange(0, 20)))
+        if rng.random() < 0.6:
+            s += "." + "".join(rng.choice("0123456789abcdef") for _ in range(rng.randrange(0, 20)))
+        if rng.random() < 0.7:
+            s += rng.choice("pP") + rng.choice(["", "+", "-"]) + str(rng.choice([rng.randrange(0, 30), rng.randrange(0, 1100), 10**20]))
+    elif k == 2:
+        s = rng.choice(["inf", "-Infinity", "nan", "-nan", "0x1p1024", "0x1.fffffffffffff8p1023", "0x1.fffffffffffff7p1023",
+                        "0x1p-1074", "0x1p-1075", "0x1.8p-1075", "0x1.00000000000008p0", "0x1.00000000000018p0",
+                        "0x1.000000000000080000001p0", "0x.8p-1073", "0x1p", "0x.p1", "0x1.p1", ".8", "1.", "0x1p99999999999999999999 junk",
+                        "0x0p99999999999999999999", "0x1p-99999999999999999999", "0x" + "f" * 300 + "p-1200", "1e5", "0x1_0"])
+    elif k == 3:  # exact halfway cases around 53 bits
+        m = rng.getrandbits(54) | (1 << 53)
+        s = hex(m) + "p" + str(rng.randrange(-1130, 1000))
+    else:
+        s = "".join(rng.choice("0x.p+-123abcf") for _ in range(rng.randrange(0, 10)))
+    if rng.random() < 0.15:
+        s = rng.choice([" ", "\t", "\n "]) + s
+    if rng.random() < 0.15:
+        s += rng.choice([" ", "\n", "x"])
+    return s
+
+
+def fam_float_hex(rng):
+    cases = []
+    for x in gen_floats(rng, 3000) + [math.nan]:
+        cases.append((f"float_hex\t{fbits(x)}", ok(x.hex())))
+    for i in range(6000):
+        s = gen_hex_literal(rng)
+        cases.append((f"float_fromhex\t{hx(s)}", expect(lambda t: fbits(float.fromhex(t)), s)))
+    return cases
+
+
+def fam_round(rng):
+    cases = []
+    fl = gen_floats(rng, 3000) + [math.nan, 2.675, 0.125, 0.375, 1.5, 2.5, -0.5, 5e-324, 1.7976931348623157e308]
+    for i in range(8000):
+        x = rng.choice(fl)
+        n = rng.choice([0, 1, 2, 3, -1, -2, rng.randrange(-20, 20), rng.randrange(-330, 330), 400, -400])
+        cases.append((f"float_round\t{fbits(x)}\t{n}", expect(lambda: fbits(round(x, n)))))
+    for x in fl[:3000]:
+        cases.append((f"float_round_int\t{fbits(x)}", expect(lambda: iarg(round(x)))))
+    return cases
+
+
+def pvalue(v):
+    if type(v) is bool:
+        return f"b:{int(v)}"
+    if type(v) is int:
+        return f"i:{iarg(v)}"
+    if type(v) is float:
+        return f"f:{fbits(v)}"
+    if type(v) is str:
+        return f"s:{hx(v)}:{hx(repr(v))}:{hx(ascii(v))}"
+    return f"o:{hx(type(v).__name__)}:{hx(str(v))}:{hx(repr(v))}:{hx(ascii(v))}"
+
+
+def pargs(args):
+    if type(args) is tuple:
+        return "T;" + ";".join(pvalue(v) for v in args)
+    if type(args) is dict:
+        return "M;" + pvalue(args) + "".join(f";{hx(k)}={pvalue(v)}" for k, v in args.items())
+    if hasattr(type(args), "__getitem__") and type(args) is not str:  # PyMapping_Check: a "mapping"
+        return "M;" + pvalue(args)
+    return "S;" + pvalue(args)
+
+
+PCT_VALUES = [0, 1, -1, 42, -42, 255, 0x10ffff, 0x110000, 2**70, -2**70, 10**4400, True, False, 0.0, -0.0, 1.5, -2.5,
+              3.14159, 1e100, -1e-10, math.inf, -math.inf, math.nan, 1e300, "", "a", "abc", "é", "héllo wörld", "'\"",
+              "\n", "€", [1, 2], None, (1,), b"x"]
+
+
+def gen_pct_spec(rng):
+    s = "%"
+    if rng.random() < 0.08:
+        s += "(" + rng.choice(["a", "b", "x", "", "a(b)", "zz"]) + ")"
+    s += "".join(rng.choice("-+ #0") for _ in range(rng.choice([0, 0, 1, 2])))
+    r = rng.random()
+    if r < 0.1:
+        s += "*"
+    elif r < 0.5:
+        s += str(rng.randrange(0, 25))
+    if rng.random() < 0.35:
+        s += "." + rng.choice(["*", str(rng.randrange(0, 20)), ""])
+    if rng.random() < 0.03:
+        s += rng.choice("hlL")
+    s += rng.choice("diuoxXeEfFgGcsra" * 4 + "%yk")
+    return s
+
+
+def pct_value_for(rng, conv):
+    if rng.random() < 0.12:
+        return rng.choice(PCT_VALUES)
+    if conv in "diuoxX":
+        return rng.choice([rng.randrange(-300, 300), rng.getrandbits(rng.randrange(1, 130)) * rng.choice([1, -1]), True]
+                          + ([rng.uniform(-1e6, 1e6)] if conv in "diu" else []))
+    if conv in "eEfFgG":
+        return rng.choice([rng.choice(gen_floats(rng, 40)), rng.randrange(-10**6, 10**6), 2**1100 if rng.random() < 0.02 else 7])
+    if conv == "c":
+        return rng.choice([rng.randrange(0, 0x3000), rng.choice("aé€😀"), rng.randrange(0x10000, 0x110000)])
+    return rng.choice(PCT_VALUES + [rng.randrange(-10**6, 10**6), rng.random() * 1e6])
+
+
+def fam_percent(rng):
+    cases = []
+    for i in range(15000):
+        pieces, args = [], []
+        for _ in range(rng.choice([1, 1, 1, 2, 3])):
+            spec = gen_pct_spec(rng)
+            pieces.append(rng.choice(["", "x=", " ", "ab"]) + spec)
+            if spec.endswith("%") and spec != "%":
+                continue
+            for _ in range(spec.count("*")):
+                args.append(rng.choice([rng.randrange(-12, 30), rng.randrange(0, 20), 1.5, "3", 2**70, -2**70]) if rng.random() < 0.1
+                            else rng.randrange(-12, 30))
+            args.append(pct_value_for(rng, spec[-1]))
+        fmt = "".join(pieces)
+        if rng.random() < 0.03:
+            fmt = rng.choice(["%", "abc%", "%(a", "%(a)", "%5", "%.", "%-", "%*", "%%", "100%%", "%(a)s %(b)d", "%s %s"])
+        if rng.random() < 0.1:
+            fmt += rng.choice(["", " end", "%"])
+        if rng.random() < 0.05:
+            args = args[:-1] if rng.random() < 0.5 else args + [1]
+        if "%(" in fmt or rng.random() < 0.03:
+            args = {k: rng.choice(PCT_VALUES[:10] + PCT_VALUES[11:] + [rng.randrange(-99, 99)] * 10)
+                    for k in ["a", "b", "x", "a(b)"] if rng.random() < 0.85}
+        elif len(args) == 1 and rng.random() < 0.5 and type(args[0]) not in (tuple, list, dict):
+            args = args[0]
+        else:
+            args = tuple(args)
+        cases.append((f"percent\t{hx(fmt)}\t{pargs(args)}", expect(lambda: fmt % args)))
+    return cases
+
+
 FAMILIES = {
     "hash_str": fam_hash_str,
     "hash_num": fam_hash_num,
@@ -329,6 +473,9 @@ FAMILIES = {
     "format_str": fam_format_str,
     "int_parse": fam_int_parse,
     "float_parse": fam_float_parse,
+    "float_hex": fam_float_hex,
+    "round": fam_round,
+    "percent": fam_percent,
 }
 
 
@@ -367,7 +514,10 @@ def main():
             cases = [(c, e) for (c, _), e in zip(cases, exp)]
         all_cases.extend((name, c, e) for c, e in cases)
     inp = "".join(c + "\n" for _, c, _ in all_cases)
-    proc = subprocess.run([tool], input=inp.encode(), capture_output=True, check=True)
+    proc = subprocess.run([tool], input=inp.encode(), capture_output=True)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr.decode(errors="replace"))
+        return 1
     got = proc.stdout.decode().splitlines()
     stats = {}
     fails = {}

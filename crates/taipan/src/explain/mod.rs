@@ -1,7 +1,9 @@
 //! `taipan explain STAGE …`: each stage of the pipeline, printed byte for byte as the
 //! matching `python3.13 -m MODULE` prints it.
 
+mod assemble;
 mod ast;
+mod codegen;
 mod symtable;
 mod tokens;
 
@@ -11,6 +13,8 @@ pub fn main(args: &[String]) -> ExitCode {
     match args.first().map(String::as_str) {
         Some("tokens") => tokens::main(&args[1..]),
         Some("ast") => ast::main(&args[1..]),
+        Some("assemble") => assemble::main(&args[1..]),
+        Some("codegen") => codegen::main(&args[1..]),
         Some("parse-bench") => ast::parse_bench(&args[1..]),
         Some("symtable") => symtable::main(&args[1..]),
         _ => {

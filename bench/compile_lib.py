@@ -1,0 +1,79 @@
+"""Compiler speed: compile every .py file of the reference's Lib to .pyc with taipan and
+compile the same files with the reference, in the same run, and print the ratio.
+
+    tools/ref.sh bench/compile_lib.py [--bin PATH] [--repeat N] [-OO]
+
+taipan runs `taipan compile -d TMP FILE…` once over all files (process start-up paid
+once; use a release build), best of N. The reference, in-process, reads each file and
+runs `compile(source, path, 'exec', dont_inherit=True)` and `marshal.dumps` of the result
+(what py_compile does besides writing), best of N. Files the reference rejects are left
+out of both.
+"""
+import argparse
+import marshal
+import os
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+import warnings
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def lib_files():
+    lib = sysconfig.get_path("stdlib")
+    out = []
+    for d, dirs, files in os.walk(lib):
+        dirs[:] = sorted(x for x in dirs if x != "site-packages")
+        out.extend(os.path.join(d, f) for f in sorted(files) if f.endswith(".py"))
+    return sorted(out)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--bin", default=os.environ.get("TAIPAN") or os.path.join(
+        os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target"), "release", "taipan"))
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("-OO", dest="oo", action="store_true")
+    a = ap.parse_args()
+    optimize = 2 if a.oo else 0
+    files = []
+    warnings.simplefilter("ignore")
+    for path in lib_files():
+        with open(path, "rb") as f:
+            src = f.read()
+        try:
+            compile(src, path, "exec", dont_inherit=True, optimize=optimize)
+        except (SyntaxError, ValueError, RecursionError, MemoryError):
+            continue
+        files.append(path)
+    total = sum(os.path.getsize(p) for p in files)
+
+    ref = float("inf")
+    for _ in range(a.repeat):
+        t = time.perf_counter()
+        for path in files:
+            with open(path, "rb") as f:
+                src = f.read()
+            marshal.dumps(compile(src, path, "exec", dont_inherit=True, optimize=optimize))
+        ref = min(ref, time.perf_counter() - t)
+
+    mine = float("inf")
+    failed = 0
+    for _ in range(a.repeat):
+        with tempfile.TemporaryDirectory() as tmp:
+            cmd = [a.bin, "compile"] + (["-OO"] if a.oo else []) + ["-d", tmp] + files
+            t = time.perf_counter()
+            p = subprocess.run(cmd, capture_output=True)
+            mine = min(mine, time.perf_counter() - t)
+            failed = p.stderr.count(b"\n") if p.returncode else 0
+    print("files: %d (%.1f MB)%s" % (len(files), total / 1e6, "" if not failed else ", taipan reported %d error lines" % failed))
+    print("reference compile(): %.3f s" % ref)
+    print("taipan compile:      %.3f s" % mine)
+    print("ratio: %.2fx" % (ref / mine))
+
+
+if __name__ == "__main__":
+    main()

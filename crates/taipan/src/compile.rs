@@ -1,0 +1,178 @@
+//! `taipan compile [-O|-OO] [--invalidation-mode MODE] (-o OUT.pyc FILE | -d DIR FILE…)`:
+//! compile Python source to CPython-3.13-format .pyc files, as `py_compile.compile` does
+//! (`compile(source_bytes, path, 'exec', dont_inherit=True, optimize=N)`, then the 16-byte
+//! header and the marshalled module code object).
+//!
+//! - `co_filename` is the path as given on the command line.
+//! - `-o OUT` names the output of a single FILE; `-d DIR` writes each FILE to
+//!   `DIR/FILE` + `c` (the path as given, a leading `/` dropped, with `.pyc` for `.py`), so
+//!   that files of the same name in different directories do not collide.
+//! - `--invalidation-mode` is py_compile's: `timestamp` (the default, unless
+//!   SOURCE_DATE_EPOCH is set: then `checked-hash`), `checked-hash`, `unchecked-hash`.
+//! - A file that does not compile gets CPython's error text on stderr (what
+//!   `traceback.format_exception_only` prints, as py_compile reports it); the other files
+//!   are still written, and the exit status is 1.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use taipan_bytecode::pyc::{self, Pyc, Validation};
+use taipan_bytecode::{CodeObject, Constant};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Timestamp,
+    CheckedHash,
+    UncheckedHash,
+}
+
+const USAGE: &str = "usage: taipan compile [-O|-OO] [--invalidation-mode timestamp|checked-hash|unchecked-hash] (-o OUT.pyc FILE | -d DIR FILE...)";
+
+pub fn main(args: &[String]) -> ExitCode {
+    let mut optimize = 0;
+    let mut mode = if std::env::var_os("SOURCE_DATE_EPOCH").is_some_and(|v| !v.is_empty()) {
+        Mode::CheckedHash
+    } else {
+        Mode::Timestamp
+    };
+    let mut out: Option<String> = None;
+    let mut dir: Option<String> = None;
+    let mut files: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < args.len() {
+        let a = args[i].as_str();
+        match a {
+            "-O" => optimize = optimize.max(1),
+            "-OO" => optimize = 2,
+            "-o" | "-d" | "--invalidation-mode" => {
+                let Some(v) = args.get(i + 1) else {
+                    eprintln!("{USAGE}");
+                    return ExitCode::from(2);
+                };
+                match a {
+                    "-o" => out = Some(v.clone()),
+                    "-d" => dir = Some(v.clone()),
+                    _ => {
+                        mode = match v.as_str() {
+                            "timestamp" => Mode::Timestamp,
+                            "checked-hash" => Mode::CheckedHash,
+                            "unchecked-hash" => Mode::UncheckedHash,
+                            _ => {
+                                eprintln!("{USAGE}");
+                                return ExitCode::from(2);
+                            }
+                        }
+                    }
+                }
+                i += 1;
+            }
+            _ if a.starts_with('-') && a != "-" => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+            _ => files.push(a.to_string()),
+        }
+        i += 1;
+    }
+    let targets: Vec<(String, PathBuf)> = match (&out, &dir) {
+        (Some(o), None) if files.len() == 1 => vec![(files[0].clone(), PathBuf::from(o))],
+        (None, Some(d)) if !files.is_empty() => files.iter().map(|f| (f.clone(), output_in_dir(d, f))).collect(),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let mut status = ExitCode::SUCCESS;
+    for (file, dest) in targets {
+        if let Err(msg) = compile_file(&file, &dest, optimize, mode) {
+            eprint!("{msg}");
+            status = ExitCode::from(1);
+        }
+    }
+    status
+}
+
+fn output_in_dir(dir: &str, file: &str) -> PathBuf {
+    let rel = file.trim_start_matches('/');
+    let mut p = Path::new(dir).join(rel).into_os_string();
+    p.push("c");
+    PathBuf::from(p)
+}
+
+/// Compile one file and write its .pyc; the error text otherwise.
+fn compile_file(file: &str, dest: &Path, optimize: i32, mode: Mode) -> Result<(), String> {
+    let source = std::fs::read(file).map_err(|e| format!("[Errno {}] {}: '{}'\n", e.raw_os_error().unwrap_or(0), strerror(&e), file))?;
+    let code = compile_source(&source, file, optimize)?;
+    let validation = match mode {
+        Mode::Timestamp => {
+            let meta = std::fs::metadata(file).map_err(|e| format!("{file}: {e}\n"))?;
+            let mtime = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_secs());
+            Validation::Timestamp { mtime: mtime as u32, size: source.len() as u32 }
+        }
+        Mode::CheckedHash | Mode::UncheckedHash => Validation::Hash {
+            source_hash: pyc::source_hash(&source),
+            check_source: mode == Mode::CheckedHash,
+        },
+    };
+    let data = pyc::write(&Pyc { validation, code: Constant::Code(Arc::new(code)) })
+        .map_err(|e| format!("{file}: {e}\n"))?;
+    if let Some(parent) = dest.parent() {
+        if !parent.as_os_str().is_empty() {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}\n", parent.display()))?;
+        }
+    }
+    std::fs::write(dest, data).map_err(|e| format!("{}: {e}\n", dest.display()))
+}
+
+fn strerror(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.rfind(" (os error ") {
+        Some(k) => s[..k].to_string(),
+        None => s,
+    }
+}
+
+/// `compile(source, filename, 'exec', dont_inherit=True, optimize=optimize)`; the
+/// error as `traceback.format_exception_only` prints it.
+fn compile_source(source: &[u8], filename: &str, optimize: i32) -> Result<CodeObject, String> {
+    let module = taipan_parser::parser::parse_bytes(source, taipan_parser::parser::Mode::Exec, filename, false)
+        .map_err(|e| crate::syntax_error::format(&e, filename))?;
+    compile_module(&module, filename, optimize).map_err(|e| match e {
+        PipelineError::Syntax(e) => crate::syntax_error::format(&e, filename),
+        PipelineError::Assemble(msg) => format!("SystemError: {msg}\n"),
+    })
+}
+
+enum PipelineError {
+    Syntax(taipan_parser::error::SyntaxError),
+    Assemble(String),
+}
+
+/// The compiler after the parser: AST optimizer, symbol table and code generation, then
+/// each unit (children first, as code generation finishes them) through the flow-graph
+/// optimizer and the assembler.
+fn compile_module(module: &taipan_parser::ast::Mod, filename: &str, optimize: i32) -> Result<CodeObject, PipelineError> {
+    use std::cell::RefCell;
+    use taipan_compiler::{codegen, instr_sequence::InstrSequence, CodeUnitMetadata};
+    let failure: RefCell<Option<String>> = RefCell::new(None);
+    let assemble = |meta: &CodeUnitMetadata, seq: &InstrSequence, flags: i32, name: &str| -> CodeObject {
+        match taipan_compiler::optimize_and_assemble(meta, seq.clone(), flags, name) {
+            Ok(code) => code,
+            Err(e) => {
+                failure.borrow_mut().get_or_insert(e.0);
+                codegen::placeholder_assembler(meta, seq, flags, name)
+            }
+        }
+    };
+    let optimized = taipan_compiler::ast_opt::optimize(module, optimize);
+    let out = codegen::codegen_module(&optimized, filename, optimize, &assemble).map_err(PipelineError::Syntax)?;
+    if let Some(msg) = failure.borrow_mut().take() {
+        return Err(PipelineError::Assemble(msg));
+    }
+    taipan_compiler::optimize_and_assemble(&out.meta, out.seq, out.flags, filename).map_err(|e| PipelineError::Assemble(e.0))
+}
