@@ -405,7 +405,7 @@ impl<'src> Parser<'src> {
                 }
                 T::LPAR => {
                     let mark = self.pos;
-                    match self.call_arguments()? {
+                    match self.call_arguments_checked()? {
                         Some((args, keywords)) => {
                             e = Expr::Call(ExprCall {
                                 func: Box::new(e),

@@ -14,7 +14,9 @@
 //! The rules are grouped by construct: [`compound`] (block statements and their
 //! indentation errors), [`targets`] (assignment, `del`, `for` and `with` targets).
 
+mod args;
 mod compound;
+mod params;
 mod targets;
 
 use super::{PErr, PResult, Parser};
