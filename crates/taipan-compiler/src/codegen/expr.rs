@@ -279,7 +279,7 @@ impl<'a> Compiler<'a> {
         let op = match sc {
             Sc::Free | Sc::Cell => NameOp::Deref,
             Sc::Local if unit_fn_like || self.ur().fasthidden_active.contains(&mangled) => NameOp::Fast,
-            Sc::GlobalImplicit if unit_fn_like => NameOp::Global,
+            Sc::GlobalImplicit if unit_fn_like || (in_class && in_comp) => NameOp::Global,
             Sc::GlobalExplicit => NameOp::Global,
             _ => NameOp::Name,
         };

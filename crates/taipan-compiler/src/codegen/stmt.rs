@@ -690,7 +690,7 @@ impl<'a> Compiler<'a> {
         } else {
             self.compile_with(items, body, pos + 1, is_async)?;
         }
-        self.addop(Opcode::POP_BLOCK, NO_LOC);
+        self.addop(Opcode::POP_BLOCK, if is_async { loc } else { NO_LOC });
         self.pop_fblock();
         self.call_exit_with_nones(loc);
         if is_async {

@@ -233,6 +233,11 @@ impl<'src> Parser<'src> {
     /// `'(' [arguments] ')'` after a primary, including the `primary genexp` form.
     /// `None` when this is not a call (the caller rewinds).
     pub(crate) fn call_arguments(&mut self) -> PResult<Option<(Vec<Expr>, Vec<Keyword>)>> {
+        self.call_arguments_ext(true)
+    }
+
+    /// `allow_genexp`: false for a class's bases (`'(' [arguments] ')'` has no genexp form).
+    pub(crate) fn call_arguments_ext(&mut self, allow_genexp: bool) -> PResult<Option<(Vec<Expr>, Vec<Keyword>)>> {
         let lpar = self.start();
         self.bump();
         let mut args = Vec::new();
@@ -279,6 +284,9 @@ impl<'src> Parser<'src> {
                         return Err(PErr::Fail);
                     }
                     if self.at_for() {
+                        if !allow_genexp {
+                            return Err(PErr::Fail);
+                        }
                         // `primary genexp`: the generator expression is the only argument
                         // and its parentheses are the call's.
                         if !args.is_empty() || !keywords.is_empty() {

@@ -147,7 +147,10 @@ impl<'src> Parser<'src> {
         let (name, _) = self.expect_name()?;
         let type_params = if self.at(T::LSQB) { self.type_params()? } else { Vec::new() };
         let (bases, keywords) = if self.at(T::LPAR) {
-            match self.call_arguments_checked()? {
+            // A class's bases take no bare generator expression; the second pass runs the
+            // invalid_* rules of call arguments.
+            let r = if self.call_invalid_rules { self.call_arguments_checked() } else { self.call_arguments_ext(false) };
+            match r? {
                 Some(v) => v,
                 None => return Err(PErr::Fail),
             }

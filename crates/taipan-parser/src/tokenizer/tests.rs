@@ -251,6 +251,10 @@ fn decoding() {
     let (enc, text) = decode_source(b"# coding: cp1252\nx = '\x80'\n").unwrap();
     assert_eq!((enc.as_str(), &*text), ("cp1252", "# coding: cp1252\nx = '\u{20ac}'\n"));
     assert_eq!(translate_newlines("a\r\nb\rc\n"), "a\nb\nc\n");
+    let e = decode_source(b"# coding: cp1252\nx = \"\x81\"\n").unwrap_err();
+    assert_eq!(e.msg, "'charmap' codec can't decode byte 0x81 in position 22: character maps to <undefined>");
+    let e = decode_source(b"# coding: ascii\n\n\nx = \"\xc3\"\n").unwrap_err();
+    assert_eq!(e.msg, "'ascii' codec can't decode byte 0xc3 in position 23: ordinal not in range(128)");
     assert_eq!(e.kind, SyntaxErrorKind::SyntaxError);
 }
 
