@@ -355,3 +355,24 @@ fn null_bytes_anywhere_in_a_line() {
         assert_eq!((e.lineno, e.offset), (1, 0));
     }
 }
+
+#[test]
+fn file_input_errors() {
+    // As `python3.13 FILE` reports them (the file tokenizer), vs compile() of a string.
+    let err = |t: Tokenizer<'_>| {
+        let mut t = t;
+        loop {
+            if let Err(e) = t.next_token() {
+                return (e.msg, e.lineno, e.offset, e.text);
+            }
+        }
+    };
+    let src = "\\";
+    let config = TokenizerConfig::default();
+    let e = err(Tokenizer::new(src, config).file_input());
+    assert_eq!((e.0.as_str(), e.1, e.2), ("unexpected EOF while parsing", 1, 0));
+    let e = err(Tokenizer::new(src, config));
+    assert_eq!((e.0.as_str(), e.1, e.2), ("unexpected EOF while parsing", 1, 2));
+    let e = err(Tokenizer::new("x = 1\0\n", config).file_input());
+    assert_eq!(e, ("source code cannot contain null bytes".to_string(), 1, 0, Some("x = 1".to_string())));
+}
