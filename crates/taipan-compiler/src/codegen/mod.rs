@@ -13,6 +13,7 @@
 
 mod expr;
 mod func;
+mod pattern;
 pub mod scopes;
 mod stmt;
 

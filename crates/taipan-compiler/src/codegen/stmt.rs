@@ -74,7 +74,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.compile_with(&w.items, &w.body, 0, true)?
             }
-            Stmt::Match(_) => return Err(self.error(loc, "match statements are not supported yet")),
+            Stmt::Match(m) => self.compile_match(m)?,
             Stmt::Raise(r) => {
                 let mut n = 0;
                 if let Some(e) = &r.exc {
