@@ -16,6 +16,7 @@ mod func;
 mod pattern;
 pub mod scopes;
 mod stmt;
+mod trystar;
 
 use std::sync::Arc;
 

@@ -94,7 +94,7 @@ impl<'a> Compiler<'a> {
                     self.compile_try_except(&t.body, &t.handlers, &t.orelse, loc)?
                 }
             }
-            Stmt::TryStar(_) => return Err(self.error(loc, "try/except* is not supported yet")),
+            Stmt::TryStar(t) => self.compile_try_star(t, loc)?,
             Stmt::Assert(a) => {
                 if self.optimize == 0 {
                     let end = self.new_label();
