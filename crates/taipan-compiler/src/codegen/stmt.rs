@@ -34,7 +34,7 @@ impl<'a> Compiler<'a> {
                     self.visit_expr(t)?;
                 }
             }
-            Stmt::TypeAlias(_) => return Err(self.error(loc, "type aliases are not supported yet")),
+            Stmt::TypeAlias(t) => self.compile_type_alias(t)?,
             Stmt::AugAssign(a) => self.compile_augassign(a, loc)?,
             Stmt::AnnAssign(a) => self.compile_annassign(a, loc)?,
             Stmt::For(f) => self.compile_for(f, loc)?,
