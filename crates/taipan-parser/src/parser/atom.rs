@@ -279,7 +279,7 @@ impl<'src> Parser<'src> {
                     if !keywords.is_empty() {
                         return Err(PErr::Fail);
                     }
-                    let e = self.named_expression()?;
+                    let e = self.call_positional_arg()?;
                     if self.at(T::EQUAL) {
                         return Err(PErr::Fail);
                     }

@@ -16,6 +16,7 @@
 
 mod args;
 mod compound;
+mod expr;
 mod params;
 mod targets;
 
