@@ -15,6 +15,7 @@
 //! indentation errors), [`targets`] (assignment, `del`, `for` and `with` targets).
 
 mod args;
+mod atoms;
 mod compound;
 mod expr;
 mod params;
