@@ -66,6 +66,7 @@ impl<'src> Parser<'src> {
 
     /// `'(' …`: tuple, group or genexp.
     fn paren_atom(&mut self) -> PResult<Expr> {
+        self.invalid(|p| p.invalid_display())?;
         let start = self.start();
         self.bump();
         if self.eat(T::RPAR) {
@@ -110,6 +111,7 @@ impl<'src> Parser<'src> {
 
     /// `'[' …`: list or listcomp.
     fn list_atom(&mut self) -> PResult<Expr> {
+        self.invalid(|p| p.invalid_display())?;
         let start = self.start();
         self.bump();
         if self.eat(T::RSQB) {
@@ -134,6 +136,7 @@ impl<'src> Parser<'src> {
 
     /// `'{' …`: dict, set, dictcomp or setcomp.
     fn brace_atom(&mut self) -> PResult<Expr> {
+        self.invalid(|p| p.invalid_display())?;
         let start = self.start();
         self.bump();
         if self.eat(T::RBRACE) {
@@ -233,6 +236,11 @@ impl<'src> Parser<'src> {
     /// `'(' [arguments] ')'` after a primary, including the `primary genexp` form.
     /// `None` when this is not a call (the caller rewinds).
     pub(crate) fn call_arguments(&mut self) -> PResult<Option<(Vec<Expr>, Vec<Keyword>)>> {
+        self.call_arguments_ext(true)
+    }
+
+    /// `allow_genexp`: false for a class's bases (`'(' [arguments] ')'` has no genexp form).
+    pub(crate) fn call_arguments_ext(&mut self, allow_genexp: bool) -> PResult<Option<(Vec<Expr>, Vec<Keyword>)>> {
         let lpar = self.start();
         self.bump();
         let mut args = Vec::new();
@@ -274,11 +282,14 @@ impl<'src> Parser<'src> {
                     if !keywords.is_empty() {
                         return Err(PErr::Fail);
                     }
-                    let e = self.named_expression()?;
+                    let e = self.call_positional_arg()?;
                     if self.at(T::EQUAL) {
                         return Err(PErr::Fail);
                     }
                     if self.at_for() {
+                        if !allow_genexp {
+                            return Err(PErr::Fail);
+                        }
                         // `primary genexp`: the generator expression is the only argument
                         // and its parentheses are the call's.
                         if !args.is_empty() || !keywords.is_empty() {

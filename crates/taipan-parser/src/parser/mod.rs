@@ -677,13 +677,17 @@ impl<'src> Parser<'src> {
         };
         // `_PyPegen_tokenize_full_source_to_check_for_errors`: a tokenizer error later in
         // the file wins over the generic error.
+        // An unclosed bracket found at the end wins only when the generic error is on a
+        // later line than the bracket.
         if kind != TokenKind::INDENT && kind != TokenKind::DEDENT {
             while !self.lexer_done {
                 let n = self.toks.len();
                 self.fill(n);
             }
             if let Some(e) = self.lex_err.take() {
-                return e;
+                if !e.msg.ends_with("was never closed") || err.lineno > e.lineno {
+                    return e;
+                }
             }
         }
         err
