@@ -86,7 +86,8 @@ def key_value(k):
         if len(k) in (2, 3) and isinstance(k[0], type):
             return k[1]
         if len(k) == 2 and type(k[0]) in (tuple, frozenset):
-            return k[0]
+            # (keys of the items, the tuple or frozenset itself)
+            return k[1]
     return k
 
 

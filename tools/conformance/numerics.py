@@ -43,6 +43,9 @@ def ok(s):
 def expect(fn, *args):
     try:
         return ok(fn(*args))
+    except KeyError as e:
+        k = e.args[0]
+        return f"ERR KeyError {hx(k if type(k) is str else k.decode('latin-1'))}"
     except (ValueError, OverflowError, TypeError) as e:
         return f"ERR {type(e).__name__} {hx(str(e))}"
 
@@ -372,6 +375,148 @@ def fam_round(rng):
     return cases
 
 
+def pvalue(v):
+    if type(v) is bool:
+        return f"b:{int(v)}"
+    if type(v) is int:
+        return f"i:{iarg(v)}"
+    if type(v) is float:
+        return f"f:{fbits(v)}"
+    if type(v) in (bytes, bytearray):
+        return f"y:{hx(type(v).__name__)}:{bytes(v).hex()}:{hx(repr(v))}"
+    if type(v) is str:
+        return f"s:{hx(v)}:{hx(repr(v))}:{hx(ascii(v))}"
+    return f"o:{hx(type(v).__name__)}:{hx(str(v))}:{hx(repr(v))}:{hx(ascii(v))}"
+
+
+def pargs(args):
+    if type(args) is tuple:
+        return "T;" + ";".join(pvalue(v) for v in args)
+    if type(args) is dict:
+        return "M;" + pvalue(args) + "".join(
+            f";{hx(k if type(k) is str else k.decode('latin-1'))}={pvalue(v)}" for k, v in args.items())
+    if hasattr(type(args), "__getitem__") and type(args) is not str:  # PyMapping_Check: a "mapping"
+        return "M;" + pvalue(args)
+    return "S;" + pvalue(args)
+
+
+PCT_VALUES = [0, 1, -1, 42, -42, 255, 0x10ffff, 0x110000, 2**70, -2**70, 10**4400, True, False, 0.0, -0.0, 1.5, -2.5,
+              3.14159, 1e100, -1e-10, math.inf, -math.inf, math.nan, 1e300, "", "a", "abc", "é", "héllo wörld", "'\"",
+              "\n", "€", [1, 2], None, (1,), b"x"]
+
+
+def gen_pct_spec(rng):
+    s = "%"
+    if rng.random() < 0.08:
+        s += "(" + rng.choice(["a", "b", "x", "", "a(b)", "zz"]) + ")"
+    s += "".join(rng.choice("-+ #0") for _ in range(rng.choice([0, 0, 1, 2])))
+    r = rng.random()
+    if r < 0.1:
+        s += "*"
+    elif r < 0.5:
+        s += str(rng.randrange(0, 25))
+    if rng.random() < 0.35:
+        s += "." + rng.choice(["*", str(rng.randrange(0, 20)), ""])
+    if rng.random() < 0.03:
+        s += rng.choice("hlL")
+    s += rng.choice("diuoxXeEfFgGcsra" * 4 + "%yk")
+    return s
+
+
+def pct_value_for(rng, conv):
+    if rng.random() < 0.12:
+        return rng.choice(PCT_VALUES)
+    if conv in "diuoxX":
+        return rng.choice([rng.randrange(-300, 300), rng.getrandbits(rng.randrange(1, 130)) * rng.choice([1, -1]), True]
+                          + ([rng.uniform(-1e6, 1e6)] if conv in "diu" else []))
+    if conv in "eEfFgG":
+        return rng.choice([rng.choice(gen_floats(rng, 40)), rng.randrange(-10**6, 10**6), 2**1100 if rng.random() < 0.02 else 7])
+    if conv == "c":
+        return rng.choice([rng.randrange(0, 0x3000), rng.choice("aé€😀"), rng.randrange(0x10000, 0x110000)])
+    return rng.choice(PCT_VALUES + [rng.randrange(-10**6, 10**6), rng.random() * 1e6])
+
+
+def fam_percent(rng):
+    cases = []
+    for i in range(15000):
+        pieces, args = [], []
+        for _ in range(rng.choice([1, 1, 1, 2, 3])):
+            spec = gen_pct_spec(rng)
+            pieces.append(rng.choice(["", "x=", " ", "ab"]) + spec)
+            if spec.endswith("%") and spec != "%":
+                continue
+            for _ in range(spec.count("*")):
+                args.append(rng.choice([rng.randrange(-12, 30), rng.randrange(0, 20), 1.5, "3", 2**70, -2**70]) if rng.random() < 0.1
+                            else rng.randrange(-12, 30))
+            args.append(pct_value_for(rng, spec[-1]))
+        fmt = "".join(pieces)
+        if rng.random() < 0.03:
+            fmt = rng.choice(["%", "abc%", "%(a", "%(a)", "%5", "%.", "%-", "%*", "%%", "100%%", "%(a)s %(b)d", "%s %s"])
+        if rng.random() < 0.1:
+            fmt += rng.choice(["", " end", "%"])
+        if rng.random() < 0.05:
+            args = args[:-1] if rng.random() < 0.5 else args + [1]
+        if "%(" in fmt or rng.random() < 0.03:
+            args = {k: rng.choice(PCT_VALUES[:10] + PCT_VALUES[11:] + [rng.randrange(-99, 99)] * 10)
+                    for k in ["a", "b", "x", "a(b)"] if rng.random() < 0.85}
+        elif len(args) == 1 and rng.random() < 0.5 and type(args[0]) not in (tuple, list, dict):
+            args = args[0]
+        else:
+            args = tuple(args)
+        cases.append((f"percent\t{hx(fmt)}\t{pargs(args)}", expect(lambda: fmt % args)))
+    return cases
+
+
+B_VALUES = [0, 1, -1, 42, 255, 256, -2**70, True, 0.0, -2.5, 1e100, math.nan, 2**1100, b"", b"a", b"xyz", b"\xff\x00",
+            bytearray(b"q"), "s", "é", [1], None]
+
+
+def bpct_value_for(rng, conv):
+    if rng.random() < 0.15:
+        return rng.choice(B_VALUES)
+    if conv in "diuoxX":
+        return rng.choice([rng.randrange(-300, 300), rng.getrandbits(rng.randrange(1, 130)) * rng.choice([1, -1])]
+                          + ([rng.uniform(-1e6, 1e6)] if conv in "diu" else []))
+    if conv in "eEfFgG":
+        return rng.choice([rng.choice(gen_floats(rng, 40)), rng.randrange(-10**6, 10**6)])
+    if conv == "c":
+        return rng.choice([rng.randrange(0, 256), bytes([rng.randrange(256)]), 300])
+    return rng.choice(B_VALUES + [bytes(rng.getrandbits(8) for _ in range(rng.randrange(0, 8)))] * 5)
+
+
+def fam_bytes_percent(rng):
+    cases = []
+    for i in range(8000):
+        pieces, args = [], []
+        for _ in range(rng.choice([1, 1, 2, 3])):
+            spec = gen_pct_spec(rng)
+            if spec[-1] in "si" and rng.random() < 0.5:
+                spec = spec[:-1] + "b"
+            if rng.random() < 0.01:
+                spec = spec[:-1] + rng.choice(["\xe9", "\x01"])
+            pieces.append(rng.choice(["", "x=", " ", "\xff"]) + spec)
+            if spec.endswith("%") and spec != "%":
+                continue
+            for _ in range(spec.count("*")):
+                args.append(rng.randrange(-12, 30) if rng.random() < 0.95 else rng.choice([1.5, b"3", 2**70]))
+            args.append(bpct_value_for(rng, spec[-1]))
+        fmt = "".join(pieces).encode("latin-1")
+        if rng.random() < 0.05:
+            args = args[:-1] if rng.random() < 0.5 else args + [1]
+        if b"%(" in fmt:
+            args = {k: rng.choice(B_VALUES[:6] + B_VALUES[7:12] + B_VALUES[13:]) for k in [b"a", b"b", b"x", b"a(b)"]
+                    if rng.random() < 0.85}
+        elif len(args) == 1 and rng.random() < 0.5 and type(args[0]) not in (tuple, list, dict, bytes, bytearray):
+            args = args[0]
+        else:
+            args = tuple(args)
+
+        def run():
+            return (fmt % args).decode("latin-1")
+        cases.append((f"bpercent\t{fmt.hex()}\t{pargs(args)}", expect(run)))
+    return cases
+
+
 FAMILIES = {
     "hash_str": fam_hash_str,
     "hash_num": fam_hash_num,
@@ -384,6 +529,8 @@ FAMILIES = {
     "float_parse": fam_float_parse,
     "float_hex": fam_float_hex,
     "round": fam_round,
+    "percent": fam_percent,
+    "bytes_percent": fam_bytes_percent,
 }
 
 
@@ -422,7 +569,10 @@ def main():
             cases = [(c, e) for (c, _), e in zip(cases, exp)]
         all_cases.extend((name, c, e) for c, e in cases)
     inp = "".join(c + "\n" for _, c, _ in all_cases)
-    proc = subprocess.run([tool], input=inp.encode(), capture_output=True, check=True)
+    proc = subprocess.run([tool], input=inp.encode(), capture_output=True)
+    if proc.returncode != 0:
+        sys.stderr.write(proc.stderr.decode(errors="replace"))
+        return 1
     got = proc.stdout.decode().splitlines()
     stats = {}
     fails = {}
@@ -452,7 +602,7 @@ def main():
                         return p[0] + " " + p[1] + " " + repr(bytes.fromhex(p[2]).decode())
                     return line
                 args = case.split("\t")
-                shown = [args[0]] + [repr(bytes.fromhex(a).decode("utf-8", "surrogatepass")) if len(a) % 2 == 0 and all(ch in "0123456789abcdef" for ch in a) and not a.isdigit() else a for a in args[1:]]
+                shown = [args[0]] + [repr(bytes.fromhex(a).decode("utf-8", "replace")) if len(a) % 2 == 0 and all(ch in "0123456789abcdef" for ch in a) and not a.isdigit() else a for a in args[1:]]
                 print(f"  {' '.join(shown)}\n    expected {show(exp)}\n    got      {show(g)}")
     return status
 

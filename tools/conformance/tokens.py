@@ -10,7 +10,8 @@ and prints `tokens: N/TOTAL identical (P%)` and the files that differ. Also chec
 mode without `-e` on every 10th file, and the token stream the parser gets
 (`taipan explain tokens --parser FILE`) against `_tokenize.TokenizerIter(...,
 extra_tokens=False)` on every file (errors that CPython raises from `tok->done`, worded
-differently by tokenize and by the parser, compare as equal).
+differently by tokenize and by the parser, compare as equal), each token's `line`
+(`--lines`) on every 10th file, and reading standard input on every 20th file.
 
 The expected output is produced in-process by replaying `tokenize.main()` (fast);
 `--subprocess` runs the real `python -m tokenize` instead (slow; validates the replay).
@@ -171,6 +172,21 @@ def check_lines(job):
     return path, "token lines: status %r expected %r" % (p.returncode, exp[1])
 
 
+def check_stdin(job):
+    """`tokenize -e` reading standard input (no ENCODING token, str lines)."""
+    path, binary = job
+    with open(path, "rb") as f:
+        exp = subprocess.run([sys.executable, "-m", "tokenize", "-e"], stdin=f, capture_output=True)
+    with open(path, "rb") as f:
+        got = subprocess.run([binary, "explain", "tokens", "-e"], stdin=f, capture_output=True, timeout=60)
+    if (got.stdout, got.stderr, got.returncode) == (exp.stdout, exp.stderr, exp.returncode):
+        return path, None
+    if b"unexpected error" in exp.stderr:
+        return path, None  # the reference failed internally (e.g. undecodable stdin)
+    return path, "stdin: status %r expected %r; stderr %r expected %r" % (
+        got.returncode, exp.returncode, got.stderr[-200:], exp.stderr[-200:])
+
+
 def expected_subprocess(path, exact):
     cmd = [sys.executable, "-m", "tokenize"] + (["-e"] if exact else []) + [path]
     p = subprocess.run(cmd, capture_output=True)
@@ -225,6 +241,7 @@ def main():
         res_plain = pool.map(check_one, sample, chunksize=8)
         res_parser = pool.map(check_parser_mode, [(f, binary) for f in files], chunksize=8) if args.parser_mode else []
         res_lines = pool.map(check_lines, [(f, binary) for f in files[::10]], chunksize=8)
+        res_stdin = pool.map(check_stdin, [(f, binary) for f in files[::20]], chunksize=8)
     bad = [(p, d) for p, d in res if d]
     bad_plain = [(p, d) for p, d in res_plain if d]
     n, total = len(res) - len(bad), len(res)
@@ -236,12 +253,14 @@ def main():
         print("tokens (parser mode): %d/%d identical" % (len(res_parser) - len(bad_parser), len(res_parser)))
     bad_lines = [(p, d) for p, d in res_lines if d]
     print("tokens (TokenInfo.line, every 10th file): %d/%d identical" % (len(res_lines) - len(bad_lines), len(res_lines)))
-    for p, d in (bad + bad_plain + bad_parser + bad_lines)[: args.show]:
+    bad_stdin = [(p, d) for p, d in res_stdin if d]
+    print("tokens (from stdin, every 20th file): %d/%d identical" % (len(res_stdin) - len(bad_stdin), len(res_stdin)))
+    for p, d in (bad + bad_plain + bad_parser + bad_lines + bad_stdin)[: args.show]:
         print("  DIFF %s: %s" % (p, d))
     if args.check:
         with open(THRESHOLD) as f:
             threshold = float(f.read().split()[0])
-        if pct < threshold or bad_plain or bad_parser or bad_lines:
+        if pct < threshold or bad_plain or bad_parser or bad_lines or bad_stdin:
             print("tokens: below threshold %.2f%%" % threshold)
             sys.exit(1)
 

@@ -13,8 +13,11 @@
 
 mod expr;
 mod func;
+mod pattern;
 pub mod scopes;
 mod stmt;
+mod trystar;
+mod typeparams;
 
 use std::sync::Arc;
 
@@ -45,6 +48,8 @@ pub enum UnitKind {
     AsyncFunction,
     Lambda,
     Comprehension,
+    /// `<generic parameters of NAME>` and type-parameter bound/default units.
+    TypeParams,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -154,7 +159,9 @@ pub fn codegen_module<'a>(
     assemble: Assembler<'a>,
 ) -> CResult<CodegenOutput> {
     let module = &optimized.module;
-    let scopes = scopes::build(module);
+    let future = crate::future::from_ast(module, filename)?;
+    let st = crate::symtable::build(module, filename, future)?;
+    let scopes = scopes::from_symtable(&st);
     let mut c = Compiler {
         filename: filename.to_string(),
         optimize,
@@ -250,7 +257,12 @@ impl<'a> Compiler<'a> {
         for v in &sc.varnames {
             meta.varnames.insert(PyStr::new(v));
         }
-        let mut cells: Vec<&String> = sc.symbols.iter().filter(|(_, s)| s.scope == Sc::Cell).map(|(n, _)| n).collect();
+        let mut cells: Vec<&String> = sc
+            .symbols
+            .iter()
+            .filter(|(_, s)| s.scope == Sc::Cell || s.flags & scopes::DEF_COMP_CELL != 0)
+            .map(|(n, _)| n)
+            .collect();
         cells.sort();
         for c in cells {
             meta.cellvars.insert(PyStr::new(c));
@@ -258,10 +270,13 @@ impl<'a> Compiler<'a> {
         if sc.needs_class_closure {
             meta.cellvars.insert(PyStr::new("__class__"));
         }
+        if sc.needs_classdict {
+            meta.cellvars.insert(PyStr::new("__classdict__"));
+        }
         let mut frees: Vec<&String> = sc
             .symbols
             .iter()
-            .filter(|(_, s)| s.scope == Sc::Free || s.flags & scopes::DEF_FREE_CLASS != 0 && s.scope != Sc::Cell)
+            .filter(|(_, s)| s.scope == Sc::Free || s.flags & scopes::DEF_FREE_CLASS != 0)
             .map(|(n, _)| n)
             .collect();
         frees.sort();

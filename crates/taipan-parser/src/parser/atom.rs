@@ -66,6 +66,7 @@ impl<'src> Parser<'src> {
 
     /// `'(' …`: tuple, group or genexp.
     fn paren_atom(&mut self) -> PResult<Expr> {
+        self.invalid(|p| p.invalid_display())?;
         let start = self.start();
         self.bump();
         if self.eat(T::RPAR) {
@@ -110,6 +111,7 @@ impl<'src> Parser<'src> {
 
     /// `'[' …`: list or listcomp.
     fn list_atom(&mut self) -> PResult<Expr> {
+        self.invalid(|p| p.invalid_display())?;
         let start = self.start();
         self.bump();
         if self.eat(T::RSQB) {
@@ -134,6 +136,7 @@ impl<'src> Parser<'src> {
 
     /// `'{' …`: dict, set, dictcomp or setcomp.
     fn brace_atom(&mut self) -> PResult<Expr> {
+        self.invalid(|p| p.invalid_display())?;
         let start = self.start();
         self.bump();
         if self.eat(T::RBRACE) {
@@ -211,10 +214,15 @@ impl<'src> Parser<'src> {
     pub(crate) fn for_if_clauses(&mut self) -> PResult<Vec<Comprehension>> {
         let mut out = Vec::new();
         while self.at_for() {
+            let clause_mark = self.pos;
             let is_async = self.eat_kw(Kw::Async) as u32;
             self.expect_kw(Kw::For)?;
-            let target = self.star_targets()?;
-            self.expect_kw(Kw::In)?;
+            let r = (|| {
+                let t = self.star_targets()?;
+                self.expect_kw(Kw::In)?;
+                Ok(t)
+            })();
+            let target = self.invalid_fallback(clause_mark, r, |p| p.invalid_for_if_clause())?;
             let iter = self.disjunction()?;
             let mut ifs = Vec::new();
             while self.eat_kw(Kw::If) {
@@ -228,6 +236,11 @@ impl<'src> Parser<'src> {
     /// `'(' [arguments] ')'` after a primary, including the `primary genexp` form.
     /// `None` when this is not a call (the caller rewinds).
     pub(crate) fn call_arguments(&mut self) -> PResult<Option<(Vec<Expr>, Vec<Keyword>)>> {
+        self.call_arguments_ext(true)
+    }
+
+    /// `allow_genexp`: false for a class's bases (`'(' [arguments] ')'` has no genexp form).
+    pub(crate) fn call_arguments_ext(&mut self, allow_genexp: bool) -> PResult<Option<(Vec<Expr>, Vec<Keyword>)>> {
         let lpar = self.start();
         self.bump();
         let mut args = Vec::new();
@@ -269,11 +282,14 @@ impl<'src> Parser<'src> {
                     if !keywords.is_empty() {
                         return Err(PErr::Fail);
                     }
-                    let e = self.named_expression()?;
+                    let e = self.call_positional_arg()?;
                     if self.at(T::EQUAL) {
                         return Err(PErr::Fail);
                     }
                     if self.at_for() {
+                        if !allow_genexp {
+                            return Err(PErr::Fail);
+                        }
                         // `primary genexp`: the generator expression is the only argument
                         // and its parentheses are the call's.
                         if !args.is_empty() || !keywords.is_empty() {

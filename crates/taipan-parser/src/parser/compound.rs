@@ -147,7 +147,10 @@ impl<'src> Parser<'src> {
         let (name, _) = self.expect_name()?;
         let type_params = if self.at(T::LSQB) { self.type_params()? } else { Vec::new() };
         let (bases, keywords) = if self.at(T::LPAR) {
-            match self.call_arguments()? {
+            // A class's bases take no bare generator expression; the second pass runs the
+            // invalid_* rules of call arguments.
+            let r = if self.call_invalid_rules { self.call_arguments_checked() } else { self.call_arguments_ext(false) };
+            match r? {
                 Some(v) => v,
                 None => return Err(PErr::Fail),
             }
@@ -346,10 +349,12 @@ impl<'src> Parser<'src> {
 
     /// `type_params`: `'[' ','.type_param+ [','] ']'`.
     pub(crate) fn type_params(&mut self) -> PResult<Vec<TypeParam>> {
+        self.invalid(|p| p.invalid_type_params())?;
         self.expect(T::LSQB)?;
         let mut out = Vec::new();
         loop {
             let start = self.start();
+            self.invalid(|p| p.invalid_type_param())?;
             if self.eat(T::STAR) {
                 let (name, _) = self.expect_name()?;
                 let default_value = if self.eat(T::EQUAL) { Some(Box::new(self.star_expression()?)) } else { None };

@@ -87,10 +87,15 @@ pub fn parse_with_warnings(
         let config = crate::tokenizer::TokenizerConfig {
             extra_tokens: false,
             type_comments,
-            interactive: mode == Mode::Single,
+            interactive: false,
         };
-        let tokenizer = crate::tokenizer::Tokenizer::new(source, config);
+        let mut tokenizer = crate::tokenizer::Tokenizer::new(source, config);
+        if mode != Mode::Exec {
+            // CPython's string tokenizer adds the missing final newline for 'exec' only.
+            tokenizer = tokenizer.without_implicit_newline();
+        }
         let mut p = Parser::new(source, Box::new(tokenizer), type_comments);
+        p.single_input = mode == Mode::Single;
         let r = p.parse_mod(mode);
         (r, std::mem::take(&mut p.warnings))
     })
@@ -282,6 +287,11 @@ pub(crate) struct Parser<'src> {
     pub type_comments: bool,
     /// SyntaxWarnings, in the order CPython emits them.
     pub warnings: Vec<TokenizerWarning>,
+    /// 'single' input: the first ENDMARKER after some token becomes NEWLINE plus the
+    /// DEDENTs still open (`_PyPegen_fill_token`).
+    pub(crate) single_input: bool,
+    parsing_started: bool,
+    open_indents: u32,
     /// Tokens whose literal already produced its warning (backtracking re-decodes).
     pub(crate) warned: std::collections::HashSet<usize>,
     /// Nesting depth of rule calls that can recurse (CPython's `p->level`).
@@ -289,6 +299,9 @@ pub(crate) struct Parser<'src> {
     line_starts: Option<Vec<usize>>,
     /// CPython's `p->call_invalid_rules`: set for the second pass (see [`invalid`]).
     pub(crate) call_invalid_rules: bool,
+    /// Token positions where an expensive invalid rule already ran in the second pass
+    /// (CPython memoizes; this keeps nested failing constructs linear).
+    pub(crate) invalid_memo: std::collections::HashSet<usize>,
 }
 
 impl<'src> Parser<'src> {
@@ -304,9 +317,13 @@ impl<'src> Parser<'src> {
             type_comments,
             warnings: Vec::new(),
             warned: std::collections::HashSet::new(),
+            single_input: false,
+            parsing_started: false,
+            open_indents: 0,
             depth: 0,
             line_starts: None,
             call_invalid_rules: false,
+            invalid_memo: std::collections::HashSet::new(),
         }
     }
 
@@ -330,8 +347,28 @@ impl<'src> Parser<'src> {
                         self.type_ignores.push(ast::TypeIgnore { lineno: t.start.line, tag: t.text.into_owned() });
                         continue;
                     }
+                    match t.kind {
+                        TokenKind::INDENT => self.open_indents += 1,
+                        TokenKind::DEDENT => self.open_indents = self.open_indents.saturating_sub(1),
+                        _ => {}
+                    }
                     if t.kind == TokenKind::ENDMARKER {
+                        if self.single_input && self.parsing_started {
+                            self.parsing_started = false;
+                            // NEWLINE, the pending DEDENTs, and (the DEDENTs restarting
+                            // the "parsing started" state) another NEWLINE.
+                            let k = self.open_indents as usize;
+                            for kind in std::iter::once(TokenKind::NEWLINE)
+                                .chain(std::iter::repeat(TokenKind::DEDENT).take(k))
+                                .chain(std::iter::repeat(TokenKind::NEWLINE).take((k > 0) as usize))
+                            {
+                                self.toks.push(Tok { kind, kw: Kw::NotKw, start: t.start, end: t.end, text: Cow::Borrowed("") });
+                            }
+                            self.open_indents = 0;
+                        }
                         self.lexer_done = true;
+                    } else {
+                        self.parsing_started = true;
                     }
                     let kw = if t.kind == TokenKind::NAME { Kw::classify(&t.text) } else { Kw::NotKw };
                     self.toks.push(Tok { kind: t.kind, kw, start: t.start, end: t.end, text: t.text });
@@ -640,13 +677,17 @@ impl<'src> Parser<'src> {
         };
         // `_PyPegen_tokenize_full_source_to_check_for_errors`: a tokenizer error later in
         // the file wins over the generic error.
+        // An unclosed bracket found at the end wins only when the generic error is on a
+        // later line than the bracket.
         if kind != TokenKind::INDENT && kind != TokenKind::DEDENT {
             while !self.lexer_done {
                 let n = self.toks.len();
                 self.fill(n);
             }
             if let Some(e) = self.lex_err.take() {
-                return e;
+                if !e.msg.ends_with("was never closed") || err.lineno > e.lineno {
+                    return e;
+                }
             }
         }
         err
@@ -754,7 +795,35 @@ impl<'src> Parser<'src> {
 
     fn interactive(&mut self) -> PResult<ast::Mod> {
         let body = self.statement_newline()?;
+        if self.bad_single_statement() {
+            return Err(self.raise_at_last_token("multiple statements found while compiling a single statement"));
+        }
         Ok(ast::Mod::Interactive(ast::ModInteractive { body }))
+    }
+
+    /// `bad_single_statement`: anything but blanks and comments after the statement.
+    fn bad_single_statement(&mut self) -> bool {
+        let Some(last) = self.toks.last() else { return false };
+        if last.kind == TokenKind::ENDMARKER {
+            return false;
+        }
+        let end = last.end;
+        let from = self.offset_of(end);
+        let mut rest = self.src[from..].chars().peekable();
+        loop {
+            while matches!(rest.peek(), Some(' ' | '\t' | '\n' | '\x0c' | '\r')) {
+                rest.next();
+            }
+            match rest.peek() {
+                None => return false,
+                Some('#') => {
+                    while !matches!(rest.peek(), None | Some('\n')) {
+                        rest.next();
+                    }
+                }
+                Some(_) => return true,
+            }
+        }
     }
 
     fn statement_newline(&mut self) -> PResult<Vec<ast::Stmt>> {
@@ -765,8 +834,8 @@ impl<'src> Parser<'src> {
                 return Ok(vec![ast::Stmt::Pass(ast::StmtPass { range: r })]);
             }
             TokenKind::ENDMARKER => {
-                // `_PyPegen_interactive_exit`: end of input in interactive mode.
-                return Err(self.raise_at_last_token("unexpected EOF while parsing"));
+                // `_PyPegen_interactive_exit`: end of input; the rule fails.
+                return Err(PErr::Fail);
             }
             _ => {}
         }

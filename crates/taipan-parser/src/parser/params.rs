@@ -73,6 +73,7 @@ impl<'src> Parser<'src> {
 
     fn parameters(&mut self, lambda: bool) -> PResult<Arguments> {
         let close = if lambda { T::COLON } else { T::RPAR };
+        self.invalid(|p| p.invalid_parameters(lambda))?;
         let mut a = Self::empty_arguments();
         let mut seen_slash = false;
         let mut seen_star = false;
@@ -98,6 +99,7 @@ impl<'src> Parser<'src> {
                     return Err(PErr::Fail);
                 }
                 T::STAR => {
+                    self.invalid(|p| p.invalid_star_etc(lambda))?;
                     if seen_star {
                         return Err(PErr::Fail);
                     }
@@ -119,6 +121,7 @@ impl<'src> Parser<'src> {
                     }
                 }
                 T::DOUBLESTAR => {
+                    self.invalid(|p| p.invalid_kwds(lambda))?;
                     self.bump();
                     let mut arg = self.param(lambda, false)?;
                     let more = self.after_param(lambda, &mut arg)?;
@@ -130,6 +133,9 @@ impl<'src> Parser<'src> {
                 }
                 _ => {
                     let mut arg = self.param(lambda, false)?;
+                    if self.at(T::EQUAL) {
+                        self.invalid(|p| p.invalid_default())?;
+                    }
                     let default = if self.eat(T::EQUAL) { Some(self.expression()?) } else { None };
                     let more = self.after_param(lambda, &mut arg)?;
                     if seen_star {

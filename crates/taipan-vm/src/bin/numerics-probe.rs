@@ -60,6 +60,41 @@ fn int_arg(arg: &str) -> IBig {
     if neg { -mag } else { mag }
 }
 
+/// One `%` argument: `i:INT`, `b:0|1`, `f:BITS`, `s:VALUE:REPR:ASCII`,
+/// `y:TYPE:BYTES:REPR`, `o:TYPE:STR:REPR:ASCII` (strings hex-encoded).
+fn percent_value(v: &str) -> Result<format::PercentValue, FormatError> {
+    use format::PercentValue as V;
+    let f: Vec<&str> = v.split(':').collect();
+    let at = |i: usize| f.get(i).copied().unwrap_or("");
+    Ok(match at(0) {
+        "i" => V::Int(int_arg(at(1))),
+        "b" => V::Bool(at(1) == "1"),
+        "f" => V::Float(f64_arg(at(1))),
+        "y" => V::Bytes { type_name: text(at(1))?, value: unhex(at(2)), repr: text(at(3))? },
+        "s" => V::Str { value: text(at(1))?, repr: text(at(2))?, ascii: text(at(3))? },
+        _ => V::Other { type_name: text(at(1))?, str_: text(at(2))?, repr: text(at(3))?, ascii: text(at(4))? },
+    })
+}
+
+/// `T;v;v…` (tuple), `S;v` (single), `M;itself;key=v;…` (mapping).
+fn percent_args(spec: &str) -> Result<format::PercentArgs, FormatError> {
+    let parts: Vec<&str> = spec.split(';').collect();
+    let rest = &parts[1.min(parts.len())..];
+    Ok(match parts[0] {
+        "T" => format::PercentArgs::Tuple(rest.iter().filter(|s| !s.is_empty()).map(|v| percent_value(v)).collect::<Result<_, _>>()?),
+        "S" => format::PercentArgs::Single(percent_value(rest.first().copied().unwrap_or(""))?),
+        _ => {
+            let itself = percent_value(rest.first().copied().unwrap_or(""))?;
+            let mut items = Vec::new();
+            for item in rest.iter().skip(1) {
+                let (k, v) = item.split_once('=').unwrap_or((item, ""));
+                items.push((text(k)?, percent_value(v)?));
+            }
+            format::PercentArgs::Mapping { items, itself }
+        }
+    })
+}
+
 fn run(cmd: &str, a: &[&str]) -> Result<String, FormatError> {
     let arg = |i: usize| a.get(i).copied().unwrap_or("");
     Ok(match cmd {
@@ -98,6 +133,8 @@ fn run(cmd: &str, a: &[&str]) -> Result<String, FormatError> {
         "float_fromhex" => format::float_fromhex(&text(arg(0))?)?.to_bits().to_string(),
         "float_round" => format::float_round(f64_arg(arg(0)), arg(1).parse().unwrap_or(0))?.to_bits().to_string(),
         "float_round_int" => format::int_to_str_radix(&format::float_round_to_int(f64_arg(arg(0)))?, 16, true),
+        "bpercent" => format::bytes_percent_format(&unhex(arg(0)), &percent_args(arg(1))?)?.iter().map(|&b| b as char).collect(),
+        "percent" => format::percent_format(&text(arg(0))?, &percent_args(arg(1))?)?,
         _ => return Err(FormatError::type_error(format!("probe: unknown command {cmd}"))),
     })
 }
@@ -118,6 +155,7 @@ fn main() {
                     ErrorKind::ValueError => "ValueError",
                     ErrorKind::OverflowError => "OverflowError",
                     ErrorKind::TypeError => "TypeError",
+                    ErrorKind::KeyError => "KeyError",
                 };
                 writeln!(out, "ERR {kind} {}", hex(e.message.as_bytes()))
             }

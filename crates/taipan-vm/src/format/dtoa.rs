@@ -57,7 +57,9 @@ fn significant(x: f64, ndigits: usize) -> Digits {
     if x == 0.0 {
         return Digits { digits: vec![b'0'], decpt: 1, negative };
     }
-    let (digits, decpt) = from_sci(&format!("{:.*e}", ndigits - 1, x));
+    // A double's exact decimal expansion has at most 767 significant digits; more are
+    // zeros (and Rust's formatter caps the precision at u16::MAX).
+    let (digits, decpt) = from_sci(&format!("{:.*e}", ndigits.min(800) - 1, x));
     Digits { digits, decpt, negative }
 }
 
@@ -68,7 +70,8 @@ fn fixed(x: f64, ndigits: usize) -> Digits {
     if x == 0.0 {
         return Digits { digits: vec![b'0'], decpt: 1, negative };
     }
-    let s = format!("{:.*}", ndigits, x.abs());
+    // Every double's expansion ends within 1074 places after the point.
+    let s = format!("{:.*}", ndigits.min(1100), x.abs());
     let (int_part, frac_part) = s.split_once('.').unwrap_or((&s, ""));
     let all: Vec<u8> = int_part.bytes().chain(frac_part.bytes()).collect();
     let lead = all.iter().take_while(|&&c| c == b'0').count();

@@ -200,6 +200,11 @@ pub fn float_round_to_int(x: f64) -> FormatResult<IBig> {
     Ok(float_to_int_exact(r))
 }
 
+/// `int(x)` for a finite float: truncation toward zero.
+pub(crate) fn float_trunc_to_int(x: f64) -> IBig {
+    float_to_int_exact(x.trunc())
+}
+
 /// The integer value of an integral finite float.
 fn float_to_int_exact(x: f64) -> IBig {
     let bits = x.to_bits();

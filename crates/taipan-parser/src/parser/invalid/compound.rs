@@ -195,6 +195,7 @@ impl<'src> Parser<'src> {
         // except_block+ then an except of the other kind
         let mut star: Option<bool> = None;
         while self.at_kw(Kw::Except) {
+            self.invalid(|p| p.invalid_except_stmt())?;
             let kw_tok = self.pos;
             self.bump();
             let is_star = self.at(T::STAR);

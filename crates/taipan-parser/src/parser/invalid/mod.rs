@@ -14,7 +14,11 @@
 //! The rules are grouped by construct: [`compound`] (block statements and their
 //! indentation errors), [`targets`] (assignment, `del`, `for` and `with` targets).
 
+mod args;
+mod atoms;
 mod compound;
+mod expr;
+mod params;
 mod targets;
 
 use super::{PErr, PResult, Parser};
