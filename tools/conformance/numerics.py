@@ -44,7 +44,8 @@ def expect(fn, *args):
     try:
         return ok(fn(*args))
     except KeyError as e:
-        return f"ERR KeyError {hx(e.args[0])}"
+        k = e.args[0]
+        return f"ERR KeyError {hx(k if type(k) is str else k.decode('latin-1'))}"
     except (ValueError, OverflowError, TypeError) as e:
         return f"ERR {type(e).__name__} {hx(str(e))}"
 
@@ -226,6 +227,12 @@ def fam_format_float(rng):
         x = rng.choice(fl)
         spec = gen_spec(rng, "eEfFgGn%" * 3 + "dxs")
         cases.append((f"format_float\t{fbits(x)}\t{hx(spec)}", expect(format, x, spec)))
+    for i in range(4000):  # exact decimal ties: (2k+1) / 2**m has m fractional digits ending in 5
+        m = rng.randrange(1, 30)
+        x = (2 * rng.randrange(0, 10**rng.randrange(1, 8)) + 1) / 2 ** m * rng.choice([1, -1, 10, 1000])
+        p = rng.randrange(max(0, m - 3), m + 1)
+        spec = f".{p}" + rng.choice("fe%g")
+        cases.append((f"format_float\t{fbits(x)}\t{hx(spec)}", expect(format, x, spec)))
     for x in fl[:2000]:  # correctly rounded fixed/exponent output at many precisions
         spec = rng.choice(["e", "f", "g"]) + "" 
         spec = "." + str(rng.randrange(0, 25)) + spec
@@ -286,6 +293,10 @@ def fam_int_parse(rng):
     for i in range(8000):
         s, base = gen_int_literal(rng)
         cases.append((f"int_from_str\t{hx(s)}\t{base}\t{hx(repr(s))}", expect(int_or_err, s, base)))
+    for i in range(3000):
+        s, base = gen_int_literal(rng)
+        b = s.encode("utf-8")
+        cases.append((f"int_from_bytes\t{b.hex()}\t{base}\t{hx(repr(b))}", expect(lambda: iarg(int(b, base)))))
     for x in gen_ints(rng, 1500) + [10**4299, 10**4300, -10**4300 + 1, -10**4300]:
         cases.append((f"int_str\t{iarg(x)}", expect(str, x)))
         for base, fn in ((2, bin), (8, oct), (16, hex)):
@@ -322,6 +333,9 @@ def fam_float_parse(rng):
     for i in range(8000):
         s = gen_float_literal(rng)
         cases.append((f"float_from_str\t{hx(s)}\t{hx(repr(s))}", expect(lambda t: fbits(float(t)), s)))
+        if i % 3 == 0:
+            b = s.encode("utf-8")
+            cases.append((f"float_from_bytes\t{b.hex()}\t{hx(repr(b))}", expect(lambda: fbits(float(b)))))
     return cases
 
 
@@ -369,6 +383,11 @@ def fam_round(rng):
         x = rng.choice(fl)
         n = rng.choice([0, 1, 2, 3, -1, -2, rng.randrange(-20, 20), rng.randrange(-330, 330), 400, -400])
         cases.append((f"float_round\t{fbits(x)}\t{n}", expect(lambda: fbits(round(x, n)))))
+    ints = gen_ints(rng, 1000) + [15, 25, -25, 35, 150, 250, -250, 5 * 10**30, 15 * 10**30]
+    for i in range(3000):
+        x = rng.choice(ints)
+        n = rng.choice([0, 1, -1, -2, -3, rng.randrange(-40, 5), -100, -500])
+        cases.append((f"int_round\t{iarg(x)}\t{iarg(n)}", expect(lambda: iarg(round(x, n)))))
     for x in fl[:3000]:
         cases.append((f"float_round_int\t{fbits(x)}", expect(lambda: iarg(round(x)))))
     return cases
@@ -381,6 +400,8 @@ def pvalue(v):
         return f"i:{iarg(v)}"
     if type(v) is float:
         return f"f:{fbits(v)}"
+    if type(v) in (bytes, bytearray):
+        return f"y:{hx(type(v).__name__)}:{bytes(v).hex()}:{hx(repr(v))}"
     if type(v) is str:
         return f"s:{hx(v)}:{hx(repr(v))}:{hx(ascii(v))}"
     return f"o:{hx(type(v).__name__)}:{hx(str(v))}:{hx(repr(v))}:{hx(ascii(v))}"
@@ -390,7 +411,8 @@ def pargs(args):
     if type(args) is tuple:
         return "T;" + ";".join(pvalue(v) for v in args)
     if type(args) is dict:
-        return "M;" + pvalue(args) + "".join(f";{hx(k)}={pvalue(v)}" for k, v in args.items())
+        return "M;" + pvalue(args) + "".join(
+            f";{hx(k if type(k) is str else k.decode('latin-1'))}={pvalue(v)}" for k, v in args.items())
     if hasattr(type(args), "__getitem__") and type(args) is not str:  # PyMapping_Check: a "mapping"
         return "M;" + pvalue(args)
     return "S;" + pvalue(args)
@@ -463,6 +485,56 @@ def fam_percent(rng):
     return cases
 
 
+B_VALUES = [0, 1, -1, 42, 255, 256, -2**70, True, 0.0, -2.5, 1e100, math.nan, 2**1100, b"", b"a", b"xyz", b"\xff\x00",
+            bytearray(b"q"), "s", "é", [1], None]
+
+
+def bpct_value_for(rng, conv):
+    if rng.random() < 0.15:
+        return rng.choice(B_VALUES)
+    if conv in "diuoxX":
+        return rng.choice([rng.randrange(-300, 300), rng.getrandbits(rng.randrange(1, 130)) * rng.choice([1, -1])]
+                          + ([rng.uniform(-1e6, 1e6)] if conv in "diu" else []))
+    if conv in "eEfFgG":
+        return rng.choice([rng.choice(gen_floats(rng, 40)), rng.randrange(-10**6, 10**6)])
+    if conv == "c":
+        return rng.choice([rng.randrange(0, 256), bytes([rng.randrange(256)]), 300])
+    return rng.choice(B_VALUES + [bytes(rng.getrandbits(8) for _ in range(rng.randrange(0, 8)))] * 5)
+
+
+def fam_bytes_percent(rng):
+    cases = []
+    for i in range(8000):
+        pieces, args = [], []
+        for _ in range(rng.choice([1, 1, 2, 3])):
+            spec = gen_pct_spec(rng)
+            if spec[-1] in "si" and rng.random() < 0.5:
+                spec = spec[:-1] + "b"
+            if rng.random() < 0.01:
+                spec = spec[:-1] + rng.choice(["\xe9", "\x01"])
+            pieces.append(rng.choice(["", "x=", " ", "\xff"]) + spec)
+            if spec.endswith("%") and spec != "%":
+                continue
+            for _ in range(spec.count("*")):
+                args.append(rng.randrange(-12, 30) if rng.random() < 0.95 else rng.choice([1.5, b"3", 2**70]))
+            args.append(bpct_value_for(rng, spec[-1]))
+        fmt = "".join(pieces).encode("latin-1")
+        if rng.random() < 0.05:
+            args = args[:-1] if rng.random() < 0.5 else args + [1]
+        if b"%(" in fmt:
+            args = {k: rng.choice(B_VALUES[:6] + B_VALUES[7:12] + B_VALUES[13:]) for k in [b"a", b"b", b"x", b"a(b)"]
+                    if rng.random() < 0.85}
+        elif len(args) == 1 and rng.random() < 0.5 and type(args[0]) not in (tuple, list, dict, bytes, bytearray):
+            args = args[0]
+        else:
+            args = tuple(args)
+
+        def run():
+            return (fmt % args).decode("latin-1")
+        cases.append((f"bpercent\t{fmt.hex()}\t{pargs(args)}", expect(run)))
+    return cases
+
+
 FAMILIES = {
     "hash_str": fam_hash_str,
     "hash_num": fam_hash_num,
@@ -476,6 +548,7 @@ FAMILIES = {
     "float_hex": fam_float_hex,
     "round": fam_round,
     "percent": fam_percent,
+    "bytes_percent": fam_bytes_percent,
 }
 
 
@@ -547,7 +620,7 @@ def main():
                         return p[0] + " " + p[1] + " " + repr(bytes.fromhex(p[2]).decode())
                     return line
                 args = case.split("\t")
-                shown = [args[0]] + [repr(bytes.fromhex(a).decode("utf-8", "surrogatepass")) if len(a) % 2 == 0 and all(ch in "0123456789abcdef" for ch in a) and not a.isdigit() else a for a in args[1:]]
+                shown = [args[0]] + [repr(bytes.fromhex(a).decode("utf-8", "replace")) if len(a) % 2 == 0 and all(ch in "0123456789abcdef" for ch in a) and not a.isdigit() else a for a in args[1:]]
                 print(f"  {' '.join(shown)}\n    expected {show(exp)}\n    got      {show(g)}")
     return status
 

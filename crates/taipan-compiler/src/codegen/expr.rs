@@ -305,6 +305,10 @@ impl<'a> Compiler<'a> {
                         if in_class && !in_comp {
                             self.addop(Opcode::LOAD_LOCALS, loc);
                             Opcode::LOAD_FROM_DICT_OR_DEREF
+                        } else if self.cur_scope().can_see_class_scope {
+                            let cd = self.free_index("__classdict__");
+                            self.addop_i(Opcode::LOAD_DEREF, cd, loc);
+                            Opcode::LOAD_FROM_DICT_OR_DEREF
                         } else {
                             Opcode::LOAD_DEREF
                         }
@@ -326,6 +330,11 @@ impl<'a> Compiler<'a> {
             NameOp::Global => {
                 let idx = self.u().meta.names.insert(pname) as i32;
                 match ctx {
+                    ExprContext::Load if sc == Sc::GlobalImplicit && self.cur_scope().can_see_class_scope => {
+                        let cd = self.free_index("__classdict__");
+                        self.addop_i(Opcode::LOAD_DEREF, cd, loc);
+                        self.addop_i(Opcode::LOAD_FROM_DICT_OR_GLOBALS, idx, loc);
+                    }
                     ExprContext::Load => self.addop_i(Opcode::LOAD_GLOBAL, idx << 1, loc),
                     ExprContext::Store => self.addop_i(Opcode::STORE_GLOBAL, idx, loc),
                     ExprContext::Del => self.addop_i(Opcode::DELETE_GLOBAL, idx, loc),
@@ -342,6 +351,18 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(())
+    }
+
+    /// The DEREF index of a free variable (cells come first).
+    fn free_index(&mut self, name: &str) -> i32 {
+        let p = PyStr::new(name);
+        let ncell = self.ur().meta.cellvars.len();
+        let u = self.u();
+        (ncell
+            + match u.meta.freevars.get(&p) {
+                Some(i) => i,
+                None => u.meta.freevars.insert(p),
+            }) as i32
     }
 
     // ---- collections ----

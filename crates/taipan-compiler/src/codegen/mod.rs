@@ -13,8 +13,11 @@
 
 mod expr;
 mod func;
+mod pattern;
 pub mod scopes;
 mod stmt;
+mod trystar;
+mod typeparams;
 
 use std::sync::Arc;
 
@@ -45,6 +48,8 @@ pub enum UnitKind {
     AsyncFunction,
     Lambda,
     Comprehension,
+    /// `<generic parameters of NAME>` and type-parameter bound/default units.
+    TypeParams,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

@@ -66,6 +66,7 @@ impl<'src> Parser<'src> {
 
     /// `'(' …`: tuple, group or genexp.
     fn paren_atom(&mut self) -> PResult<Expr> {
+        self.invalid(|p| p.invalid_display())?;
         let start = self.start();
         self.bump();
         if self.eat(T::RPAR) {
@@ -110,6 +111,7 @@ impl<'src> Parser<'src> {
 
     /// `'[' …`: list or listcomp.
     fn list_atom(&mut self) -> PResult<Expr> {
+        self.invalid(|p| p.invalid_display())?;
         let start = self.start();
         self.bump();
         if self.eat(T::RSQB) {
@@ -134,6 +136,7 @@ impl<'src> Parser<'src> {
 
     /// `'{' …`: dict, set, dictcomp or setcomp.
     fn brace_atom(&mut self) -> PResult<Expr> {
+        self.invalid(|p| p.invalid_display())?;
         let start = self.start();
         self.bump();
         if self.eat(T::RBRACE) {
@@ -279,7 +282,7 @@ impl<'src> Parser<'src> {
                     if !keywords.is_empty() {
                         return Err(PErr::Fail);
                     }
-                    let e = self.named_expression()?;
+                    let e = self.call_positional_arg()?;
                     if self.at(T::EQUAL) {
                         return Err(PErr::Fail);
                     }

@@ -349,10 +349,12 @@ impl<'src> Parser<'src> {
 
     /// `type_params`: `'[' ','.type_param+ [','] ']'`.
     pub(crate) fn type_params(&mut self) -> PResult<Vec<TypeParam>> {
+        self.invalid(|p| p.invalid_type_params())?;
         self.expect(T::LSQB)?;
         let mut out = Vec::new();
         loop {
             let start = self.start();
+            self.invalid(|p| p.invalid_type_param())?;
             if self.eat(T::STAR) {
                 let (name, _) = self.expect_name()?;
                 let default_value = if self.eat(T::EQUAL) { Some(Box::new(self.star_expression()?)) } else { None };

@@ -119,6 +119,7 @@ impl<'src> Parser<'src> {
         if self.at_name() && self.nth_kind(1) == T::COLONEQUAL {
             return self.assignment_expression();
         }
+        self.invalid(|p| p.invalid_named_expression())?;
         let e = self.expression()?;
         if self.at(T::COLONEQUAL) {
             return Err(PErr::Fail);
@@ -148,6 +149,7 @@ impl<'src> Parser<'src> {
     }
 
     fn expression_inner(&mut self) -> PResult<Expr> {
+        self.invalid(|p| p.invalid_expression())?;
         if self.at_kw(Kw::Lambda) {
             return self.lambdef();
         }
@@ -217,7 +219,7 @@ impl<'src> Parser<'src> {
         Ok(Expr::BoolOp(ExprBoolOp { op: BoolOp::And, values, range: self.range_from(start) }))
     }
 
-    fn inversion(&mut self) -> PResult<Expr> {
+    pub(crate) fn inversion(&mut self) -> PResult<Expr> {
         if self.at_kw(Kw::Not) {
             self.enter()?;
             let start = self.start();
@@ -312,6 +314,12 @@ impl<'src> Parser<'src> {
             }
             let mark = self.pos;
             self.bump();
+            if matches!(
+                op,
+                Operator::Add | Operator::Sub | Operator::Mult | Operator::Div | Operator::Mod | Operator::FloorDiv | Operator::MatMult
+            ) {
+                self.invalid(|p| p.invalid_not_after_operator(false))?;
+            }
             let right = match self.binary(prec + 1) {
                 Ok(r) => r,
                 Err(PErr::Fail) => {
@@ -341,6 +349,7 @@ impl<'src> Parser<'src> {
         self.enter()?;
         let start = self.start();
         self.bump();
+        self.invalid(|p| p.invalid_not_after_operator(true))?;
         let r = self.factor();
         self.leave();
         let operand = r?;

@@ -90,7 +90,10 @@ impl<'src> Parser<'src> {
                     };
                     return Ok(Stmt::Return(StmtReturn { value, range: self.range_from(start) }));
                 }
-                Kw::Import => return self.import_name(),
+                Kw::Import => {
+                    self.invalid(|p| p.invalid_import())?;
+                    return self.import_name();
+                }
                 Kw::From => return self.import_from(),
                 Kw::Raise => {
                     self.bump();
@@ -312,6 +315,7 @@ impl<'src> Parser<'src> {
         }
         let module = if level > 0 && self.at_kw(Kw::Import) { None } else { Some(self.dotted_name()?) };
         self.expect_kw(Kw::Import)?;
+        self.invalid(|p| p.invalid_import_from_targets())?;
         let mut names = Vec::new();
         if self.at(T::STAR) {
             let i = self.bump();

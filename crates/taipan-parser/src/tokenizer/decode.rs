@@ -216,6 +216,12 @@ pub fn decode_source_for_tokenize<'a>(
 /// What `compile()` does with source bytes: BOM and coding cookie (line 1 or 2), then
 /// strict decoding. Returns the encoding name (`utf-8`, `iso-8859-1`, … as `tokenize`
 /// would report it) and the text without its BOM.
+///
+/// Known difference: CPython does not validate UTF-8 up front; bad bytes in a comment
+/// pass, and bad bytes in a name or string literal fail when the parser decodes that
+/// token ("(unicode error) 'utf-8' codec can't decode byte 0xff in position N: …" with N
+/// and the location relative to the token). Here the first bad byte anywhere fails, with
+/// N relative to its line and offset 1.
 pub fn decode_source(bytes: &[u8]) -> Result<(String, Cow<'_, str>), SyntaxError> {
     let (bom, body) = match bytes.strip_prefix(BOM) {
         Some(rest) => (true, rest),
@@ -276,7 +282,17 @@ pub fn decode_source(bytes: &[u8]) -> Result<(String, Cow<'_, str>), SyntaxError
             }
             Ok((enc, decode_replace(codec, body)))
         }
-        _ => Ok((enc, decode_replace(codec, body))),
+        Codec::Charmap(table) => {
+            let undefined = body.iter().position(|&b| b >= 0x80 && table[(b - 0x80) as usize] == 0xFFFD);
+            if let Some(pos) = undefined {
+                return Err(plain_error(format!(
+                    "'charmap' codec can't decode byte 0x{:02x} in position {pos}: character maps to <undefined>",
+                    body[pos]
+                )));
+            }
+            Ok((enc, decode_replace(codec, body)))
+        }
+        Codec::Latin1 => Ok((enc, decode_replace(codec, body))),
     }
 }
 

@@ -19,10 +19,12 @@ pub(crate) fn char_count(b: &[u8]) -> u32 {
 }
 
 impl<'src> Tokenizer<'src> {
+    /// The error text of `_syntaxerror_range`: from `from` to the end of the line — or
+    /// to a NUL byte, as it measures the line with `strcspn`.
     fn line_bytes_from(&self, from: usize) -> &'src [u8] {
         let from = from.min(self.bytes.len());
         let rest = &self.bytes[from..];
-        let n = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
+        let n = rest.iter().position(|&b| b == b'\n' || b == 0).unwrap_or(rest.len());
         &rest[..n]
     }
 
@@ -77,7 +79,12 @@ impl<'src> Tokenizer<'src> {
         let ls = self.line_start.min(self.bytes.len());
         let cur = self.cur.max(ls);
         let extra = cur.saturating_sub(self.bytes.len()) as u32;
-        let offset = char_count(&self.bytes[ls..cur.min(self.bytes.len())]) + extra;
+        // An empty buffer (the file tokenizer at end of input) gives column 0.
+        let offset = if self.cur == self.buf {
+            0
+        } else {
+            char_count(&self.bytes[ls..cur.min(self.bytes.len())]) + extra
+        };
         SyntaxError {
             kind,
             msg: msg.into(),

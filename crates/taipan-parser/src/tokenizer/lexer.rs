@@ -83,9 +83,11 @@ impl<'src> Tokenizer<'src> {
     /// `tok_underflow_readline`: load the next physical line into the buffer.
     fn underflow(&mut self) -> bool {
         let len = self.bytes.len();
-        // `tokenize` (the readline tokenizer) empties its buffer before finding there is
-        // nothing more to read; the string tokenizer `compile()` uses keeps the last line.
-        if self.config.extra_tokens && self.start.is_none() && !self.inside_fstring() {
+        // `tokenize` (the readline tokenizer) and the file tokenizer empty their buffer
+        // before finding there is nothing more to read; the string tokenizer `compile()`
+        // uses keeps the last line.
+        let string_input = !self.config.extra_tokens && !self.file_input;
+        if !string_input && self.start.is_none() && !self.inside_fstring() {
             self.buf = self.inp;
             self.cur = self.inp;
         }
@@ -93,7 +95,7 @@ impl<'src> Tokenizer<'src> {
             self.done = Done::Eof;
             return false;
         }
-        if !self.config.extra_tokens && self.start.is_none() && !self.inside_fstring() {
+        if string_input && self.start.is_none() && !self.inside_fstring() {
             self.buf = self.inp;
             self.cur = self.inp;
         }

@@ -226,6 +226,8 @@ pub struct Tokenizer<'src> {
     pub(crate) metadata: Option<String>,
     /// Read a last line without `\n` as if it had one (see `without_implicit_newline`).
     pub(crate) add_newline: bool,
+    /// Behave as CPython's file tokenizer (see `file_input`).
+    pub(crate) file_input: bool,
     /// `tokenize`'s column bookkeeping (tokenize mode only).
     pub(crate) columns: columns::ColumnCache,
 }
@@ -275,6 +277,7 @@ impl<'src> Tokenizer<'src> {
             warnings: Vec::new(),
             metadata: None,
             add_newline: true,
+            file_input: false,
             columns: columns::ColumnCache::default(),
         }
     }
@@ -286,6 +289,14 @@ impl<'src> Tokenizer<'src> {
     /// input needs itself).
     pub fn without_implicit_newline(mut self) -> Self {
         self.add_newline = false;
+        self
+    }
+
+    /// Read as CPython's file tokenizer does when running a script (`python3.13 FILE`),
+    /// rather than as `compile()` of a string: the two differ in a few error positions,
+    /// e.g. end of input right after a line continuation reports column 0 from a file.
+    pub fn file_input(mut self) -> Self {
+        self.file_input = true;
         self
     }
 

@@ -251,6 +251,10 @@ fn decoding() {
     let (enc, text) = decode_source(b"# coding: cp1252\nx = '\x80'\n").unwrap();
     assert_eq!((enc.as_str(), &*text), ("cp1252", "# coding: cp1252\nx = '\u{20ac}'\n"));
     assert_eq!(translate_newlines("a\r\nb\rc\n"), "a\nb\nc\n");
+    let e = decode_source(b"# coding: cp1252\nx = \"\x81\"\n").unwrap_err();
+    assert_eq!(e.msg, "'charmap' codec can't decode byte 0x81 in position 22: character maps to <undefined>");
+    let e = decode_source(b"# coding: ascii\n\n\nx = \"\xc3\"\n").unwrap_err();
+    assert_eq!(e.msg, "'ascii' codec can't decode byte 0xc3 in position 23: ordinal not in range(128)");
     assert_eq!(e.kind, SyntaxErrorKind::SyntaxError);
 }
 
@@ -350,4 +354,25 @@ fn null_bytes_anywhere_in_a_line() {
         assert_eq!(e.msg, "source code cannot contain null bytes");
         assert_eq!((e.lineno, e.offset), (1, 0));
     }
+}
+
+#[test]
+fn file_input_errors() {
+    // As `python3.13 FILE` reports them (the file tokenizer), vs compile() of a string.
+    let err = |t: Tokenizer<'_>| {
+        let mut t = t;
+        loop {
+            if let Err(e) = t.next_token() {
+                return (e.msg, e.lineno, e.offset, e.text);
+            }
+        }
+    };
+    let src = "\\";
+    let config = TokenizerConfig::default();
+    let e = err(Tokenizer::new(src, config).file_input());
+    assert_eq!((e.0.as_str(), e.1, e.2), ("unexpected EOF while parsing", 1, 0));
+    let e = err(Tokenizer::new(src, config));
+    assert_eq!((e.0.as_str(), e.1, e.2), ("unexpected EOF while parsing", 1, 2));
+    let e = err(Tokenizer::new("x = 1\0\n", config).file_input());
+    assert_eq!(e, ("source code cannot contain null bytes".to_string(), 1, 0, Some("x = 1".to_string())));
 }

@@ -61,7 +61,7 @@ fn int_arg(arg: &str) -> IBig {
 }
 
 /// One `%` argument: `i:INT`, `b:0|1`, `f:BITS`, `s:VALUE:REPR:ASCII`,
-/// `o:TYPE:STR:REPR:ASCII` (strings hex-encoded).
+/// `y:TYPE:BYTES:REPR`, `o:TYPE:STR:REPR:ASCII` (strings hex-encoded).
 fn percent_value(v: &str) -> Result<format::PercentValue, FormatError> {
     use format::PercentValue as V;
     let f: Vec<&str> = v.split(':').collect();
@@ -70,6 +70,7 @@ fn percent_value(v: &str) -> Result<format::PercentValue, FormatError> {
         "i" => V::Int(int_arg(at(1))),
         "b" => V::Bool(at(1) == "1"),
         "f" => V::Float(f64_arg(at(1))),
+        "y" => V::Bytes { type_name: text(at(1))?, value: unhex(at(2)), repr: text(at(3))? },
         "s" => V::Str { value: text(at(1))?, repr: text(at(2))?, ascii: text(at(3))? },
         _ => V::Other { type_name: text(at(1))?, str_: text(at(2))?, repr: text(at(3))?, ascii: text(at(4))? },
     })
@@ -128,10 +129,20 @@ fn run(cmd: &str, a: &[&str]) -> Result<String, FormatError> {
         }
         "int_to_radix" => format::int_to_str_radix(&int_arg(arg(0)), arg(1).parse().unwrap_or(10), true),
         "int_str" => format::int_to_decimal(&int_arg(arg(0)), format::MAX_STR_DIGITS)?,
+        "int_from_bytes" => {
+            let repr = text(arg(2))?;
+            format::int_to_str_radix(&format::int_from_bytes(&unhex(arg(0)), arg(1).parse().unwrap_or(10), || repr)?, 16, true)
+        }
+        "float_from_bytes" => match format::parse_float_ascii(&unhex(arg(0))) {
+            Some(x) => x.to_bits().to_string(),
+            None => return Err(FormatError::value(format!("could not convert string to float: {}", text(arg(1))?))),
+        },
+        "int_round" => format::int_to_str_radix(&format::int_round(&int_arg(arg(0)), &int_arg(arg(1))), 16, true),
         "float_hex" => format::float_hex(f64_arg(arg(0))),
         "float_fromhex" => format::float_fromhex(&text(arg(0))?)?.to_bits().to_string(),
         "float_round" => format::float_round(f64_arg(arg(0)), arg(1).parse().unwrap_or(0))?.to_bits().to_string(),
         "float_round_int" => format::int_to_str_radix(&format::float_round_to_int(f64_arg(arg(0)))?, 16, true),
+        "bpercent" => format::bytes_percent_format(&unhex(arg(0)), &percent_args(arg(1))?)?.iter().map(|&b| b as char).collect(),
         "percent" => format::percent_format(&text(arg(0))?, &percent_args(arg(1))?)?,
         _ => return Err(FormatError::type_error(format!("probe: unknown command {cmd}"))),
     })

@@ -16,7 +16,7 @@
 //! - `float.hex()`, `float.fromhex()`, `round(float[, n])`: [`float_hex`], [`float_fromhex`],
 //!   [`float_round`], [`float_round_to_int`].
 //!
-//! - `str % args`: [`percent_format`].
+//! - `str % args` and `bytes % args`: [`percent_format`], [`bytes_percent_format`].
 //!
 //! Errors carry the Python exception type and CPython's message ([`FormatError`]).
 
@@ -31,10 +31,10 @@ mod unicode_digits;
 
 pub use advanced::{complex_repr, format_complex, format_float, format_int, format_str, int_to_f64};
 pub use dtoa::{double_to_string, float_repr, DtoaFlags};
-pub use printf::{percent_format, PercentArgs, PercentValue};
+pub use printf::{bytes_percent_format, percent_format, PercentArgs, PercentValue};
 pub use hexfloat::{float_fromhex, float_hex, float_round, float_round_to_int};
 pub use float_parse::{float_from_str, parse_float_ascii};
-pub use int_str::{int_from_str, int_to_decimal, int_to_str_radix, MAX_STR_DIGITS};
+pub use int_str::{int_from_bytes, int_from_str, int_round, int_to_decimal, int_to_str_radix, MAX_STR_DIGITS};
 pub use unicode_digits::{decimal_value, is_space};
 
 /// The Python exception a conversion raises.

@@ -1,4 +1,5 @@
-//! printf-style `str % args` (`PyUnicode_Format` in `Objects/unicodeobject.c`), on values
+//! printf-style `str % args` (`PyUnicode_Format` in `Objects/unicodeobject.c`) and
+//! `bytes % args` (`_PyBytes_FormatEx`, PEP 461), on values
 //! the object layer has already classified ([`PercentValue`]): ints and floats are
 //! formatted here, every other object arrives with its `str()`, `repr()` and `ascii()`
 //! computed. Parsing follows CPython character by character, so the errors ("incomplete
@@ -19,6 +20,9 @@ pub enum PercentValue {
     Float(f64),
     /// A str: the value, its `repr()` and `ascii()`.
     Str { value: String, repr: String, ascii: String },
+    /// A bytes-like object (`bytes`, `bytearray`, or anything with `__bytes__` / the buffer
+    /// protocol, for `%b`): its type name, contents and `repr()` (= `ascii()` = `str()`).
+    Bytes { type_name: String, value: Vec<u8>, repr: String },
     /// Any other object (not a number): type name, `str()`, `repr()`, `ascii()`.
     Other { type_name: String, str_: String, repr: String, ascii: String },
 }
@@ -49,8 +53,15 @@ struct Arg {
     sign: bool,
 }
 
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    Str,
+    Bytes,
+}
+
 struct Ctx<'a> {
-    fmt: Vec<char>,
+    mode: Mode,
+    fmt: Vec<u32>,
     pos: usize,
     args: &'a PercentArgs,
     /// The current argument source: `None` = the tuple / single value, else a looked-up value.
@@ -87,7 +98,7 @@ impl<'a> Ctx<'a> {
 
     /// Reads the next format character, or `None` when the format is exhausted.
     fn read(&mut self) -> Option<char> {
-        let c = self.fmt.get(self.pos).copied();
+        let c = self.fmt.get(self.pos).map(|&u| char::from_u32(u).unwrap_or('\u{FFFD}'));
         if c.is_some() {
             self.pos += 1;
         }
@@ -111,21 +122,40 @@ fn type_name(v: &PercentValue) -> &str {
         PercentValue::Bool(_) => "bool",
         PercentValue::Float(_) => "float",
         PercentValue::Str { .. } => "str",
+        PercentValue::Bytes { type_name, .. } => type_name,
         PercentValue::Other { type_name, .. } => type_name,
     }
 }
 
 /// `str % args`.
 pub fn percent_format(fmt: &str, args: &PercentArgs) -> FormatResult<String> {
+    let out = format_units(Mode::Str, fmt.chars().map(|c| c as u32).collect(), args)?;
+    Ok(out.into_iter().map(|u| char::from_u32(u).unwrap_or('\u{FFFD}')).collect())
+}
+
+/// `bytes % args`. Mapping keys are the key bytes decoded as latin-1.
+pub fn bytes_percent_format(fmt: &[u8], args: &PercentArgs) -> FormatResult<Vec<u8>> {
+    let out = format_units(Mode::Bytes, fmt.iter().map(|&b| u32::from(b)).collect(), args)?;
+    Ok(out.into_iter().map(|u| u as u8).collect())
+}
+
+fn not_all_converted(mode: Mode) -> FormatError {
+    FormatError::type_error(match mode {
+        Mode::Str => "not all arguments converted during string formatting",
+        Mode::Bytes => "not all arguments converted during bytes formatting",
+    })
+}
+
+fn format_units(mode: Mode, fmt: Vec<u32>, args: &PercentArgs) -> FormatResult<Vec<u32>> {
     let (arglen, argidx) = match args {
         PercentArgs::Tuple(items) => (items.len() as i64, 0),
         _ => (-1, -2),
     };
-    let mut ctx = Ctx { fmt: fmt.chars().collect(), pos: 0, args, current: None, arglen, argidx };
-    let mut out = String::new();
+    let mut ctx = Ctx { mode, fmt, pos: 0, args, current: None, arglen, argidx };
+    let mut out = Vec::new();
     while ctx.pos < ctx.fmt.len() {
         let c = ctx.fmt[ctx.pos];
-        if c != '%' {
+        if c != '%' as u32 {
             out.push(c);
             ctx.pos += 1;
             continue;
@@ -134,7 +164,7 @@ pub fn percent_format(fmt: &str, args: &PercentArgs) -> FormatResult<String> {
         format_arg(&mut ctx, &mut out)?;
     }
     if ctx.argidx < ctx.arglen && !ctx.is_dict() {
-        return Err(FormatError::type_error("not all arguments converted during string formatting"));
+        return Err(not_all_converted(mode));
     }
     Ok(out)
 }
@@ -147,15 +177,15 @@ fn star_value(ctx: &mut Ctx) -> FormatResult<IBig> {
     }
 }
 
-fn format_arg(ctx: &mut Ctx, out: &mut String) -> FormatResult<()> {
-    if ctx.fmt.get(ctx.pos) == Some(&'%') {
+fn format_arg(ctx: &mut Ctx, out: &mut Vec<u32>) -> FormatResult<()> {
+    if ctx.fmt.get(ctx.pos) == Some(&('%' as u32)) {
         ctx.pos += 1;
-        out.push('%');
+        out.push('%' as u32);
         return Ok(());
     }
     let mut arg = Arg { ch: '\0', flags: 0, width: -1, prec: -1, sign: false };
     // Mapping key: "%(name)s".
-    if ctx.fmt.get(ctx.pos) == Some(&'(') {
+    if ctx.fmt.get(ctx.pos) == Some(&('(' as u32)) {
         let PercentArgs::Mapping { items, .. } = ctx.args else {
             return Err(FormatError::type_error("format requires a mapping"));
         };
@@ -173,7 +203,7 @@ fn format_arg(ctx: &mut Ctx, out: &mut String) -> FormatResult<()> {
         if depth > 0 {
             return Err(FormatError::value("incomplete format key"));
         }
-        let key: String = ctx.fmt[start..ctx.pos - 1].iter().collect();
+        let key: String = ctx.fmt[start..ctx.pos - 1].iter().map(|&u| char::from_u32(u).unwrap_or('\u{FFFD}')).collect();
         let Some((_, v)) = items.iter().find(|(k, _)| *k == key) else {
             return Err(FormatError { kind: ErrorKind::KeyError, message: key });
         };
@@ -182,6 +212,9 @@ fn format_arg(ctx: &mut Ctx, out: &mut String) -> FormatResult<()> {
         ctx.argidx = -2;
     }
     let mut exhausted = false;
+    // Whether the conversion character was last read through Py_CHARMASK (the digit loops of
+    // width and precision): elsewhere _PyBytes_FormatEx reads a signed char.
+    let mut masked = false;
     // Flags.
     loop {
         let Some(c) = ctx.read() else {
@@ -198,12 +231,15 @@ fn format_arg(ctx: &mut Ctx, out: &mut String) -> FormatResult<()> {
             _ => break,
         }
     }
-    let advance = |ctx: &mut Ctx, arg: &mut Arg, exhausted: &mut bool| {
+    let advance = |ctx: &mut Ctx, arg: &mut Arg, exhausted: &mut bool, masked: &mut bool| {
         if *exhausted {
             return;
         }
         match ctx.read() {
-            Some(c) => arg.ch = c,
+            Some(c) => {
+                arg.ch = c;
+                *masked = false;
+            }
             None => *exhausted = true,
         }
     };
@@ -217,7 +253,7 @@ fn format_arg(ctx: &mut Ctx, out: &mut String) -> FormatResult<()> {
         } else {
             arg.width = w;
         }
-        advance(ctx, &mut arg, &mut exhausted);
+        advance(ctx, &mut arg, &mut exhausted, &mut masked);
     } else if !exhausted && arg.ch.is_ascii_digit() {
         arg.width = arg.ch as i64 - '0' as i64;
         loop {
@@ -226,6 +262,7 @@ fn format_arg(ctx: &mut Ctx, out: &mut String) -> FormatResult<()> {
                 break;
             };
             arg.ch = c;
+            masked = true;
             if !c.is_ascii_digit() {
                 break;
             }
@@ -239,12 +276,12 @@ fn format_arg(ctx: &mut Ctx, out: &mut String) -> FormatResult<()> {
     // Precision.
     if !exhausted && arg.ch == '.' {
         arg.prec = 0;
-        advance(ctx, &mut arg, &mut exhausted);
+        advance(ctx, &mut arg, &mut exhausted, &mut masked);
         if !exhausted && arg.ch == '*' {
             let p = star_value(ctx)?;
             let p = i32::try_from(&p).map_err(|_| FormatError::overflow("Python int too large to convert to C int"))?;
             arg.prec = i64::from(p.max(0));
-            advance(ctx, &mut arg, &mut exhausted);
+            advance(ctx, &mut arg, &mut exhausted, &mut masked);
         } else if !exhausted && arg.ch.is_ascii_digit() {
             arg.prec = arg.ch as i64 - '0' as i64;
             loop {
@@ -253,6 +290,7 @@ fn format_arg(ctx: &mut Ctx, out: &mut String) -> FormatResult<()> {
                     break;
                 };
                 arg.ch = c;
+                masked = true;
                 if !c.is_ascii_digit() {
                     break;
                 }
@@ -265,14 +303,29 @@ fn format_arg(ctx: &mut Ctx, out: &mut String) -> FormatResult<()> {
         }
     }
     if !exhausted && matches!(arg.ch, 'h' | 'l' | 'L') {
-        advance(ctx, &mut arg, &mut exhausted);
+        advance(ctx, &mut arg, &mut exhausted, &mut masked);
     }
     if exhausted {
         return Err(FormatError::value("incomplete format"));
     }
     let v = ctx.next_arg()?;
-    let text = match arg.ch {
-        's' | 'r' | 'a' => match v {
+    let bytes_mode = ctx.mode == Mode::Bytes;
+    if bytes_mode && arg.ch == 'i' {
+        // _PyBytes_FormatEx formats %i as %d (and names it so in errors).
+        arg.ch = 'd';
+    }
+    let text: Vec<u32> = match arg.ch {
+        'r' | 'a' if bytes_mode => units(&ascii_of(v)?),
+        's' | 'b' if bytes_mode => match v {
+            PercentValue::Bytes { value, .. } => value.iter().map(|&b| u32::from(b)).collect(),
+            other => {
+                return Err(FormatError::type_error(format!(
+                    "%b requires a bytes-like object, or an object that implements __bytes__, not '{}'",
+                    type_name(other)
+                )))
+            }
+        },
+        's' | 'r' | 'a' => units(&match v {
             PercentValue::Int(n) => int_to_decimal(n, MAX_STR_DIGITS)?,
             PercentValue::Bool(b) => if *b { "True" } else { "False" }.to_string(),
             PercentValue::Float(x) => float_repr(*x),
@@ -281,33 +334,44 @@ fn format_arg(ctx: &mut Ctx, out: &mut String) -> FormatResult<()> {
                 'r' => repr.clone(),
                 _ => ascii.clone(),
             },
+            PercentValue::Bytes { repr, .. } => repr.clone(),
             PercentValue::Other { str_, repr, ascii, .. } => match arg.ch {
                 's' => str_.clone(),
                 'r' => repr.clone(),
                 _ => ascii.clone(),
             },
-        },
+        }),
         'i' | 'd' | 'u' | 'o' | 'x' | 'X' => {
             let n = format_long_arg(v, arg.ch)?;
             arg.sign = true;
-            format_long(&n, arg.flags & F_ALT != 0, arg.prec, arg.ch)?
+            units(&format_long(&n, arg.flags & F_ALT != 0, arg.prec, arg.ch)?)
         }
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             let x = match v {
-                PercentValue::Float(x) => *x,
-                PercentValue::Int(n) => int_to_f64(n)?,
-                PercentValue::Bool(b) => f64::from(*b as u8),
-                other => {
-                    return Err(FormatError::type_error(format!("must be real number, not {}", type_name(other))));
+                PercentValue::Float(x) => Ok(*x),
+                PercentValue::Int(n) => int_to_f64(n),
+                PercentValue::Bool(b) => Ok(f64::from(*b as u8)),
+                other => Err(FormatError::type_error(format!("must be real number, not {}", type_name(other)))),
+            };
+            let x = match x {
+                Ok(x) => x,
+                Err(_) if bytes_mode => {
+                    return Err(FormatError::type_error(format!("float argument required, not {}", type_name(v))));
                 }
+                Err(e) => return Err(e),
             };
             arg.sign = true;
             let prec = if arg.prec < 0 { 6 } else { arg.prec as usize };
-            double_to_string(x, arg.ch, prec, DtoaFlags { alt: arg.flags & F_ALT != 0, ..DtoaFlags::default() })
+            units(&double_to_string(x, arg.ch, prec, DtoaFlags { alt: arg.flags & F_ALT != 0, ..DtoaFlags::default() }))
         }
-        'c' => format_char(v)?.to_string(),
+        'c' if bytes_mode => vec![format_byte(v)?],
+        'c' => vec![format_char(v)? as u32],
+        c if bytes_mode && c as u32 >= 0x80 && !masked => {
+            // The byte reaches PyErr_Format's %c as a negative (signed) char.
+            return Err(FormatError::overflow("character argument not in range(0x110000)"));
+        }
         c => {
-            let shown = if (31..=126).contains(&(c as u32)) { c } else { '?' };
+            let shown = if bytes_mode || (31..=126).contains(&(c as u32)) { c } else { '?' };
             return Err(FormatError::value(format!(
                 "unsupported format character '{shown}' (0x{:x}) at index {}",
                 c as u32,
@@ -317,7 +381,7 @@ fn format_arg(ctx: &mut Ctx, out: &mut String) -> FormatResult<()> {
     };
     output(&mut arg, &text, out);
     if ctx.is_dict() && ctx.argidx < ctx.arglen {
-        return Err(FormatError::type_error("not all arguments converted during string formatting"));
+        return Err(not_all_converted(ctx.mode));
     }
     Ok(())
 }
@@ -369,6 +433,35 @@ fn format_long(n: &IBig, alt: bool, prec: i64, ch: char) -> FormatResult<String>
     Ok(out)
 }
 
+fn units(s: &str) -> Vec<u32> {
+    s.chars().map(|c| c as u32).collect()
+}
+
+/// `ascii(v)` for `%a`/`%r` in bytes formatting.
+fn ascii_of(v: &PercentValue) -> FormatResult<String> {
+    Ok(match v {
+        PercentValue::Int(n) => int_to_decimal(n, MAX_STR_DIGITS)?,
+        PercentValue::Bool(b) => if *b { "True" } else { "False" }.to_string(),
+        PercentValue::Float(x) => float_repr(*x),
+        PercentValue::Str { ascii, .. } | PercentValue::Other { ascii, .. } => ascii.clone(),
+        PercentValue::Bytes { repr, .. } => repr.clone(),
+    })
+}
+
+/// `byte_converter` for `%c` in bytes formatting.
+fn format_byte(v: &PercentValue) -> FormatResult<u32> {
+    let n = match v {
+        PercentValue::Bytes { value, .. } if value.len() == 1 => return Ok(u32::from(value[0])),
+        PercentValue::Int(n) => i64::try_from(n).unwrap_or(-1),
+        PercentValue::Bool(b) => *b as i64,
+        _ => return Err(FormatError::type_error("%c requires an integer in range(256) or a single byte")),
+    };
+    if !(0..=255).contains(&n) {
+        return Err(FormatError::overflow("%c arg not in range(256)"));
+    }
+    Ok(n as u32)
+}
+
 /// `formatchar`.
 fn format_char(v: &PercentValue) -> FormatResult<char> {
     match v {
@@ -396,32 +489,32 @@ fn format_char(v: &PercentValue) -> FormatResult<char> {
 }
 
 /// `unicode_format_arg_output`: sign, `0x` prefix, padding and truncation.
-fn output(arg: &mut Arg, s: &str, out: &mut String) {
-    let chars: Vec<char> = s.chars().collect();
-    let fill = if arg.sign && arg.flags & F_ZERO != 0 { '0' } else { ' ' };
+fn output(arg: &mut Arg, chars: &[u32], out: &mut Vec<u32>) {
+    let fill = if arg.sign && arg.flags & F_ZERO != 0 { '0' as u32 } else { ' ' as u32 };
+    let space = ' ' as u32;
     let mut len = chars.len() as i64;
     if (arg.width == -1 || arg.width <= len)
         && (arg.prec == -1 || arg.prec >= len)
         && arg.flags & (F_SIGN | F_BLANK) == 0
     {
-        out.push_str(s);
+        out.extend_from_slice(chars);
         return;
     }
-    if matches!(arg.ch, 's' | 'r' | 'a') && arg.prec >= 0 && len > arg.prec {
+    if matches!(arg.ch, 's' | 'r' | 'a' | 'b') && arg.prec >= 0 && len > arg.prec {
         len = arg.prec;
     }
     let mut pindex = 0usize;
     let mut signchar = None;
     if arg.sign {
-        let c = chars.first().copied().unwrap_or('\0');
-        if c == '-' || c == '+' {
+        let c = chars.first().copied().unwrap_or(0);
+        if c == '-' as u32 || c == '+' as u32 {
             signchar = Some(c);
             len -= 1;
             pindex += 1;
         } else if arg.flags & F_SIGN != 0 {
-            signchar = Some('+');
+            signchar = Some('+' as u32);
         } else if arg.flags & F_BLANK != 0 {
-            signchar = Some(' ');
+            signchar = Some(space);
         } else {
             arg.sign = false;
         }
@@ -430,7 +523,7 @@ fn output(arg: &mut Arg, s: &str, out: &mut String) {
         arg.width = len;
     }
     if let Some(sc) = signchar {
-        if fill != ' ' {
+        if fill != space {
             out.push(sc);
         }
         if arg.width > len {
@@ -439,9 +532,9 @@ fn output(arg: &mut Arg, s: &str, out: &mut String) {
     }
     let alt_prefix = arg.flags & F_ALT != 0 && matches!(arg.ch, 'x' | 'X' | 'o');
     if alt_prefix {
-        if fill != ' ' {
-            out.push('0');
-            out.push(arg.ch);
+        if fill != space {
+            out.push('0' as u32);
+            out.push(arg.ch as u32);
             pindex += 2;
         }
         arg.width = (arg.width - 2).max(0);
@@ -453,22 +546,22 @@ fn output(arg: &mut Arg, s: &str, out: &mut String) {
         }
         arg.width = len;
     }
-    if fill == ' ' {
+    if fill == space {
         if let Some(sc) = signchar {
             out.push(sc);
         }
         if alt_prefix {
-            out.push('0');
-            out.push(arg.ch);
+            out.push('0' as u32);
+            out.push(arg.ch as u32);
             pindex += 2;
         }
     }
     if len > 0 {
-        out.extend(&chars[pindex..pindex + len as usize]);
+        out.extend_from_slice(&chars[pindex..pindex + len as usize]);
     }
     if arg.width > len {
         for _ in 0..arg.width - len {
-            out.push(' ');
+            out.push(space);
         }
     }
 }

@@ -10,7 +10,8 @@
 //! debugging and for `tools/conformance/tokens.py`; `--lines FILE` prints the `line`
 //! attribute of each token (`repr(token.line)`), which `tokenize` does not print;
 //! `--parser-error FILE` (UTF-8) prints the SyntaxError the tokenizer gives the parser,
-//! as `Class|msg|lineno|offset|end_lineno|end_offset|repr(text)`, or `OK`.
+//! as `Class|msg|lineno|offset|end_lineno|end_offset|repr(text)`, or `OK`
+//! (`--parser-error-file`: as the file tokenizer of `python3.13 FILE` reads it).
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -33,6 +34,7 @@ pub fn main(args: &[String]) -> ExitCode {
     let mut parser = false;
     let mut lines = false;
     let mut parser_error = false;
+    let mut file_input = false;
     let mut filename: Option<&str> = None;
     let mut only_positional = false;
     for a in args {
@@ -44,6 +46,9 @@ pub fn main(args: &[String]) -> ExitCode {
             parser = true;
         } else if !only_positional && a == "--parser-error" {
             parser_error = true;
+        } else if !only_positional && a == "--parser-error-file" {
+            parser_error = true;
+            file_input = true;
         } else if !only_positional && a == "--lines" {
             lines = true;
         } else if !only_positional && (a == "-h" || a == "--help") {
@@ -62,7 +67,7 @@ pub fn main(args: &[String]) -> ExitCode {
     match filename.filter(|f| !f.is_empty()) {
         Some(f) if parser => run_parser_mode(f),
         Some(f) if lines => run_lines(f),
-        Some(f) if parser_error => run_parser_error(f),
+        Some(f) if parser_error => run_parser_error(f, file_input),
         Some(f) => run_file(f, exact),
         None => run_stdin(exact),
     }
@@ -227,11 +232,14 @@ fn run_lines(path: &str) -> ExitCode {
 
 /// `--parser-error FILE`: the tokenizer's error in parser mode (after newline
 /// translation, as `compile()` reads a str), or `OK`.
-fn run_parser_error(path: &str) -> ExitCode {
+fn run_parser_error(path: &str, file_input: bool) -> ExitCode {
     let Ok(bytes) = std::fs::read(path) else { return ExitCode::from(1) };
     let text = String::from_utf8_lossy(&bytes);
     let text = taipan_parser::tokenizer::translate_newlines(&text);
     let mut tok = Tokenizer::new(&text, TokenizerConfig::default());
+    if file_input {
+        tok = tok.file_input();
+    }
     loop {
         match tok.next_token() {
             Ok(t) if t.kind == TokenKind::ENDMARKER => {

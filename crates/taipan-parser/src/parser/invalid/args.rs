@@ -481,3 +481,18 @@ impl<'src> Parser<'src> {
         self.invalid_for_target()
     }
 }
+
+impl<'src> Parser<'src> {
+    /// A positional call argument: `assignment_expression | expression !':='` (not
+    /// `named_expression`, whose invalid rule does not apply inside calls).
+    pub(crate) fn call_positional_arg(&mut self) -> PResult<Expr> {
+        if self.at_name() && self.nth_kind(1) == T::COLONEQUAL {
+            return self.assignment_expression();
+        }
+        let e = self.expression()?;
+        if self.at(T::COLONEQUAL) {
+            return Err(PErr::Fail);
+        }
+        Ok(e)
+    }
+}

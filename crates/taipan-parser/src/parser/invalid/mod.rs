@@ -15,7 +15,9 @@
 //! indentation errors), [`targets`] (assignment, `del`, `for` and `with` targets).
 
 mod args;
+mod atoms;
 mod compound;
+mod expr;
 mod params;
 mod targets;
 
