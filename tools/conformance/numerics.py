@@ -227,6 +227,12 @@ def fam_format_float(rng):
         x = rng.choice(fl)
         spec = gen_spec(rng, "eEfFgGn%" * 3 + "dxs")
         cases.append((f"format_float\t{fbits(x)}\t{hx(spec)}", expect(format, x, spec)))
+    for i in range(4000):  # exact decimal ties: (2k+1) / 2**m has m fractional digits ending in 5
+        m = rng.randrange(1, 30)
+        x = (2 * rng.randrange(0, 10**rng.randrange(1, 8)) + 1) / 2 ** m * rng.choice([1, -1, 10, 1000])
+        p = rng.randrange(max(0, m - 3), m + 1)
+        spec = f".{p}" + rng.choice("fe%g")
+        cases.append((f"format_float\t{fbits(x)}\t{hx(spec)}", expect(format, x, spec)))
     for x in fl[:2000]:  # correctly rounded fixed/exponent output at many precisions
         spec = rng.choice(["e", "f", "g"]) + "" 
         spec = "." + str(rng.randrange(0, 25)) + spec
@@ -287,6 +293,10 @@ def fam_int_parse(rng):
     for i in range(8000):
         s, base = gen_int_literal(rng)
         cases.append((f"int_from_str\t{hx(s)}\t{base}\t{hx(repr(s))}", expect(int_or_err, s, base)))
+    for i in range(3000):
+        s, base = gen_int_literal(rng)
+        b = s.encode("utf-8")
+        cases.append((f"int_from_bytes\t{b.hex()}\t{base}\t{hx(repr(b))}", expect(lambda: iarg(int(b, base)))))
     for x in gen_ints(rng, 1500) + [10**4299, 10**4300, -10**4300 + 1, -10**4300]:
         cases.append((f"int_str\t{iarg(x)}", expect(str, x)))
         for base, fn in ((2, bin), (8, oct), (16, hex)):
@@ -323,6 +333,9 @@ def fam_float_parse(rng):
     for i in range(8000):
         s = gen_float_literal(rng)
         cases.append((f"float_from_str\t{hx(s)}\t{hx(repr(s))}", expect(lambda t: fbits(float(t)), s)))
+        if i % 3 == 0:
+            b = s.encode("utf-8")
+            cases.append((f"float_from_bytes\t{b.hex()}\t{hx(repr(b))}", expect(lambda: fbits(float(b)))))
     return cases
 
 
@@ -370,6 +383,11 @@ def fam_round(rng):
         x = rng.choice(fl)
         n = rng.choice([0, 1, 2, 3, -1, -2, rng.randrange(-20, 20), rng.randrange(-330, 330), 400, -400])
         cases.append((f"float_round\t{fbits(x)}\t{n}", expect(lambda: fbits(round(x, n)))))
+    ints = gen_ints(rng, 1000) + [15, 25, -25, 35, 150, 250, -250, 5 * 10**30, 15 * 10**30]
+    for i in range(3000):
+        x = rng.choice(ints)
+        n = rng.choice([0, 1, -1, -2, -3, rng.randrange(-40, 5), -100, -500])
+        cases.append((f"int_round\t{iarg(x)}\t{iarg(n)}", expect(lambda: iarg(round(x, n)))))
     for x in fl[:3000]:
         cases.append((f"float_round_int\t{fbits(x)}", expect(lambda: iarg(round(x)))))
     return cases

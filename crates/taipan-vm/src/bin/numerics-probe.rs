@@ -129,6 +129,15 @@ fn run(cmd: &str, a: &[&str]) -> Result<String, FormatError> {
         }
         "int_to_radix" => format::int_to_str_radix(&int_arg(arg(0)), arg(1).parse().unwrap_or(10), true),
         "int_str" => format::int_to_decimal(&int_arg(arg(0)), format::MAX_STR_DIGITS)?,
+        "int_from_bytes" => {
+            let repr = text(arg(2))?;
+            format::int_to_str_radix(&format::int_from_bytes(&unhex(arg(0)), arg(1).parse().unwrap_or(10), || repr)?, 16, true)
+        }
+        "float_from_bytes" => match format::parse_float_ascii(&unhex(arg(0))) {
+            Some(x) => x.to_bits().to_string(),
+            None => return Err(FormatError::value(format!("could not convert string to float: {}", text(arg(1))?))),
+        },
+        "int_round" => format::int_to_str_radix(&format::int_round(&int_arg(arg(0)), &int_arg(arg(1))), 16, true),
         "float_hex" => format::float_hex(f64_arg(arg(0))),
         "float_fromhex" => format::float_fromhex(&text(arg(0))?)?.to_bits().to_string(),
         "float_round" => format::float_round(f64_arg(arg(0)), arg(1).parse().unwrap_or(0))?.to_bits().to_string(),

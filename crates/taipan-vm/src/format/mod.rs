@@ -34,7 +34,7 @@ pub use dtoa::{double_to_string, float_repr, DtoaFlags};
 pub use printf::{bytes_percent_format, percent_format, PercentArgs, PercentValue};
 pub use hexfloat::{float_fromhex, float_hex, float_round, float_round_to_int};
 pub use float_parse::{float_from_str, parse_float_ascii};
-pub use int_str::{int_from_str, int_to_decimal, int_to_str_radix, MAX_STR_DIGITS};
+pub use int_str::{int_from_bytes, int_from_str, int_round, int_to_decimal, int_to_str_radix, MAX_STR_DIGITS};
 pub use unicode_digits::{decimal_value, is_space};
 
 /// The Python exception a conversion raises.
