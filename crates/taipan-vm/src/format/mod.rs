@@ -71,3 +71,6 @@ impl FormatError {
 }
 
 pub type FormatResult<T> = Result<T, FormatError>;
+
+#[cfg(test)]
+mod tests;
