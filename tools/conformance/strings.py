@@ -102,6 +102,19 @@ def fam_predicates(rng):
     return out
 
 
+def fam_props(rng):
+    """Every code point: the predicates and case mappings of the one-character string."""
+    out = []
+    for start in range(0, 0x110000, 512):
+        parts = []
+        for cp in range(start, start + 512):
+            c = chr(cp)
+            mask = sum(int(getattr(c, m)()) << k for k, m in enumerate(PREDICATES))
+            parts.append(f"{mask:x}:{hx(c.lower())}:{hx(c.upper())}:{hx(c.title())}:{hx(c.casefold())}")
+        out.append((f"props\t{start}\t512", "P " + ";".join(parts)))
+    return out
+
+
 def fam_ctype(rng):
     out = []
     cps = [rng.randrange(0x110000) for _ in range(3000)]
@@ -298,6 +311,7 @@ def fam_decode(rng):
 FAMILIES = {
     "case": fam_case,
     "predicates": fam_predicates,
+    "props": fam_props,
     "ctype": fam_ctype,
     "search": fam_search,
     "replace": fam_replace,
