@@ -142,6 +142,32 @@ def fam_search(rng):
     return out
 
 
+def fam_longsearch(rng):
+    """Long haystacks over tiny alphabets whose code units share low bytes (a, \u0161,
+    \U00010061), so the skip tables' collisions and the kind conversions are exercised."""
+    out = []
+    alphabets = ["ab", "aab", "ab\u0161", "a\u0161\U00010061b", "ab\u0161\ud861", "abc" + "\xe1"]
+    for _ in range(6000):
+        pool = rng.choice(alphabets)
+        s = "".join(rng.choice(pool) for _ in range(rng.randrange(20, 200)))
+        k = rng.randrange(len(s))
+        sub = s[k:k + rng.randrange(2, 12)] if rng.random() < 0.7 else "".join(
+            rng.choice(pool) for _ in range(rng.randrange(2, 8)))
+        m = rng.choice(["find", "rfind", "count", "split", "rsplit", "replace", "partition", "rpartition"])
+        if m in ("split", "rsplit"):
+            n = rng.choice([-1, 1, 3])
+            out.append((f"{m}\t{hx(s)}\t{hx(sub)}\t{n}", render(lambda: getattr(s, m)(sub, n))))
+        elif m == "replace":
+            n = rng.choice([-1, 2])
+            out.append((f"replace\t{hx(s)}\t{hx(sub)}\t{hx('X')}\t{n}", render(lambda: s.replace(sub, "X", n))))
+        elif m in ("partition", "rpartition"):
+            out.append((f"{m}\t{hx(s)}\t{hx(sub)}", render(lambda: getattr(s, m)(sub))))
+        else:
+            a, b = (rint(rng), rint(rng)) if rng.random() < 0.3 else (None, None)
+            out.append((f"{m}\t{hx(s)}\t{hx(sub)}\t{oi(a)}\t{oi(b)}", render(lambda: getattr(s, m)(sub, a, b))))
+    return out
+
+
 def fam_replace(rng):
     out = []
     for _ in range(4000):
@@ -314,6 +340,7 @@ FAMILIES = {
     "props": fam_props,
     "ctype": fam_ctype,
     "search": fam_search,
+    "longsearch": fam_longsearch,
     "replace": fam_replace,
     "split": fam_split,
     "strip": fam_strip,
