@@ -535,6 +535,48 @@ def fam_bytes_percent(rng):
     return cases
 
 
+def markup_expected(fmt):
+    import _string
+    parts = []
+    try:
+        for lit, name, spec, conv in _string.formatter_parser(fmt):
+            parts.append(";".join("-" if x is None else hx(x) for x in (lit, name, spec, conv)))
+    except ValueError as e:
+        parts.append("!" + hx(str(e)))
+    return ok("|".join(parts))
+
+
+def field_split_expected(name):
+    import _string
+    parts = []
+    try:
+        first, rest = _string.formatter_field_name_split(name)
+        parts.append(f"i{first}" if type(first) is int else "s" + hx(first))
+        for is_attr, key in rest:
+            parts.append("a" + hx(key) if is_attr else (f"k{key}" if type(key) is int else "K" + hx(key)))
+    except ValueError as e:
+        parts.append("!" + hx(str(e)))
+    return ok("|".join(parts))
+
+
+MARKUP_ATOMS = ["{", "}", "{{", "}}", "{}", "{0}", "{1}", "{a}", "{0!r}", "{!s:>10}", "{0:{1}}", "{a.b[c]}", "{0[1]}",
+                "{[}", "{0!}", "{0!r", "{0!rx}", "{0:", "{0[", "{:{:{}}}", "{٣}", "x", "abc", " ", "é", "€", "!", ":", "[", "]",
+                ".", "{0.}", "{0[]}", "{0]x}", "{a[b]c}", "{99999999999999999999}", "{!}", "{:}", "{0:x}}", "{{0}}"]
+FIELD_ATOMS = ["", "0", "12", "a", "name", "٣", ".", "[", "]", ".x", "[0]", "[k]", "[", "x]", "..", "[]", "]y",
+               "99999999999999999999", "é", "[a.b]", ".[", " "]
+
+
+def fam_str_format_parse(rng):
+    cases = []
+    for i in range(6000):
+        fmt = "".join(rng.choice(MARKUP_ATOMS) for _ in range(rng.randrange(0, 6)))
+        cases.append((f"markup\t{hx(fmt)}", markup_expected(fmt)))
+    for i in range(4000):
+        name = "".join(rng.choice(FIELD_ATOMS) for _ in range(rng.randrange(0, 5)))
+        cases.append((f"field_split\t{hx(name)}", field_split_expected(name)))
+    return cases
+
+
 FAMILIES = {
     "hash_str": fam_hash_str,
     "hash_num": fam_hash_num,
@@ -549,6 +591,7 @@ FAMILIES = {
     "round": fam_round,
     "percent": fam_percent,
     "bytes_percent": fam_bytes_percent,
+    "str_format_parse": fam_str_format_parse,
 }
 
 

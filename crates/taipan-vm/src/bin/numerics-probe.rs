@@ -138,6 +138,49 @@ fn run(cmd: &str, a: &[&str]) -> Result<String, FormatError> {
             None => return Err(FormatError::value(format!("could not convert string to float: {}", text(arg(1))?))),
         },
         "int_round" => format::int_to_str_radix(&format::int_round(&int_arg(arg(0)), &int_arg(arg(1))), 16, true),
+        "markup" => {
+            let mut parts = Vec::new();
+            for piece in format::MarkupIterator::new(&text(arg(0))?) {
+                match piece {
+                    Ok(p) => {
+                        let (name, spec, conv) = match &p.field {
+                            Some(f) => (hex(f.name.as_bytes()), hex(f.spec.as_bytes()), f.conversion.map_or("-".to_string(), |c| hex(c.to_string().as_bytes()))),
+                            None => ("-".into(), "-".into(), "-".into()),
+                        };
+                        parts.push(format!("{};{name};{spec};{conv}", hex(p.literal.as_bytes())));
+                    }
+                    Err(e) => {
+                        parts.push(format!("!{}", hex(e.message.as_bytes())));
+                        break;
+                    }
+                }
+            }
+            parts.join("|")
+        }
+        "field_split" => {
+            let mut parts = Vec::new();
+            match format::field_name_split(&text(arg(0))?, None) {
+                Err(e) => parts.push(format!("!{}", hex(e.message.as_bytes()))),
+                Ok((first, rest)) => {
+                    parts.push(match first {
+                        format::FieldFirst::Index(i) => format!("i{i}"),
+                        format::FieldFirst::Name(n) => format!("s{}", hex(n.as_bytes())),
+                    });
+                    for acc in rest {
+                        match acc {
+                            Ok(format::FieldAccessor::Attr(n)) => parts.push(format!("a{}", hex(n.as_bytes()))),
+                            Ok(format::FieldAccessor::Index(i)) => parts.push(format!("k{i}")),
+                            Ok(format::FieldAccessor::Key(n)) => parts.push(format!("K{}", hex(n.as_bytes()))),
+                            Err(e) => {
+                                parts.push(format!("!{}", hex(e.message.as_bytes())));
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            parts.join("|")
+        }
         "float_hex" => format::float_hex(f64_arg(arg(0))),
         "float_fromhex" => format::float_fromhex(&text(arg(0))?)?.to_bits().to_string(),
         "float_round" => format::float_round(f64_arg(arg(0)), arg(1).parse().unwrap_or(0))?.to_bits().to_string(),

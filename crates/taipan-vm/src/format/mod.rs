@@ -16,6 +16,8 @@
 //! - `float.hex()`, `float.fromhex()`, `round(float[, n])`: [`float_hex`], [`float_fromhex`],
 //!   [`float_round`], [`float_round_to_int`].
 //!
+//! - `str.format` parsing (`_string.formatter_parser`, `formatter_field_name_split`):
+//!   [`MarkupIterator`], [`field_name_split`].
 //! - `str % args` and `bytes % args`: [`percent_format`], [`bytes_percent_format`].
 //!
 //! Errors carry the Python exception type and CPython's message ([`FormatError`]).
@@ -25,12 +27,14 @@ mod dtoa;
 mod float_parse;
 mod hexfloat;
 mod int_str;
+mod markup;
 mod printf;
 pub mod spec;
 mod unicode_digits;
 
 pub use advanced::{complex_repr, format_complex, format_float, format_int, format_str, int_to_f64};
 pub use dtoa::{double_to_string, float_repr, DtoaFlags};
+pub use markup::{field_name_split, AutoNumber, FieldAccessor, FieldFirst, FieldNameIter, MarkupField, MarkupIterator, MarkupPiece};
 pub use printf::{bytes_percent_format, percent_format, PercentArgs, PercentValue};
 pub use hexfloat::{float_fromhex, float_hex, float_round, float_round_to_int};
 pub use float_parse::{float_from_str, parse_float_ascii};
