@@ -281,7 +281,7 @@ def fam_repr(rng):
         m = rng.choice(["repr", "ascii"])
         out.append((f"{m}\t{hx(s)}", render(lambda: (repr if m == 'repr' else ascii)(s))))
     for start in range(0, 0x110000, 256):
-        s = "".join(chr(c) for c in range(start, start + 256, 3))
+        s = "".join(chr(c) for c in range(start, start + 256))
         out.append((f"repr\t{hx(s)}", render(lambda: repr(s))))
     return out
 
