@@ -142,7 +142,11 @@ def child_unit(insts, code):
         return None
     if insts.get_instructions() != instrs:
         return None
-    return build_unit(insts, consts, code.co_names, code.co_varnames, tuple(sorted(code.co_cellvars)),
+    # Cells are sorted by name, except that a class's implicit __class__ and __classdict__
+    # cells are added after the others.
+    special = [n for n in ("__class__", "__classdict__") if n in code.co_cellvars]
+    cellvars = tuple(sorted(n for n in code.co_cellvars if n not in special)) + tuple(special)
+    return build_unit(insts, consts, code.co_names, code.co_varnames, cellvars,
                       code.co_freevars, code.co_argcount - code.co_posonlyargcount, code.co_posonlyargcount,
                       code.co_kwonlyargcount, code)
 

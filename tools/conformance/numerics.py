@@ -46,7 +46,7 @@ def expect(fn, *args):
     except KeyError as e:
         k = e.args[0]
         return f"ERR KeyError {hx(k if type(k) is str else k.decode('latin-1'))}"
-    except (ValueError, OverflowError, TypeError) as e:
+    except (ValueError, OverflowError, TypeError, IndexError, AttributeError) as e:
         return f"ERR {type(e).__name__} {hx(str(e))}"
 
 
@@ -227,6 +227,12 @@ def fam_format_float(rng):
         x = rng.choice(fl)
         spec = gen_spec(rng, "eEfFgGn%" * 3 + "dxs")
         cases.append((f"format_float\t{fbits(x)}\t{hx(spec)}", expect(format, x, spec)))
+    for i in range(4000):  # exact decimal ties: (2k+1) / 2**m has m fractional digits ending in 5
+        m = rng.randrange(1, 30)
+        x = (2 * rng.randrange(0, 10**rng.randrange(1, 8)) + 1) / 2 ** m * rng.choice([1, -1, 10, 1000])
+        p = rng.randrange(max(0, m - 3), m + 1)
+        spec = f".{p}" + rng.choice("fe%g")
+        cases.append((f"format_float\t{fbits(x)}\t{hx(spec)}", expect(format, x, spec)))
     for x in fl[:2000]:  # correctly rounded fixed/exponent output at many precisions
         spec = rng.choice(["e", "f", "g"]) + "" 
         spec = "." + str(rng.randrange(0, 25)) + spec
@@ -287,6 +293,10 @@ def fam_int_parse(rng):
     for i in range(8000):
         s, base = gen_int_literal(rng)
         cases.append((f"int_from_str\t{hx(s)}\t{base}\t{hx(repr(s))}", expect(int_or_err, s, base)))
+    for i in range(3000):
+        s, base = gen_int_literal(rng)
+        b = s.encode("utf-8")
+        cases.append((f"int_from_bytes\t{b.hex()}\t{base}\t{hx(repr(b))}", expect(lambda: iarg(int(b, base)))))
     for x in gen_ints(rng, 1500) + [10**4299, 10**4300, -10**4300 + 1, -10**4300]:
         cases.append((f"int_str\t{iarg(x)}", expect(str, x)))
         for base, fn in ((2, bin), (8, oct), (16, hex)):
@@ -323,6 +333,9 @@ def fam_float_parse(rng):
     for i in range(8000):
         s = gen_float_literal(rng)
         cases.append((f"float_from_str\t{hx(s)}\t{hx(repr(s))}", expect(lambda t: fbits(float(t)), s)))
+        if i % 3 == 0:
+            b = s.encode("utf-8")
+            cases.append((f"float_from_bytes\t{b.hex()}\t{hx(repr(b))}", expect(lambda: fbits(float(b)))))
     return cases
 
 
@@ -370,6 +383,11 @@ def fam_round(rng):
         x = rng.choice(fl)
         n = rng.choice([0, 1, 2, 3, -1, -2, rng.randrange(-20, 20), rng.randrange(-330, 330), 400, -400])
         cases.append((f"float_round\t{fbits(x)}\t{n}", expect(lambda: fbits(round(x, n)))))
+    ints = gen_ints(rng, 1000) + [15, 25, -25, 35, 150, 250, -250, 5 * 10**30, 15 * 10**30]
+    for i in range(3000):
+        x = rng.choice(ints)
+        n = rng.choice([0, 1, -1, -2, -3, rng.randrange(-40, 5), -100, -500])
+        cases.append((f"int_round\t{iarg(x)}\t{iarg(n)}", expect(lambda: iarg(round(x, n)))))
     for x in fl[:3000]:
         cases.append((f"float_round_int\t{fbits(x)}", expect(lambda: iarg(round(x)))))
     return cases
@@ -517,6 +535,70 @@ def fam_bytes_percent(rng):
     return cases
 
 
+def markup_expected(fmt):
+    import _string
+    parts = []
+    try:
+        for lit, name, spec, conv in _string.formatter_parser(fmt):
+            parts.append(";".join("-" if x is None else hx(x) for x in (lit, name, spec, conv)))
+    except ValueError as e:
+        parts.append("!" + hx(str(e)))
+    return ok("|".join(parts))
+
+
+def field_split_expected(name):
+    import _string
+    parts = []
+    try:
+        first, rest = _string.formatter_field_name_split(name)
+        parts.append(f"i{first}" if type(first) is int else "s" + hx(first))
+        for is_attr, key in rest:
+            parts.append("a" + hx(key) if is_attr else (f"k{key}" if type(key) is int else "K" + hx(key)))
+    except ValueError as e:
+        parts.append("!" + hx(str(e)))
+    return ok("|".join(parts))
+
+
+MARKUP_ATOMS = ["{", "}", "{{", "}}", "{}", "{0}", "{1}", "{a}", "{0!r}", "{!s:>10}", "{0:{1}}", "{a.b[c]}", "{0[1]}",
+                "{[}", "{0!}", "{0!r", "{0!rx}", "{0:", "{0[", "{:{:{}}}", "{٣}", "x", "abc", " ", "é", "€", "!", ":", "[", "]",
+                ".", "{0.}", "{0[]}", "{0]x}", "{a[b]c}", "{99999999999999999999}", "{!}", "{:}", "{0:x}}", "{{0}}"]
+FIELD_ATOMS = ["", "0", "12", "a", "name", "٣", ".", "[", "]", ".x", "[0]", "[k]", "[", "x]", "..", "[]", "]y",
+               "99999999999999999999", "é", "[a.b]", ".[", " "]
+
+
+def fam_str_format_parse(rng):
+    cases = []
+    for i in range(6000):
+        fmt = "".join(rng.choice(MARKUP_ATOMS) for _ in range(rng.randrange(0, 6)))
+        cases.append((f"markup\t{hx(fmt)}", markup_expected(fmt)))
+    for i in range(4000):
+        name = "".join(rng.choice(FIELD_ATOMS) for _ in range(rng.randrange(0, 5)))
+        cases.append((f"field_split\t{hx(name)}", field_split_expected(name)))
+    return cases
+
+
+SF_ATOMS = ["{}", "{}", "{0}", "{1}", "{2}", "{a}", "{b}", "{zz}", "{0!r}", "{!s}", "{!a:>8}", "{0!x}", "{!\x01}",
+            "{:{}}", "{0:{1}}", "{:>{}.{}}", "{a:{b}}", "{0:{1:{2}}}", "{:{:{:{}}}}", "{0.real}", "{0.imag}", "{0[1]}",
+            "{a[0]}", "{0:d}", "{:x}", "{:,}", "{:.3f}", "{:^9}", " ", "x", "{{", "}}", "é", "{", "}", "{0!r:^12}"]
+SF_VALUES = [0, 7, -12345, 2**70, True, 1.5, -0.25, 1e22, math.inf, "", "ab", "héllo", "x'y", "10", [1], None]
+
+
+SF_AUTO = ["{}", "{!r}", "{:>{}}", "{!s:^7}", "{a}", "{b!r}", " ", "x", "{{", "}}", "é", "{:}", "{a:>5}"]
+SF_MANUAL = ["{0}", "{1}", "{2}", "{0!r}", "{1:{2}}", "{a:{b}}", "{0.real}", "{a}", "{b!a}", " ", "x", "{{", "}}", "é"]
+
+
+def fam_str_format(rng):
+    cases = []
+    for i in range(8000):
+        good = SF_AUTO if i % 2 else SF_MANUAL
+        fmt = "".join(rng.choice(SF_ATOMS if rng.random() < 0.15 else good) for _ in range(rng.randrange(1, 5)))
+        args = tuple(rng.choice(SF_VALUES + [rng.randrange(0, 20)] * 4) for _ in range(rng.randrange(0, 5) if i % 5 == 0 else 8))
+        kwargs = {k: rng.choice(SF_VALUES + [rng.randrange(0, 20)] * 4) for k in ["a", "b"] if rng.random() < 0.7}
+        enc = ";".join([pvalue(v) for v in args] + [f"{hx(k)}={pvalue(v)}" for k, v in kwargs.items()])
+        cases.append((f"str_format\t{hx(fmt)}\t{enc}", expect(lambda: fmt.format(*args, **kwargs))))
+    return cases
+
+
 FAMILIES = {
     "hash_str": fam_hash_str,
     "hash_num": fam_hash_num,
@@ -531,6 +613,8 @@ FAMILIES = {
     "round": fam_round,
     "percent": fam_percent,
     "bytes_percent": fam_bytes_percent,
+    "str_format_parse": fam_str_format_parse,
+    "str_format": fam_str_format,
 }
 
 

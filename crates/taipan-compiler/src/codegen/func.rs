@@ -175,13 +175,23 @@ impl<'a> Compiler<'a> {
             }
             _ => unreachable!(),
         };
-        if !type_params.is_empty() {
-            return Err(self.error(loc_of(range), "type parameters are not supported yet"));
-        }
         let loc = loc_of(range);
         let firstlineno = decos.first().map_or(range.lineno, |d| d.range().lineno) as i32;
         self.visit_exprs(decos)?;
         let mut flags = self.visit_defaults_and_annotations(args, returns, loc)?;
+        let is_generic = !type_params.is_empty();
+        let mut num_tp_args = 0;
+        if is_generic {
+            num_tp_args = (flags & MAKE_FUNCTION_DEFAULTS != 0) as i32 + (flags & MAKE_FUNCTION_KWDEFAULTS != 0) as i32;
+            if num_tp_args == 2 {
+                self.addop_i(Opcode::SWAP, 2, loc);
+            }
+            self.enter_type_params_scope(name, type_params, firstlineno)?;
+            self.compile_type_params(type_params)?;
+            for i in 0..num_tp_args {
+                self.addop_i(Opcode::LOAD_FAST, i, loc);
+            }
+        }
         if self.visit_annotations(args, returns, loc)? {
             flags |= MAKE_FUNCTION_ANNOTATIONS;
         }
@@ -217,6 +227,20 @@ impl<'a> Compiler<'a> {
         }
         let code = self.finish_unit(true);
         self.make_closure(loc, code, flags)?;
+        if is_generic {
+            self.addop_i(Opcode::SWAP, 2, loc);
+            self.addop_i(Opcode::CALL_INTRINSIC_2, 4, loc);
+            self.u().meta.argcount = num_tp_args;
+            let code = self.finish_unit(false);
+            self.make_closure(loc, code, 0)?;
+            if num_tp_args > 0 {
+                self.addop_i(Opcode::SWAP, num_tp_args + 1, loc);
+                self.addop_i(Opcode::CALL, num_tp_args - 1, loc);
+            } else {
+                self.addop(Opcode::PUSH_NULL, loc);
+                self.addop_i(Opcode::CALL, 0, loc);
+            }
+        }
         for d in decos.iter().rev() {
             self.addop_i(Opcode::CALL, 0, loc_of(d.range()));
         }
@@ -231,8 +255,8 @@ impl<'a> Compiler<'a> {
     pub fn finish_unit(&mut self, add_none: bool) -> (Constant, Vec<PyStr>) {
         if add_none {
             self.load_const(Constant::None, NO_LOC);
-            self.addop(Opcode::RETURN_VALUE, NO_LOC);
         }
+        self.addop(Opcode::RETURN_VALUE, NO_LOC);
         let out = self.exit_scope();
         let free: Vec<PyStr> = out.meta.freevars.items().to_vec();
         (self.finish_child(out), free)
@@ -256,7 +280,7 @@ impl<'a> Compiler<'a> {
 
     /// `get_ref_type` + `compiler_lookup_arg`: LOAD_CLOSURE for each free variable of the
     /// child, then MAKE_FUNCTION and its attributes.
-    fn make_closure(&mut self, loc: Location, code: (Constant, Vec<PyStr>), mut flags: i32) -> CResult<()> {
+    pub(super) fn make_closure(&mut self, loc: Location, code: (Constant, Vec<PyStr>), mut flags: i32) -> CResult<()> {
         let (code, free) = code;
         if !free.is_empty() {
             for name in &free {
@@ -299,11 +323,15 @@ impl<'a> Compiler<'a> {
 
     pub fn compile_class(&mut self, c: &'a ast::StmtClassDef) -> CResult<()> {
         let loc = loc_of(c.range);
-        if !c.type_params.is_empty() {
-            return Err(self.error(loc, "type parameters are not supported yet"));
-        }
         let firstlineno = c.decorator_list.first().map_or(c.range.lineno, |d| d.range().lineno) as i32;
         self.visit_exprs(&c.decorator_list)?;
+        let is_generic = !c.type_params.is_empty();
+        if is_generic {
+            self.enter_type_params_scope(&c.name, &c.type_params, firstlineno)?;
+            self.u().private = Some(c.name.clone());
+            self.compile_type_params(&c.type_params)?;
+            self.nameop(".type_params", ExprContext::Store, loc)?;
+        }
         let scope = self.child_scope(c);
         self.enter_scope(&c.name, UnitKind::Class, scope, firstlineno)?;
         let bloc = Location { lineno: firstlineno, end_lineno: firstlineno, col_offset: 0, end_col_offset: 0 };
@@ -314,11 +342,25 @@ impl<'a> Compiler<'a> {
         self.nameop("__qualname__", ExprContext::Store, bloc)?;
         self.load_const(Constant::int(firstlineno), bloc);
         self.nameop("__firstlineno__", ExprContext::Store, bloc)?;
+        if is_generic {
+            self.nameop(".type_params", ExprContext::Load, bloc)?;
+            self.nameop("__type_params__", ExprContext::Store, bloc)?;
+        }
+        if self.cur_scope().needs_classdict {
+            self.addop(Opcode::LOAD_LOCALS, bloc);
+            let i = self.cell_index("__classdict__");
+            self.addop_i(Opcode::STORE_DEREF, i, bloc);
+        }
         self.compile_body_at(&c.body, bloc)?;
         let attrs: Vec<Constant> =
             self.ur().static_attributes.iter().map(|s| Constant::str(s.as_str())).collect();
         self.load_const(Constant::tuple(attrs), NO_LOC);
         self.nameop("__static_attributes__", ExprContext::Store, NO_LOC)?;
+        if self.cur_scope().needs_classdict {
+            let i = self.cell_index("__classdict__");
+            self.addop_i(Opcode::LOAD_CLOSURE, i, NO_LOC);
+            self.nameop("__classdictcell__", ExprContext::Store, NO_LOC)?;
+        }
         if self.cur_scope().needs_class_closure {
             let i = self.ur().meta.cellvars.get(&PyStr::new("__class__")).unwrap_or(0) as i32;
             self.addop_i(Opcode::LOAD_CLOSURE, i, NO_LOC);
@@ -334,7 +376,18 @@ impl<'a> Compiler<'a> {
         self.addop(Opcode::PUSH_NULL, loc);
         self.make_closure(loc, code, 0)?;
         self.load_const(Constant::str(c.name.as_str()), loc);
-        self.call_helper(loc, 2, &c.bases, &c.keywords)?;
+        if is_generic {
+            self.nameop(".type_params", ExprContext::Load, loc)?;
+            self.addop_i(Opcode::CALL_INTRINSIC_1, 10, loc);
+            self.nameop(".generic_base", ExprContext::Store, loc)?;
+            self.generic_class_call(loc, &c.bases, &c.keywords)?;
+            let code = self.finish_unit(false);
+            self.make_closure(loc, code, 0)?;
+            self.addop(Opcode::PUSH_NULL, loc);
+            self.addop_i(Opcode::CALL, 0, loc);
+        } else {
+            self.call_helper(loc, 2, &c.bases, &c.keywords)?;
+        }
         for d in c.decorator_list.iter().rev() {
             self.addop_i(Opcode::CALL, 0, loc_of(d.range()));
         }

@@ -94,6 +94,11 @@ impl ScopeTree {
         self.by_node.get(&key(node)).copied()
     }
 
+    /// The scope opened by the node with symtable key `k`.
+    pub fn by_key(&self, k: usize) -> Option<usize> {
+        self.by_node.get(&k).copied()
+    }
+
     /// The scope a comprehension or lambda expression opens.
     pub fn lookup_expr(&self, e: &Expr) -> Option<usize> {
         match e {

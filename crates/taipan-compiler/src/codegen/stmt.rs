@@ -34,7 +34,7 @@ impl<'a> Compiler<'a> {
                     self.visit_expr(t)?;
                 }
             }
-            Stmt::TypeAlias(_) => return Err(self.error(loc, "type aliases are not supported yet")),
+            Stmt::TypeAlias(t) => self.compile_type_alias(t)?,
             Stmt::AugAssign(a) => self.compile_augassign(a, loc)?,
             Stmt::AnnAssign(a) => self.compile_annassign(a, loc)?,
             Stmt::For(f) => self.compile_for(f, loc)?,
@@ -74,7 +74,7 @@ impl<'a> Compiler<'a> {
                 }
                 self.compile_with(&w.items, &w.body, 0, true)?
             }
-            Stmt::Match(_) => return Err(self.error(loc, "match statements are not supported yet")),
+            Stmt::Match(m) => self.compile_match(m)?,
             Stmt::Raise(r) => {
                 let mut n = 0;
                 if let Some(e) = &r.exc {
@@ -94,7 +94,7 @@ impl<'a> Compiler<'a> {
                     self.compile_try_except(&t.body, &t.handlers, &t.orelse, loc)?
                 }
             }
-            Stmt::TryStar(_) => return Err(self.error(loc, "try/except* is not supported yet")),
+            Stmt::TryStar(t) => self.compile_try_star(t, loc)?,
             Stmt::Assert(a) => {
                 if self.optimize == 0 {
                     let end = self.new_label();

@@ -348,8 +348,11 @@ fn swaptimize(block: &mut [CfgInstr], ix: &mut usize) {
     let mut stack: Vec<isize> = (0..depth as isize).collect();
     for i in 0..len {
         if block[start + i].opcode == Opcode::SWAP {
-            let oparg = block[start + i].oparg as usize;
-            stack.swap(0, oparg - 1);
+            let oparg = block[start + i].oparg;
+            if oparg < 1 {
+                return; // malformed: SWAP 0
+            }
+            stack.swap(0, oparg as usize - 1);
         }
     }
     let mut current = len as isize - 1;
@@ -490,7 +493,9 @@ pub(crate) fn remove_unused_consts(g: &mut Cfg, consts: &mut Vec<Constant>) {
     for &b in &order {
         for ins in &mut g.blocks[b].instrs {
             if ins.opcode.has_const() {
-                ins.oparg = reverse[ins.oparg as usize];
+                if let Some(&r) = reverse.get(ins.oparg as usize) {
+                    ins.oparg = r;
+                }
             }
         }
     }

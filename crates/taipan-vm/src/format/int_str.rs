@@ -101,6 +101,45 @@ pub fn invalid_literal(base: i64, repr: &str) -> FormatError {
     FormatError::value(format!("invalid literal for int() with base {base}: {r}"))
 }
 
+/// `int(b, base)` for bytes/bytearray (`_PyLong_FromBytes`): the same grammar on the raw
+/// bytes, without the Unicode digit and space mapping. `repr` gives the argument's repr.
+pub fn int_from_bytes(b: &[u8], base: i64, repr: impl FnOnce() -> String) -> FormatResult<IBig> {
+    if (base != 0 && base < 2) || base > 36 {
+        return Err(FormatError::value("int() base must be >= 2 and <= 36, or 0"));
+    }
+    match parse_ascii(b, base as u32, MAX_STR_DIGITS) {
+        Parsed::Ok(v) => Ok(v),
+        Parsed::Err(e) => Err(e),
+        Parsed::Syntax => Err(invalid_literal(base, &repr())),
+    }
+}
+
+/// `round(n, ndigits)` for an int: unchanged for ndigits ≥ 0, else rounded half-to-even to
+/// a multiple of `10**-ndigits` (`long_round`).
+pub fn int_round(n: &IBig, ndigits: &IBig) -> IBig {
+    if *ndigits >= IBig::ZERO {
+        return n.clone();
+    }
+    let mag = n.unsigned_abs();
+    // 10**k exceeds |n| * 2 once k is past the digit count: the result is 0.
+    let k = usize::try_from(&(-ndigits)).unwrap_or(usize::MAX);
+    let digits = (mag.bit_len() as f64 * std::f64::consts::LOG10_2) as usize + 2;
+    if k > digits {
+        return IBig::ZERO;
+    }
+    let pow = UBig::from(10u8).pow(k);
+    // Floor division as CPython's _PyLong_DivmodNear, then half-to-even.
+    let q = n.clone() / IBig::from(pow.clone());
+    let mut q = if n.clone() - &q * IBig::from(pow.clone()) < IBig::ZERO { q - IBig::ONE } else { q };
+    let r = n.clone() - &q * IBig::from(pow.clone());
+    let twice = r * IBig::from(2u8);
+    let p = IBig::from(pow.clone());
+    if twice > p || (twice == p && (&q % IBig::from(2u8)) != IBig::ZERO) {
+        q += IBig::ONE;
+    }
+    q * IBig::from(pow)
+}
+
 enum Parsed {
     Ok(IBig),
     Syntax,
