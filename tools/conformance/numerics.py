@@ -46,7 +46,7 @@ def expect(fn, *args):
     except KeyError as e:
         k = e.args[0]
         return f"ERR KeyError {hx(k if type(k) is str else k.decode('latin-1'))}"
-    except (ValueError, OverflowError, TypeError) as e:
+    except (ValueError, OverflowError, TypeError, IndexError, AttributeError) as e:
         return f"ERR {type(e).__name__} {hx(str(e))}"
 
 
@@ -577,6 +577,28 @@ def fam_str_format_parse(rng):
     return cases
 
 
+SF_ATOMS = ["{}", "{}", "{0}", "{1}", "{2}", "{a}", "{b}", "{zz}", "{0!r}", "{!s}", "{!a:>8}", "{0!x}", "{!\x01}",
+            "{:{}}", "{0:{1}}", "{:>{}.{}}", "{a:{b}}", "{0:{1:{2}}}", "{:{:{:{}}}}", "{0.real}", "{0.imag}", "{0[1]}",
+            "{a[0]}", "{0:d}", "{:x}", "{:,}", "{:.3f}", "{:^9}", " ", "x", "{{", "}}", "é", "{", "}", "{0!r:^12}"]
+SF_VALUES = [0, 7, -12345, 2**70, True, 1.5, -0.25, 1e22, math.inf, "", "ab", "héllo", "x'y", "10", [1], None]
+
+
+SF_AUTO = ["{}", "{!r}", "{:>{}}", "{!s:^7}", "{a}", "{b!r}", " ", "x", "{{", "}}", "é", "{:}", "{a:>5}"]
+SF_MANUAL = ["{0}", "{1}", "{2}", "{0!r}", "{1:{2}}", "{a:{b}}", "{0.real}", "{a}", "{b!a}", " ", "x", "{{", "}}", "é"]
+
+
+def fam_str_format(rng):
+    cases = []
+    for i in range(8000):
+        good = SF_AUTO if i % 2 else SF_MANUAL
+        fmt = "".join(rng.choice(SF_ATOMS if rng.random() < 0.15 else good) for _ in range(rng.randrange(1, 5)))
+        args = tuple(rng.choice(SF_VALUES + [rng.randrange(0, 20)] * 4) for _ in range(rng.randrange(0, 5) if i % 5 == 0 else 8))
+        kwargs = {k: rng.choice(SF_VALUES + [rng.randrange(0, 20)] * 4) for k in ["a", "b"] if rng.random() < 0.7}
+        enc = ";".join([pvalue(v) for v in args] + [f"{hx(k)}={pvalue(v)}" for k, v in kwargs.items()])
+        cases.append((f"str_format\t{hx(fmt)}\t{enc}", expect(lambda: fmt.format(*args, **kwargs))))
+    return cases
+
+
 FAMILIES = {
     "hash_str": fam_hash_str,
     "hash_num": fam_hash_num,
@@ -592,6 +614,7 @@ FAMILIES = {
     "percent": fam_percent,
     "bytes_percent": fam_bytes_percent,
     "str_format_parse": fam_str_format_parse,
+    "str_format": fam_str_format,
 }
 
 

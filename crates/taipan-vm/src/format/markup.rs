@@ -310,3 +310,78 @@ pub fn field_name_split(name: &str, auto: Option<&mut AutoNumber>) -> FormatResu
     }
     Ok((first_value, FieldNameIter { s: s[split..].to_vec(), pos: 0, failed: false }))
 }
+
+/// What [`str_format`] needs from the object layer: argument lookup, `.attr` / `[key]`
+/// access, `!r`/`!s`/`!a` conversion and `format(obj, spec)`. Errors raised by these are
+/// the object layer's own (`KeyError(name)`, `IndexError("Replacement index 3 out of
+/// range for positional args tuple")`, `AttributeError`, …); see [`replacement_index_error`].
+pub trait FormatArgs {
+    type Obj;
+    type Error: From<FormatError>;
+    fn positional(&mut self, index: usize) -> Result<Self::Obj, Self::Error>;
+    fn keyword(&mut self, name: &str) -> Result<Self::Obj, Self::Error>;
+    fn access(&mut self, obj: Self::Obj, accessor: &FieldAccessor) -> Result<Self::Obj, Self::Error>;
+    /// `conversion` is one of `r`, `s`, `a`.
+    fn convert(&mut self, obj: Self::Obj, conversion: char) -> Result<Self::Obj, Self::Error>;
+    fn format(&mut self, obj: Self::Obj, spec: &str) -> Result<String, Self::Error>;
+}
+
+/// The IndexError message of a positional field past the end of the arguments.
+pub fn replacement_index_error(index: usize) -> FormatError {
+    FormatError {
+        kind: super::ErrorKind::IndexError,
+        message: format!("Replacement index {index} out of range for positional args tuple"),
+    }
+}
+
+/// `str.format(*args, **kwargs)` (`build_string` with recursion depth 2): literal text is
+/// copied, each field is looked up, converted, its spec expanded (one level of nesting),
+/// and formatted, in CPython's order.
+pub fn str_format<A: FormatArgs>(format: &str, args: &mut A) -> Result<String, A::Error> {
+    let mut auto = AutoNumber::default();
+    build_string(format, args, 2, &mut auto)
+}
+
+fn build_string<A: FormatArgs>(
+    format: &str,
+    args: &mut A,
+    depth: u32,
+    auto: &mut AutoNumber,
+) -> Result<String, A::Error> {
+    if depth == 0 {
+        return Err(FormatError::value("Max string recursion exceeded").into());
+    }
+    let mut out = String::new();
+    for piece in MarkupIterator::new(format) {
+        let piece = piece?;
+        out.push_str(&piece.literal);
+        let Some(field) = piece.field else { continue };
+        let (first, rest) = field_name_split(&field.name, Some(auto))?;
+        let mut obj = match &first {
+            FieldFirst::Index(i) => args.positional(*i)?,
+            FieldFirst::Name(n) => args.keyword(n)?,
+        };
+        for accessor in rest {
+            obj = args.access(obj, &accessor?)?;
+        }
+        if let Some(c) = field.conversion {
+            if !matches!(c, 'r' | 's' | 'a') {
+                let code = c as u32;
+                let msg = if code > 32 && code < 127 {
+                    format!("Unknown conversion specifier {c}")
+                } else {
+                    format!("Unknown conversion specifier \\x{code:x}")
+                };
+                return Err(FormatError::value(msg).into());
+            }
+            obj = args.convert(obj, c)?;
+        }
+        let spec = if field.spec_needs_expanding {
+            build_string(&field.spec, args, depth - 1, auto)?
+        } else {
+            field.spec
+        };
+        out.push_str(&args.format(obj, &spec)?);
+    }
+    Ok(out)
+}
