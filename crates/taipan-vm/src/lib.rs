@@ -7,3 +7,4 @@
 pub mod format;
 pub mod hash;
 pub mod object;
+pub mod unicode;

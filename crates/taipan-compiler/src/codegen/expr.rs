@@ -651,11 +651,24 @@ impl<'a> Compiler<'a> {
     }
 
     // ---- calls ----
+    /// `is_import_originated`: the module's symbol flags of the name — which, while an
+    /// inlined comprehension is compiled at module level, are temporarily the
+    /// comprehension's for names it sees differently.
     fn is_import_originated(&self, e: &Expr) -> bool {
-        if let Expr::Name(n) = e {
-            return self.scopes.scopes[0].flags(&n.id) & scopes::DEF_IMPORT != 0;
+        let Expr::Name(n) = e else { return false };
+        if self.ur().scope == 0 {
+            if let Some(&cid) = self.ur().inlined_scopes.last() {
+                let comp = &self.scopes.scopes[cid];
+                if comp.symbols.contains_key(&n.id) {
+                    let inner = comp.get_scope(&n.id);
+                    let outer = self.scopes.scopes[0].get_scope(&n.id);
+                    if inner != outer && inner != Sc::Free && !(inner == Sc::Cell && outer == Sc::Free) {
+                        return comp.flags(&n.id) & scopes::DEF_IMPORT != 0;
+                    }
+                }
+            }
         }
-        false
+        self.scopes.scopes[0].flags(&n.id) & scopes::DEF_IMPORT != 0
     }
 
     fn compile_call(&mut self, c: &'a ast::ExprCall, loc: Location) -> CResult<()> {
@@ -915,6 +928,8 @@ impl<'a> Compiler<'a> {
                 self.addop_i(Opcode::LIST_APPEND, 1, loc);
             }
             self.addop_i(Opcode::CALL, 1, loc);
+        } else if n == 0 {
+            self.load_const(Constant::str(""), loc);
         } else {
             self.visit_exprs(&j.values)?;
             if n != 1 {
@@ -945,27 +960,21 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// 3.13's `__static_attributes__`: `self.NAME` stores in methods of a class.
+    /// 3.13's `__static_attributes__`: a store to `self.NAME` anywhere inside a class
+    /// (compiler_maybe_add_static_attribute_to_class: the nearest enclosing class unit,
+    /// the current unit excluded).
     fn maybe_add_static_attribute(&mut self, a: &ast::ExprAttribute) {
         if a.ctx != ExprContext::Store {
             return;
         }
         let Expr::Name(n) = &*a.value else { return };
-        // Find the innermost class unit whose direct child is a function unit.
+        if n.id != "self" {
+            return;
+        }
         let len = self.units.len();
-        for i in (0..len).rev() {
+        for i in (0..len.saturating_sub(1)).rev() {
             if self.units[i].kind == UnitKind::Class {
-                if i + 1 < len {
-                    let f = &self.units[i + 1];
-                    if matches!(f.kind, UnitKind::Function | UnitKind::AsyncFunction) {
-                        if let Some(first) = f.meta.varnames.items().first() {
-                            if first.as_str() == Some(n.id.as_str()) {
-                                let attr = a.attr.clone();
-                                self.units[i].static_attributes.insert(attr);
-                            }
-                        }
-                    }
-                }
+                self.units[i].static_attributes.insert(a.attr.clone());
                 return;
             }
         }

@@ -156,12 +156,49 @@ fn recursion_traceback() -> String {
     let mut s = String::from("Traceback (most recent call last):\n");
     s.push_str("  File \"<frozen runpy>\", line 198, in _run_module_as_main\n");
     s.push_str("  File \"<frozen runpy>\", line 88, in _run_code\n");
-    s.push_str("  File \"<ast.py>\", line 1866, in <module>\n    main()\n    ~~~~^^\n");
-    s.push_str("  File \"<ast.py>\", line 1863, in main\n    print(dump(tree, include_attributes=args.include_attributes, indent=args.indent))\n");
-    s.push_str("  File \"<ast.py>\", line 200, in dump\n    return _format(node)[0]\n           ~~~~~~~^^^^^^\n");
-    s.push_str("  File \"<ast.py>\", line 170, in _format\n    value, simple = _format(value, level)\n                    ~~~~~~~^^^^^^^^^^^^^^\n");
+    let a = ast_py_path();
+    s.push_str(&format!("  File \"{a}\", line 1866, in <module>\n    main()\n    ~~~~^^\n"));
+    s.push_str(&format!("  File \"{a}\", line 1863, in main\n    print(dump(tree, include_attributes=args.include_attributes, indent=args.indent))\n          ~~~~^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^\n"));
+    s.push_str(&format!("  File \"{a}\", line 200, in dump\n    return _format(node)[0]\n           ~~~~~~~^^^^^^\n"));
+    s.push_str(&format!("  File \"{a}\", line 170, in _format\n    value, simple = _format(value, level)\n                    ~~~~~~~^^^^^^^^^^^^^^\n"));
     s.push_str("RecursionError: maximum recursion depth exceeded\n");
     s
+}
+
+/// Where the standard library's `ast.py` is (DESIGN.md §4.5, first hit wins):
+/// `$TAIPAN_STDLIB`, `<exe dir>/../lib/taipan/python3.13`, the reference CPython 3.13's Lib
+/// under pyenv; the tracebacks name it as CPython's do.
+fn ast_py_path() -> String {
+    use std::path::PathBuf;
+    let mut candidates: Vec<PathBuf> = Vec::new();
+    if let Some(d) = std::env::var_os("TAIPAN_STDLIB") {
+        candidates.push(PathBuf::from(d));
+    }
+    if let Ok(exe) = std::env::current_exe() {
+        if let Some(dir) = exe.parent() {
+            candidates.push(dir.join("../lib/taipan/python3.13"));
+        }
+    }
+    let pyenv_root = std::env::var_os("PYENV_ROOT")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".pyenv")));
+    if let Some(root) = pyenv_root {
+        if let Ok(rd) = std::fs::read_dir(root.join("versions")) {
+            let mut vs: Vec<PathBuf> = rd
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("3.13.")))
+                .collect();
+            vs.sort();
+            candidates.extend(vs.into_iter().map(|v| v.join("lib/python3.13")));
+        }
+    }
+    for c in candidates {
+        let f = c.join("ast.py");
+        if f.is_file() {
+            return std::fs::canonicalize(&f).unwrap_or(f).to_string_lossy().into_owned();
+        }
+    }
+    "<ast.py>".to_string()
 }
 
 /// The traceback `python3.13 -m ast` prints for a SyntaxError raised by `compile()`.
@@ -169,7 +206,8 @@ fn traceback(filename: &str, e: &SyntaxError) -> String {
     let mut s = String::from("Traceback (most recent call last):\n");
     s.push_str("  File \"<frozen runpy>\", line 198, in _run_module_as_main\n");
     s.push_str("  File \"<frozen runpy>\", line 88, in _run_code\n");
-    let ast_py = "<ast.py>";
+    let ast_py = ast_py_path();
+    let ast_py = ast_py.as_str();
     s.push_str(&format!("  File \"{ast_py}\", line 1866, in <module>\n    main()\n    ~~~~^^\n"));
     s.push_str(&format!(
         "  File \"{ast_py}\", line 1862, in main\n    tree = parse(source, name, args.mode, type_comments=args.no_type_comments)\n"
@@ -181,32 +219,7 @@ fn traceback(filename: &str, e: &SyntaxError) -> String {
         s.push_str(&format!("MemoryError: {}\n", e.msg));
         return s;
     }
-    s.push_str(&format_syntax_error(filename, e));
-    s
-}
-
-/// `traceback.format_exception_only` of a SyntaxError.
-pub fn format_syntax_error(filename: &str, e: &SyntaxError) -> String {
-    let mut s = format!("  File \"{}\", line {}\n", filename, e.lineno);
-    if let Some(text) = &e.text {
-        let line = text.trim_end_matches(['\n', '\r']);
-        let stripped = line.trim_start_matches([' ', '\t', '\x0c']);
-        let lead = line.chars().count() - stripped.chars().count();
-        if !stripped.is_empty() {
-            s.push_str(&format!("    {stripped}\n"));
-            let offset = (e.offset as usize).max(1);
-            let col = offset.saturating_sub(1).saturating_sub(lead);
-            let end = match (e.end_lineno, e.end_offset) {
-                (Some(el), Some(eo)) if el == e.lineno && eo as usize > offset => eo as usize - 1 - lead,
-                _ => col + 1,
-            };
-            let width = stripped.chars().count();
-            let col = col.min(width);
-            let end = end.clamp(col + 1, width.max(col + 1));
-            s.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(end - col)));
-        }
-    }
-    s.push_str(&format!("{}: {}\n", e.kind.name(), e.msg));
+    s.push_str(&crate::syntax_error::format(e, filename));
     s
 }
 
