@@ -114,6 +114,9 @@ pub struct Compiler<'a> {
     pub interactive: bool,
     /// Values of the constants the AST optimizer folded.
     pub folded: &'a [Constant],
+    /// `c_future.ff_location`: (line, column) of the last `from __future__` import that
+    /// counts as one.
+    pub future_location: Option<(i32, i32)>,
 }
 
 pub type CResult<T> = Result<T, SyntaxError>;
@@ -183,6 +186,7 @@ pub fn codegen_module<'a>(
 ) -> CResult<CodegenOutput> {
     let module = &optimized.module;
     let future = crate::future::from_ast(module, filename)?;
+    let future_location = future.location.map(|r| (r.lineno as i32, r.col_offset as i32));
     let st = crate::symtable::build(module, filename, future)?;
     let scopes = scopes::from_symtable(&st);
     let mut c = Compiler {
@@ -194,6 +198,7 @@ pub fn codegen_module<'a>(
         assemble,
         interactive: false,
         folded: &optimized.folded,
+        future_location,
     };
     c.compile_mod(module)
 }
