@@ -114,6 +114,9 @@ pub struct Compiler<'a> {
     pub interactive: bool,
     /// Values of the constants the AST optimizer folded.
     pub folded: &'a [Constant],
+    /// `c_future.ff_location`: (line, column) of the last `from __future__` import that
+    /// counts as one.
+    pub future_location: Option<(i32, i32)>,
 }
 
 pub type CResult<T> = Result<T, SyntaxError>;
@@ -183,6 +186,7 @@ pub fn codegen_module<'a>(
 ) -> CResult<CodegenOutput> {
     let module = &optimized.module;
     let future = crate::future::from_ast(module, filename)?;
+    let future_location = future.location.map(|r| (r.lineno as i32, r.col_offset as i32));
     let st = crate::symtable::build(module, filename, future)?;
     let scopes = scopes::from_symtable(&st);
     let mut c = Compiler {
@@ -194,6 +198,7 @@ pub fn codegen_module<'a>(
         assemble,
         interactive: false,
         folded: &optimized.folded,
+        future_location,
     };
     c.compile_mod(module)
 }
@@ -373,8 +378,16 @@ impl<'a> Compiler<'a> {
         let mut f = 0;
         if sc.is_function_like() && u.kind != UnitKind::Module && u.kind != UnitKind::Class {
             f |= CO_NEWLOCALS | CO_OPTIMIZED;
-            if sc.parent.is_some_and(|p| self.scopes.scopes[p].kind != scopes::BlockType::Module) {
-                f |= CO_NESTED;
+            // symtable.c's ste_nested: some enclosing scope is function-like (a method of a
+            // top-level class is not nested).
+            let mut p = sc.parent;
+            while let Some(pi) = p {
+                let ps = &self.scopes.scopes[pi];
+                if ps.is_function_like() {
+                    f |= CO_NESTED;
+                    break;
+                }
+                p = ps.parent;
             }
             if sc.is_generator && sc.is_coroutine {
                 f |= CO_ASYNC_GENERATOR;
