@@ -46,7 +46,7 @@ def expect(fn, *args):
     except KeyError as e:
         k = e.args[0]
         return f"ERR KeyError {hx(k if type(k) is str else k.decode('latin-1'))}"
-    except (ValueError, OverflowError, TypeError) as e:
+    except (ValueError, OverflowError, TypeError, IndexError, AttributeError) as e:
         return f"ERR {type(e).__name__} {hx(str(e))}"
 
 
@@ -535,6 +535,70 @@ def fam_bytes_percent(rng):
     return cases
 
 
+def markup_expected(fmt):
+    import _string
+    parts = []
+    try:
+        for lit, name, spec, conv in _string.formatter_parser(fmt):
+            parts.append(";".join("-" if x is None else hx(x) for x in (lit, name, spec, conv)))
+    except ValueError as e:
+        parts.append("!" + hx(str(e)))
+    return ok("|".join(parts))
+
+
+def field_split_expected(name):
+    import _string
+    parts = []
+    try:
+        first, rest = _string.formatter_field_name_split(name)
+        parts.append(f"i{first}" if type(first) is int else "s" + hx(first))
+        for is_attr, key in rest:
+            parts.append("a" + hx(key) if is_attr else (f"k{key}" if type(key) is int else "K" + hx(key)))
+    except ValueError as e:
+        parts.append("!" + hx(str(e)))
+    return ok("|".join(parts))
+
+
+MARKUP_ATOMS = ["{", "}", "{{", "}}", "{}", "{0}", "{1}", "{a}", "{0!r}", "{!s:>10}", "{0:{1}}", "{a.b[c]}", "{0[1]}",
+                "{[}", "{0!}", "{0!r", "{0!rx}", "{0:", "{0[", "{:{:{}}}", "{٣}", "x", "abc", " ", "é", "€", "!", ":", "[", "]",
+                ".", "{0.}", "{0[]}", "{0]x}", "{a[b]c}", "{99999999999999999999}", "{!}", "{:}", "{0:x}}", "{{0}}"]
+FIELD_ATOMS = ["", "0", "12", "a", "name", "٣", ".", "[", "]", ".x", "[0]", "[k]", "[", "x]", "..", "[]", "]y",
+               "99999999999999999999", "é", "[a.b]", ".[", " "]
+
+
+def fam_str_format_parse(rng):
+    cases = []
+    for i in range(6000):
+        fmt = "".join(rng.choice(MARKUP_ATOMS) for _ in range(rng.randrange(0, 6)))
+        cases.append((f"markup\t{hx(fmt)}", markup_expected(fmt)))
+    for i in range(4000):
+        name = "".join(rng.choice(FIELD_ATOMS) for _ in range(rng.randrange(0, 5)))
+        cases.append((f"field_split\t{hx(name)}", field_split_expected(name)))
+    return cases
+
+
+SF_ATOMS = ["{}", "{}", "{0}", "{1}", "{2}", "{a}", "{b}", "{zz}", "{0!r}", "{!s}", "{!a:>8}", "{0!x}", "{!\x01}",
+            "{:{}}", "{0:{1}}", "{:>{}.{}}", "{a:{b}}", "{0:{1:{2}}}", "{:{:{:{}}}}", "{0.real}", "{0.imag}", "{0[1]}",
+            "{a[0]}", "{0:d}", "{:x}", "{:,}", "{:.3f}", "{:^9}", " ", "x", "{{", "}}", "é", "{", "}", "{0!r:^12}"]
+SF_VALUES = [0, 7, -12345, 2**70, True, 1.5, -0.25, 1e22, math.inf, "", "ab", "héllo", "x'y", "10", [1], None]
+
+
+SF_AUTO = ["{}", "{!r}", "{:>{}}", "{!s:^7}", "{a}", "{b!r}", " ", "x", "{{", "}}", "é", "{:}", "{a:>5}"]
+SF_MANUAL = ["{0}", "{1}", "{2}", "{0!r}", "{1:{2}}", "{a:{b}}", "{0.real}", "{a}", "{b!a}", " ", "x", "{{", "}}", "é"]
+
+
+def fam_str_format(rng):
+    cases = []
+    for i in range(8000):
+        good = SF_AUTO if i % 2 else SF_MANUAL
+        fmt = "".join(rng.choice(SF_ATOMS if rng.random() < 0.15 else good) for _ in range(rng.randrange(1, 5)))
+        args = tuple(rng.choice(SF_VALUES + [rng.randrange(0, 20)] * 4) for _ in range(rng.randrange(0, 5) if i % 5 == 0 else 8))
+        kwargs = {k: rng.choice(SF_VALUES + [rng.randrange(0, 20)] * 4) for k in ["a", "b"] if rng.random() < 0.7}
+        enc = ";".join([pvalue(v) for v in args] + [f"{hx(k)}={pvalue(v)}" for k, v in kwargs.items()])
+        cases.append((f"str_format\t{hx(fmt)}\t{enc}", expect(lambda: fmt.format(*args, **kwargs))))
+    return cases
+
+
 FAMILIES = {
     "hash_str": fam_hash_str,
     "hash_num": fam_hash_num,
@@ -549,6 +613,8 @@ FAMILIES = {
     "round": fam_round,
     "percent": fam_percent,
     "bytes_percent": fam_bytes_percent,
+    "str_format_parse": fam_str_format_parse,
+    "str_format": fam_str_format,
 }
 
 

@@ -102,6 +102,19 @@ def fam_predicates(rng):
     return out
 
 
+def fam_props(rng):
+    """Every code point: the predicates and case mappings of the one-character string."""
+    out = []
+    for start in range(0, 0x110000, 512):
+        parts = []
+        for cp in range(start, start + 512):
+            c = chr(cp)
+            mask = sum(int(getattr(c, m)()) << k for k, m in enumerate(PREDICATES))
+            parts.append(f"{mask:x}:{hx(c.lower())}:{hx(c.upper())}:{hx(c.title())}:{hx(c.casefold())}")
+        out.append((f"props\t{start}\t512", "P " + ";".join(parts)))
+    return out
+
+
 def fam_ctype(rng):
     out = []
     cps = [rng.randrange(0x110000) for _ in range(3000)]
@@ -126,6 +139,32 @@ def fam_search(rng):
             continue
         a, b = (rint(rng), rint(rng)) if rng.random() < 0.6 else (None, None)
         out.append((f"{m}\t{hx(s)}\t{hx(sub)}\t{oi(a)}\t{oi(b)}", render(lambda: getattr(s, m)(sub, a, b))))
+    return out
+
+
+def fam_longsearch(rng):
+    """Long haystacks over tiny alphabets whose code units share low bytes (a, \u0161,
+    \U00010061), so the skip tables' collisions and the kind conversions are exercised."""
+    out = []
+    alphabets = ["ab", "aab", "ab\u0161", "a\u0161\U00010061b", "ab\u0161\ud861", "abc" + "\xe1"]
+    for _ in range(6000):
+        pool = rng.choice(alphabets)
+        s = "".join(rng.choice(pool) for _ in range(rng.randrange(20, 200)))
+        k = rng.randrange(len(s))
+        sub = s[k:k + rng.randrange(2, 12)] if rng.random() < 0.7 else "".join(
+            rng.choice(pool) for _ in range(rng.randrange(2, 8)))
+        m = rng.choice(["find", "rfind", "count", "split", "rsplit", "replace", "partition", "rpartition"])
+        if m in ("split", "rsplit"):
+            n = rng.choice([-1, 1, 3])
+            out.append((f"{m}\t{hx(s)}\t{hx(sub)}\t{n}", render(lambda: getattr(s, m)(sub, n))))
+        elif m == "replace":
+            n = rng.choice([-1, 2])
+            out.append((f"replace\t{hx(s)}\t{hx(sub)}\t{hx('X')}\t{n}", render(lambda: s.replace(sub, "X", n))))
+        elif m in ("partition", "rpartition"):
+            out.append((f"{m}\t{hx(s)}\t{hx(sub)}", render(lambda: getattr(s, m)(sub))))
+        else:
+            a, b = (rint(rng), rint(rng)) if rng.random() < 0.3 else (None, None)
+            out.append((f"{m}\t{hx(s)}\t{hx(sub)}\t{oi(a)}\t{oi(b)}", render(lambda: getattr(s, m)(sub, a, b))))
     return out
 
 
@@ -242,7 +281,7 @@ def fam_repr(rng):
         m = rng.choice(["repr", "ascii"])
         out.append((f"{m}\t{hx(s)}", render(lambda: (repr if m == 'repr' else ascii)(s))))
     for start in range(0, 0x110000, 256):
-        s = "".join(chr(c) for c in range(start, start + 256, 3))
+        s = "".join(chr(c) for c in range(start, start + 256))
         out.append((f"repr\t{hx(s)}", render(lambda: repr(s))))
     return out
 
@@ -298,8 +337,10 @@ def fam_decode(rng):
 FAMILIES = {
     "case": fam_case,
     "predicates": fam_predicates,
+    "props": fam_props,
     "ctype": fam_ctype,
     "search": fam_search,
+    "longsearch": fam_longsearch,
     "replace": fam_replace,
     "split": fam_split,
     "strip": fam_strip,

@@ -32,3 +32,36 @@ pub fn codegen_only(module: &ast::Mod, filename: &str, optimize: i32) -> Result<
 
 pub use assemble::optimize_and_assemble;
 pub use unit::CodeUnitMetadata;
+
+/// Why a module could not be compiled.
+#[derive(Debug)]
+pub enum CompileError {
+    /// A SyntaxError the compiler raises (symbol table or code generation).
+    Syntax(SyntaxError),
+    /// A code unit the flow-graph optimizer or assembler rejected (CPython: SystemError).
+    System(String),
+}
+
+/// `compile(tree, filename, mode, optimize=optimize)` for an already parsed module: the
+/// AST optimizer, symbol table and code generation, then every code unit — children first,
+/// each becoming a constant of its parent — through the flow-graph optimizer and the
+/// assembler. The mode is the `ast::Mod` variant (exec, eval, single).
+pub fn compile(module: &ast::Mod, filename: &str, optimize: i32) -> Result<taipan_bytecode::CodeObject, CompileError> {
+    use std::cell::RefCell;
+    let failure: RefCell<Option<String>> = RefCell::new(None);
+    let assemble = |meta: &CodeUnitMetadata, seq: &instr_sequence::InstrSequence, flags: i32, name: &str| {
+        match optimize_and_assemble(meta, seq.clone(), flags, name) {
+            Ok(code) => code,
+            Err(e) => {
+                failure.borrow_mut().get_or_insert(e.0);
+                codegen::placeholder_assembler(meta, seq, flags, name)
+            }
+        }
+    };
+    let optimized = ast_opt::optimize(module, optimize);
+    let out = codegen::codegen_module(&optimized, filename, optimize, &assemble).map_err(CompileError::Syntax)?;
+    if let Some(msg) = failure.borrow_mut().take() {
+        return Err(CompileError::System(msg));
+    }
+    optimize_and_assemble(&out.meta, out.seq, out.flags, filename).map_err(|e| CompileError::System(e.0))
+}

@@ -67,7 +67,8 @@ impl ConstTable {
     }
     /// The index of `c`, added at the end when no equal-keyed constant is present.
     pub fn insert(&mut self, c: Constant) -> usize {
-        if let Constant::Code(_) = c {
+        if is_nan_const(&c) {
+            // A folded NaN is its own object: CPython's dict lookup finds no equal key.
             self.items.push(c);
             return self.items.len() - 1;
         }
@@ -89,6 +90,19 @@ impl ConstTable {
     pub fn items(&self) -> &[Constant] {
         &self.items
     }
+}
+
+fn is_nan_const(c: &Constant) -> bool {
+    match c {
+        Constant::Float(f) => f.is_nan(),
+        Constant::Complex { real, imag } => real.is_nan() || imag.is_nan(),
+        _ => false,
+    }
+}
+
+fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
+    out.extend_from_slice(&(b.len() as u64).to_le_bytes());
+    out.extend_from_slice(b);
 }
 
 /// A byte string that is equal for two constants exactly when `_PyCode_ConstantKey` makes
@@ -146,8 +160,29 @@ fn write_key(c: &Constant, out: &mut Vec<u8>) {
             out.push(b'}');
         }
         Constant::Code(code) => {
+            // Code objects are their own keys and compare as code_richcompare does: by
+            // everything but the qualname and filename.
             out.push(b'C');
-            out.extend_from_slice(&(std::sync::Arc::as_ptr(code) as usize).to_le_bytes());
+            put_bytes(out, code.name.as_bytes());
+            for n in [code.argcount, code.posonlyargcount, code.kwonlyargcount, code.flags, code.firstlineno] {
+                out.extend_from_slice(&n.to_le_bytes());
+            }
+            put_bytes(out, &code.code);
+            out.extend_from_slice(&(code.consts.len() as u64).to_le_bytes());
+            for k in code.consts.iter() {
+                let key = constant_key(k);
+                put_bytes(out, &key);
+            }
+            out.extend_from_slice(&(code.names.len() as u64).to_le_bytes());
+            for n in code.names.iter() {
+                put_bytes(out, n.as_bytes());
+            }
+            out.extend_from_slice(&(code.localsplusnames.len() as u64).to_le_bytes());
+            for n in code.localsplusnames.iter() {
+                put_bytes(out, n.as_bytes());
+            }
+            put_bytes(out, &code.linetable);
+            put_bytes(out, &code.exceptiontable);
         }
         Constant::Dict(pairs) => {
             out.push(b'D');

@@ -370,6 +370,14 @@ fn numeric(op: Operator, v: &Constant, w: &Constant) -> Option<Constant> {
             Operator::Add => Constant::Complex { real: a.0 + b.0, imag: a.1 + b.1 },
             Operator::Sub => Constant::Complex { real: a.0 - b.0, imag: a.1 - b.1 },
             Operator::Mult => Constant::Complex { real: a.0 * b.0 - a.1 * b.1, imag: a.0 * b.1 + a.1 * b.0 },
+            Operator::Div => {
+                let (r, i) = complex_quot(a, b)?;
+                Constant::Complex { real: r, imag: i }
+            }
+            Operator::Pow => {
+                let (r, i) = complex_pow(a, b)?;
+                Constant::Complex { real: r, imag: i }
+            }
             _ => return None,
         });
     }
@@ -402,6 +410,76 @@ fn numeric(op: Operator, v: &Constant, w: &Constant) -> Option<Constant> {
         _ => return None,
     };
     Some(Constant::Float(r))
+}
+
+fn c_prod(a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+    (a.0 * b.0 - a.1 * b.1, a.0 * b.1 + a.1 * b.0)
+}
+
+/// `complex_pow`: small integral exponents by repeated multiplication (`c_powi`), others
+/// by `_Py_c_pow`; errors (0 to a negative/complex power, overflow) leave it unfolded.
+fn complex_pow(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+    let p = if b.1 == 0.0 && b.0 == b.0.floor() && b.0.abs() <= 100.0 {
+        let n = b.0 as i64;
+        let powu = |x: (f64, f64), n: i64| {
+            let mut r = (1.0, 0.0);
+            let mut p = x;
+            let mut mask: i64 = 1;
+            while mask > 0 && n >= mask {
+                if n & mask != 0 {
+                    r = c_prod(r, p);
+                }
+                mask <<= 1;
+                p = c_prod(p, p);
+            }
+            r
+        };
+        if n > 0 {
+            powu(a, n)
+        } else {
+            complex_quot((1.0, 0.0), powu(a, -n))?
+        }
+    } else if b.0 == 0.0 && b.1 == 0.0 {
+        (1.0, 0.0)
+    } else if a.0 == 0.0 && a.1 == 0.0 {
+        if b.1 != 0.0 || b.0 < 0.0 {
+            return None;
+        }
+        (0.0, 0.0)
+    } else {
+        let vabs = a.0.hypot(a.1);
+        let mut len = vabs.powf(b.0);
+        let at = a.1.atan2(a.0);
+        let mut phase = at * b.0;
+        if b.1 != 0.0 {
+            len /= (at * b.1).exp();
+            phase += b.1 * vabs.ln();
+        }
+        (len * phase.cos(), len * phase.sin())
+    };
+    if p.0.is_infinite() || p.1.is_infinite() {
+        return None;
+    }
+    Some(p)
+}
+
+/// `_Py_c_quot`.
+fn complex_quot(a: (f64, f64), b: (f64, f64)) -> Option<(f64, f64)> {
+    let (abs_br, abs_bi) = (b.0.abs(), b.1.abs());
+    if abs_br >= abs_bi {
+        if abs_br == 0.0 {
+            return None;
+        }
+        let ratio = b.1 / b.0;
+        let denom = b.0 + b.1 * ratio;
+        Some(((a.0 + a.1 * ratio) / denom, (a.1 - a.0 * ratio) / denom))
+    } else if abs_bi >= abs_br {
+        let ratio = b.0 / b.1;
+        let denom = b.0 * ratio + b.1;
+        Some(((a.0 * ratio + a.1) / denom, (a.1 * ratio - a.0) / denom))
+    } else {
+        Some((f64::NAN, f64::NAN))
+    }
 }
 
 /// `PyObject_GetItem` on constants with an int index.

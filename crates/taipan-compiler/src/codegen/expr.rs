@@ -123,9 +123,9 @@ impl<'a> Compiler<'a> {
             }
             Expr::YieldFrom(y) => {
                 if !self.in_function() {
-                    return Err(self.error(loc, "'yield' outside function"));
+                    return Err(self.error(loc, "'yield from' outside function"));
                 }
-                if self.cur_scope().is_coroutine {
+                if self.ur().kind == UnitKind::AsyncFunction {
                     return Err(self.error(loc, "'yield from' inside async function"));
                 }
                 self.visit_expr(&y.value)?;
@@ -134,6 +134,12 @@ impl<'a> Compiler<'a> {
                 self.add_yield_from(loc, false);
             }
             Expr::Await(a) => {
+                if !self.in_function() {
+                    return Err(self.error(loc, "'await' outside function"));
+                }
+                if !matches!(self.ur().kind, UnitKind::AsyncFunction | UnitKind::Comprehension) {
+                    return Err(self.error(loc, "'await' outside async function"));
+                }
                 self.visit_expr(&a.value)?;
                 self.addop_i(Opcode::GET_AWAITABLE, 0, loc);
                 self.load_const(Constant::None, loc);
@@ -161,7 +167,10 @@ impl<'a> Compiler<'a> {
                 let idx = self.add_name(&a.attr);
                 match a.ctx {
                     ExprContext::Load => self.addop_i(Opcode::LOAD_ATTR, idx << 1, l2),
-                    ExprContext::Store => self.addop_i(Opcode::STORE_ATTR, idx, l2),
+                    ExprContext::Store => {
+                        self.forbidden_name(l2, &a.attr, ExprContext::Store)?;
+                        self.addop_i(Opcode::STORE_ATTR, idx, l2)
+                    }
                     ExprContext::Del => self.addop_i(Opcode::DELETE_ATTR, idx, l2),
                 }
             }
@@ -268,9 +277,7 @@ impl<'a> Compiler<'a> {
     }
 
     pub fn nameop_loc(&mut self, name: &str, ctx: ExprContext, loc: Location) -> CResult<()> {
-        if ctx != ExprContext::Load && name == "__debug__" {
-            return Err(self.error(loc, "cannot assign to __debug__"));
-        }
+        self.forbidden_name(loc, name, ctx)?;
         let mangled = self.mangle(name);
         let sc = self.resolve_scope(&mangled);
         let unit_fn_like = self.in_function();
@@ -651,11 +658,24 @@ impl<'a> Compiler<'a> {
     }
 
     // ---- calls ----
+    /// `is_import_originated`: the module's symbol flags of the name — which, while an
+    /// inlined comprehension is compiled at module level, are temporarily the
+    /// comprehension's for names it sees differently.
     fn is_import_originated(&self, e: &Expr) -> bool {
-        if let Expr::Name(n) = e {
-            return self.scopes.scopes[0].flags(&n.id) & scopes::DEF_IMPORT != 0;
+        let Expr::Name(n) = e else { return false };
+        if self.ur().scope == 0 {
+            if let Some(&cid) = self.ur().inlined_scopes.last() {
+                let comp = &self.scopes.scopes[cid];
+                if comp.symbols.contains_key(&n.id) {
+                    let inner = comp.get_scope(&n.id);
+                    let outer = self.scopes.scopes[0].get_scope(&n.id);
+                    if inner != outer && inner != Sc::Free && !(inner == Sc::Cell && outer == Sc::Free) {
+                        return comp.flags(&n.id) & scopes::DEF_IMPORT != 0;
+                    }
+                }
+            }
         }
-        false
+        self.scopes.scopes[0].flags(&n.id) & scopes::DEF_IMPORT != 0
     }
 
     fn compile_call(&mut self, c: &'a ast::ExprCall, loc: Location) -> CResult<()> {
@@ -668,9 +688,30 @@ impl<'a> Compiler<'a> {
         self.call_helper(loc, 0, &c.args, &c.keywords)
     }
 
+    /// `forbidden_name`: `__debug__` cannot be stored or deleted.
+    pub fn forbidden_name(&self, loc: Location, name: &str, ctx: ExprContext) -> CResult<()> {
+        if name == "__debug__" {
+            match ctx {
+                ExprContext::Store => return Err(self.error(loc, "cannot assign to __debug__")),
+                ExprContext::Del => return Err(self.error(loc, "cannot delete __debug__")),
+                ExprContext::Load => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// `compiler_check_debug_args`.
+    pub fn check_debug_args(&self, a: &ast::Arguments) -> CResult<()> {
+        for arg in a.posonlyargs.iter().chain(&a.args).chain(a.vararg.iter()).chain(&a.kwonlyargs).chain(a.kwarg.iter()) {
+            self.forbidden_name(loc_of(arg.range), &arg.arg, ExprContext::Store)?;
+        }
+        Ok(())
+    }
+
     pub fn validate_keywords(&mut self, kws: &[ast::Keyword]) -> CResult<()> {
         for (i, k) in kws.iter().enumerate() {
             if let Some(a) = &k.arg {
+                self.forbidden_name(loc_of(k.range), a, ExprContext::Store)?;
                 if kws[i + 1..].iter().any(|o| o.arg.as_deref() == Some(a)) {
                     let other = kws[i + 1..].iter().find(|o| o.arg.as_deref() == Some(a)).unwrap();
                     return Err(self.error(loc_of(other.range), &format!("keyword argument repeated: {a}")));
@@ -915,6 +956,8 @@ impl<'a> Compiler<'a> {
                 self.addop_i(Opcode::LIST_APPEND, 1, loc);
             }
             self.addop_i(Opcode::CALL, 1, loc);
+        } else if n == 0 {
+            self.load_const(Constant::str(""), loc);
         } else {
             self.visit_exprs(&j.values)?;
             if n != 1 {
@@ -945,27 +988,21 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// 3.13's `__static_attributes__`: `self.NAME` stores in methods of a class.
+    /// 3.13's `__static_attributes__`: a store to `self.NAME` anywhere inside a class
+    /// (compiler_maybe_add_static_attribute_to_class: the nearest enclosing class unit,
+    /// the current unit excluded).
     fn maybe_add_static_attribute(&mut self, a: &ast::ExprAttribute) {
         if a.ctx != ExprContext::Store {
             return;
         }
         let Expr::Name(n) = &*a.value else { return };
-        // Find the innermost class unit whose direct child is a function unit.
+        if n.id != "self" {
+            return;
+        }
         let len = self.units.len();
-        for i in (0..len).rev() {
+        for i in (0..len.saturating_sub(1)).rev() {
             if self.units[i].kind == UnitKind::Class {
-                if i + 1 < len {
-                    let f = &self.units[i + 1];
-                    if matches!(f.kind, UnitKind::Function | UnitKind::AsyncFunction) {
-                        if let Some(first) = f.meta.varnames.items().first() {
-                            if first.as_str() == Some(n.id.as_str()) {
-                                let attr = a.attr.clone();
-                                self.units[i].static_attributes.insert(attr);
-                            }
-                        }
-                    }
-                }
+                self.units[i].static_attributes.insert(a.attr.clone());
                 return;
             }
         }

@@ -176,6 +176,7 @@ impl<'a> Compiler<'a> {
             _ => unreachable!(),
         };
         let loc = loc_of(range);
+        self.check_debug_args(args)?;
         let firstlineno = decos.first().map_or(range.lineno, |d| d.range().lineno) as i32;
         self.visit_exprs(decos)?;
         let mut flags = self.visit_defaults_and_annotations(args, returns, loc)?;
@@ -396,6 +397,7 @@ impl<'a> Compiler<'a> {
 
     pub fn compile_lambda(&mut self, l: &'a ast::ExprLambda) -> CResult<()> {
         let loc = loc_of(l.range);
+        self.check_debug_args(&l.args)?;
         let flags = self.visit_defaults_and_annotations(&l.args, None, loc)?;
         let scope = self.child_scope(l);
         self.enter_scope("<lambda>", UnitKind::Lambda, scope, l.range.lineno as i32)?;

@@ -114,6 +114,9 @@ pub struct Compiler<'a> {
     pub interactive: bool,
     /// Values of the constants the AST optimizer folded.
     pub folded: &'a [Constant],
+    /// `c_future.ff_location`: (line, column) of the last `from __future__` import that
+    /// counts as one.
+    pub future_location: Option<(i32, i32)>,
 }
 
 pub type CResult<T> = Result<T, SyntaxError>;
@@ -129,24 +132,47 @@ pub fn loc_of(r: TextRange) -> Location {
 
 pub const NO_LOC: Location = Location::NONE;
 
-/// The CodeObject an explain run stores for children: just enough to print.
-pub fn placeholder_assembler(meta: &CodeUnitMetadata, _seq: &InstrSequence, flags: i32, filename: &str) -> CodeObject {
+/// The CodeObject an explain run stores for children: no bytecode, but `code` and
+/// `linetable` hold the raw instruction sequence so that two children compare (and dedup
+/// as constants) the way their assembled code objects would.
+pub fn placeholder_assembler(meta: &CodeUnitMetadata, seq: &InstrSequence, flags: i32, filename: &str) -> CodeObject {
+    let mut code = Vec::new();
+    let mut linetable = Vec::new();
+    for (i, ins) in seq.instrs.iter().enumerate() {
+        code.extend_from_slice(&ins.opcode.0.to_le_bytes());
+        let arg = if ins.opcode.has_jump()
+            || matches!(ins.opcode, Opcode::SETUP_FINALLY | Opcode::SETUP_CLEANUP | Opcode::SETUP_WITH)
+        {
+            seq.label_map.get(ins.oparg as usize).copied().unwrap_or(-1)
+        } else {
+            ins.oparg
+        };
+        code.extend_from_slice(&arg.to_le_bytes());
+        let _ = i;
+        for v in [ins.loc.lineno, ins.loc.end_lineno, ins.loc.col_offset, ins.loc.end_col_offset] {
+            linetable.extend_from_slice(&v.to_le_bytes());
+        }
+    }
+    let mut localsplusnames: Vec<PyStr> = meta.varnames.items().to_vec();
+    localsplusnames.extend(meta.cellvars.items().iter().cloned());
+    localsplusnames.extend(meta.freevars.items().iter().cloned());
+    let _ = &code;
     CodeObject {
         argcount: meta.argcount,
         posonlyargcount: meta.posonlyargcount,
         kwonlyargcount: meta.kwonlyargcount,
         stacksize: 0,
         flags,
-        code: Vec::new(),
-        consts: Vec::new(),
-        names: Vec::new(),
-        localsplusnames: Vec::new(),
-        localspluskinds: Vec::new(),
+        code,
+        consts: meta.consts.items().to_vec(),
+        names: meta.names.items().to_vec(),
+        localspluskinds: vec![0; localsplusnames.len()],
+        localsplusnames,
         filename: PyStr::new(filename),
         name: meta.name.clone(),
         qualname: meta.qualname.clone(),
         firstlineno: meta.firstlineno,
-        linetable: Vec::new(),
+        linetable,
         exceptiontable: Vec::new(),
     }
 }
@@ -160,6 +186,7 @@ pub fn codegen_module<'a>(
 ) -> CResult<CodegenOutput> {
     let module = &optimized.module;
     let future = crate::future::from_ast(module, filename)?;
+    let future_location = future.location.map(|r| (r.lineno as i32, r.col_offset as i32));
     let st = crate::symtable::build(module, filename, future)?;
     let scopes = scopes::from_symtable(&st);
     let mut c = Compiler {
@@ -171,6 +198,7 @@ pub fn codegen_module<'a>(
         assemble,
         interactive: false,
         folded: &optimized.folded,
+        future_location,
     };
     c.compile_mod(module)
 }

@@ -147,6 +147,13 @@ impl<'a> Compiler<'a> {
                 }
             }
             Stmt::ImportFrom(f) => {
+                let after_future = match self.future_location {
+                    Some((l, c)) => loc.lineno > l || (loc.lineno == l && loc.col_offset > c),
+                    None => true,
+                };
+                if after_future && f.module.as_deref() == Some("__future__") {
+                    return Err(self.error(loc, "from __future__ imports must occur at the beginning of the file"));
+                }
                 self.load_const(Constant::int(f.level.unwrap_or(0)), loc);
                 let names: Vec<Constant> = f.names.iter().map(|a| Constant::str(a.name.as_str())).collect();
                 self.load_const(Constant::tuple(names), loc);
@@ -457,6 +464,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             Expr::Attribute(at) => {
+                self.forbidden_name(loc, &at.attr, ExprContext::Store)?;
                 if a.value.is_none() {
                     self.check_ann_expr(&at.value)?;
                 }

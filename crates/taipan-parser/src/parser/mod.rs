@@ -302,6 +302,8 @@ pub(crate) struct Parser<'src> {
     /// Token positions where an expensive invalid rule already ran in the second pass
     /// (CPython memoizes; this keeps nested failing constructs linear).
     pub(crate) invalid_memo: std::collections::HashSet<usize>,
+    /// (position, rule) pairs already tried by [`Parser::invalid`].
+    pub(crate) invalid_seen: std::collections::HashSet<(usize, usize)>,
 }
 
 impl<'src> Parser<'src> {
@@ -324,6 +326,7 @@ impl<'src> Parser<'src> {
             line_starts: None,
             call_invalid_rules: false,
             invalid_memo: std::collections::HashSet::new(),
+            invalid_seen: std::collections::HashSet::new(),
         }
     }
 

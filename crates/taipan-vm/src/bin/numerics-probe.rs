@@ -95,6 +95,98 @@ fn percent_args(spec: &str) -> Result<format::PercentArgs, FormatError> {
     })
 }
 
+/// `str.format` arguments for the probe: the `%` test values.
+struct ProbeArgs {
+    args: Vec<format::PercentValue>,
+    kwargs: Vec<(String, format::PercentValue)>,
+}
+
+fn value_type(v: &format::PercentValue) -> String {
+    use format::PercentValue as V;
+    match v {
+        V::Int(_) => "int".into(),
+        V::Bool(_) => "bool".into(),
+        V::Float(_) => "float".into(),
+        V::Str { .. } => "str".into(),
+        V::Bytes { type_name, .. } | V::Other { type_name, .. } => type_name.clone(),
+    }
+}
+
+impl format::FormatArgs for ProbeArgs {
+    type Obj = format::PercentValue;
+    type Error = FormatError;
+
+    fn positional(&mut self, index: usize) -> Result<Self::Obj, FormatError> {
+        self.args.get(index).cloned().ok_or_else(|| format::replacement_index_error(index))
+    }
+
+    fn keyword(&mut self, name: &str) -> Result<Self::Obj, FormatError> {
+        self.kwargs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .ok_or_else(|| FormatError { kind: ErrorKind::KeyError, message: name.to_string() })
+    }
+
+    fn access(&mut self, obj: Self::Obj, accessor: &format::FieldAccessor) -> Result<Self::Obj, FormatError> {
+        use format::{FieldAccessor as A, PercentValue as V};
+        match (&obj, accessor) {
+            (V::Int(_) | V::Float(_), A::Attr(n)) if n == "real" => Ok(obj),
+            (V::Bool(b), A::Attr(n)) if n == "real" => Ok(V::Int(IBig::from(*b as u8))),
+            (V::Int(_) | V::Bool(_), A::Attr(n)) if n == "imag" => Ok(V::Int(IBig::ZERO)),
+            (V::Float(_), A::Attr(n)) if n == "imag" => Ok(V::Float(0.0)),
+            // The probe's only list value is [1].
+            (V::Other { type_name, .. }, A::Index(i)) if type_name == "list" => {
+                if *i == 0 {
+                    Ok(V::Int(IBig::ONE))
+                } else {
+                    Err(FormatError { kind: ErrorKind::IndexError, message: "list index out of range".into() })
+                }
+            }
+            (V::Str { value, .. }, A::Index(i)) => match value.chars().nth(*i) {
+                Some(c) => {
+                    let s = c.to_string();
+                    Ok(V::Str { repr: format!("'{s}'"), ascii: format!("'{s}'"), value: s })
+                }
+                None => Err(FormatError { kind: ErrorKind::IndexError, message: "string index out of range".into() }),
+            },
+            (_, A::Attr(n)) => Err(FormatError::type_error(format!("attr:'{}' object has no attribute '{n}'", value_type(&obj)))),
+            (V::Str { .. }, A::Key(_)) => Err(FormatError::type_error("string indices must be integers, not 'str'")),
+            _ => Err(FormatError::type_error(format!("'{}' object is not subscriptable", value_type(&obj)))),
+        }
+    }
+
+    fn convert(&mut self, obj: Self::Obj, conversion: char) -> Result<Self::Obj, FormatError> {
+        use format::PercentValue as V;
+        let text = match (&obj, conversion) {
+            (V::Int(n), _) => format::int_to_decimal(n, format::MAX_STR_DIGITS)?,
+            (V::Bool(b), _) => if *b { "True" } else { "False" }.to_string(),
+            (V::Float(x), _) => format::float_repr(*x),
+            (V::Str { value, .. }, 's') => value.clone(),
+            (V::Str { repr, .. }, 'r') => repr.clone(),
+            (V::Str { ascii, .. }, _) => ascii.clone(),
+            (V::Bytes { repr, .. }, _) => repr.clone(),
+            (V::Other { str_, .. }, 's') => str_.clone(),
+            (V::Other { repr, .. }, 'r') => repr.clone(),
+            (V::Other { ascii, .. }, _) => ascii.clone(),
+        };
+        Ok(V::Str { value: text, repr: String::new(), ascii: String::new() })
+    }
+
+    fn format(&mut self, obj: Self::Obj, spec: &str) -> Result<String, FormatError> {
+        use format::PercentValue as V;
+        match &obj {
+            V::Int(n) => format::format_int(n, spec, "int"),
+            V::Bool(b) if spec.is_empty() => Ok(if *b { "True" } else { "False" }.to_string()),
+            V::Bool(b) => format::format_int(&IBig::from(*b as u8), spec, "bool"),
+            V::Float(x) => format::format_float(*x, spec, "float"),
+            V::Str { value, .. } => format::format_str(value, spec, "str"),
+            V::Bytes { repr, .. } | V::Other { str_: repr, .. } if spec.is_empty() => Ok(repr.clone()),
+            _ => Err(FormatError::type_error(format!("unsupported format string passed to {}.__format__", value_type(&obj)))),
+        }
+    }
+}
+
 fn run(cmd: &str, a: &[&str]) -> Result<String, FormatError> {
     let arg = |i: usize| a.get(i).copied().unwrap_or("");
     Ok(match cmd {
@@ -138,6 +230,59 @@ fn run(cmd: &str, a: &[&str]) -> Result<String, FormatError> {
             None => return Err(FormatError::value(format!("could not convert string to float: {}", text(arg(1))?))),
         },
         "int_round" => format::int_to_str_radix(&format::int_round(&int_arg(arg(0)), &int_arg(arg(1))), 16, true),
+        "markup" => {
+            let mut parts = Vec::new();
+            for piece in format::MarkupIterator::new(&text(arg(0))?) {
+                match piece {
+                    Ok(p) => {
+                        let (name, spec, conv) = match &p.field {
+                            Some(f) => (hex(f.name.as_bytes()), hex(f.spec.as_bytes()), f.conversion.map_or("-".to_string(), |c| hex(c.to_string().as_bytes()))),
+                            None => ("-".into(), "-".into(), "-".into()),
+                        };
+                        parts.push(format!("{};{name};{spec};{conv}", hex(p.literal.as_bytes())));
+                    }
+                    Err(e) => {
+                        parts.push(format!("!{}", hex(e.message.as_bytes())));
+                        break;
+                    }
+                }
+            }
+            parts.join("|")
+        }
+        "field_split" => {
+            let mut parts = Vec::new();
+            match format::field_name_split(&text(arg(0))?, None) {
+                Err(e) => parts.push(format!("!{}", hex(e.message.as_bytes()))),
+                Ok((first, rest)) => {
+                    parts.push(match first {
+                        format::FieldFirst::Index(i) => format!("i{i}"),
+                        format::FieldFirst::Name(n) => format!("s{}", hex(n.as_bytes())),
+                    });
+                    for acc in rest {
+                        match acc {
+                            Ok(format::FieldAccessor::Attr(n)) => parts.push(format!("a{}", hex(n.as_bytes()))),
+                            Ok(format::FieldAccessor::Index(i)) => parts.push(format!("k{i}")),
+                            Ok(format::FieldAccessor::Key(n)) => parts.push(format!("K{}", hex(n.as_bytes()))),
+                            Err(e) => {
+                                parts.push(format!("!{}", hex(e.message.as_bytes())));
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            parts.join("|")
+        }
+        "str_format" => {
+            let mut a = ProbeArgs { args: Vec::new(), kwargs: Vec::new() };
+            for item in arg(1).split(';').filter(|s| !s.is_empty()) {
+                match item.split_once('=') {
+                    Some((k, v)) => a.kwargs.push((text(k)?, percent_value(v)?)),
+                    None => a.args.push(percent_value(item)?),
+                }
+            }
+            format::str_format(&text(arg(0))?, &mut a)?
+        }
         "float_hex" => format::float_hex(f64_arg(arg(0))),
         "float_fromhex" => format::float_fromhex(&text(arg(0))?)?.to_bits().to_string(),
         "float_round" => format::float_round(f64_arg(arg(0)), arg(1).parse().unwrap_or(0))?.to_bits().to_string(),
@@ -163,10 +308,12 @@ fn main() {
                 let kind = match e.kind {
                     ErrorKind::ValueError => "ValueError",
                     ErrorKind::OverflowError => "OverflowError",
+                    ErrorKind::TypeError if e.message.starts_with("attr:") => "AttributeError",
                     ErrorKind::TypeError => "TypeError",
                     ErrorKind::KeyError => "KeyError",
+                    ErrorKind::IndexError => "IndexError",
                 };
-                writeln!(out, "ERR {kind} {}", hex(e.message.as_bytes()))
+                writeln!(out, "ERR {kind} {}", hex(e.message.trim_start_matches("attr:").as_bytes()))
             }
         };
     }

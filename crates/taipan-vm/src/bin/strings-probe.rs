@@ -145,6 +145,30 @@ fn run(line: &str) -> String {
             Some(t) => format!("S {}", hex(t.as_bytes())),
             None => "E None 00".into(),
         },
+        "props" => {
+            // Every code point of a block: the predicates as a bit mask (bit k = PREDICATES[k]
+            // of the runner) and the four case mappings of the one-character string.
+            let start: u32 = arg(1).parse().unwrap_or(0);
+            let count: u32 = arg(2).parse().unwrap_or(0);
+            let mut parts = Vec::new();
+            for c in start..(start + count).min(0x110000) {
+                let one = PyStrData::from_code_points(&[c]).unwrap_or_else(PyStrData::empty);
+                let preds = [
+                    one.isalpha(), one.isdecimal(), one.isdigit(), one.isnumeric(), one.isalnum(),
+                    one.isspace(), one.isprintable(), one.isascii(), one.isidentifier(), one.isupper(),
+                    one.islower(), one.istitle(),
+                ];
+                let mask: u32 = preds.iter().enumerate().map(|(k, &v)| (v as u32) << k).sum();
+                parts.push(format!(
+                    "{mask:x}:{}:{}:{}:{}",
+                    s_hex(&one.lower()),
+                    s_hex(&one.upper()),
+                    s_hex(&one.title()),
+                    s_hex(&one.casefold())
+                ));
+            }
+            format!("P {}", parts.join(";"))
+        }
         "ctype" => {
             use taipan_vm::unicode::ctype;
             let c: u32 = arg(1).parse().unwrap_or(0);

@@ -16,6 +16,9 @@
 //! - `float.hex()`, `float.fromhex()`, `round(float[, n])`: [`float_hex`], [`float_fromhex`],
 //!   [`float_round`], [`float_round_to_int`].
 //!
+//! - `str.format` parsing (`_string.formatter_parser`, `formatter_field_name_split`):
+//!   [`MarkupIterator`], [`field_name_split`]; and its rendering loop, [`str_format`], over
+//!   the object layer's [`FormatArgs`].
 //! - `str % args` and `bytes % args`: [`percent_format`], [`bytes_percent_format`].
 //!
 //! Errors carry the Python exception type and CPython's message ([`FormatError`]).
@@ -25,12 +28,14 @@ mod dtoa;
 mod float_parse;
 mod hexfloat;
 mod int_str;
+mod markup;
 mod printf;
 pub mod spec;
 mod unicode_digits;
 
 pub use advanced::{complex_repr, format_complex, format_float, format_int, format_str, int_to_f64};
 pub use dtoa::{double_to_string, float_repr, DtoaFlags};
+pub use markup::{field_name_split, replacement_index_error, str_format, AutoNumber, FormatArgs, FieldAccessor, FieldFirst, FieldNameIter, MarkupField, MarkupIterator, MarkupPiece};
 pub use printf::{bytes_percent_format, percent_format, PercentArgs, PercentValue};
 pub use hexfloat::{float_fromhex, float_hex, float_round, float_round_to_int};
 pub use float_parse::{float_from_str, parse_float_ascii};
@@ -45,6 +50,7 @@ pub enum ErrorKind {
     TypeError,
     /// The message is the missing key itself (`KeyError(key)`).
     KeyError,
+    IndexError,
 }
 
 /// An exception type with CPython's message text.
@@ -67,3 +73,6 @@ impl FormatError {
 }
 
 pub type FormatResult<T> = Result<T, FormatError>;
+
+#[cfg(test)]
+mod tests;

@@ -208,6 +208,18 @@ impl PyStrData {
     /// `str.encode(encoding, errors)`.
     pub fn encode(&self, encoding: &str, errors: &str) -> Result<Vec<u8>, CodecError> {
         let (codec, name) = Codec::lookup(encoding).ok_or_else(|| unknown_encoding(encoding))?;
+        // Fast paths: the cached UTF-8, ASCII and UCS-1 buffers are already the answer.
+        match codec {
+            Codec::Utf8 => {
+                if let Some(s) = self.as_str() {
+                    return Ok(s.as_bytes().to_vec());
+                }
+            }
+            Codec::Ascii | Codec::Latin1 if self.is_ascii() => {
+                return Ok(self.as_str().unwrap_or_default().as_bytes().to_vec());
+            }
+            _ => {}
+        }
         let cps = self.to_code_points();
         encode(&cps, codec, name, errors)
     }
@@ -327,6 +339,15 @@ fn utf8_error(b: &[u8], i: usize) -> (usize, &'static str) {
 /// `bytes.decode(encoding, errors)`.
 pub fn decode(bytes: &[u8], encoding: &str, errors: &str) -> Result<PyStrData, CodecError> {
     let (codec, name) = Codec::lookup(encoding).ok_or_else(|| unknown_encoding(encoding))?;
+    match codec {
+        Codec::Utf8 => {
+            if let Ok(s) = std::str::from_utf8(bytes) {
+                return Ok(PyStrData::new(s));
+            }
+        }
+        Codec::Ascii if bytes.is_ascii() => return Ok(PyStrData::from_latin1(bytes)),
+        _ => {}
+    }
     let handler = ErrorHandler::from_name(errors);
     // utf-16/utf-32 read a BOM first; their errors then name the byte order found
     // (little endian when there is none).

@@ -234,6 +234,16 @@ impl PyStrData {
         }
     }
 
+    /// The buffer in its own kind, for kind-generic algorithms.
+    pub(crate) fn units(&self) -> super::fastsearch::Units<'_> {
+        use super::fastsearch::Units;
+        match &self.buffer {
+            Buffer::Ucs1(b) => Units::U1(b),
+            Buffer::Ucs2(b) => Units::U2(b),
+            Buffer::Ucs4(b) => Units::U4(b),
+        }
+    }
+
     /// Code points, in order.
     pub fn iter(&self) -> impl Iterator<Item = u32> + '_ {
         (0..self.len()).map(move |i| self.get(i).unwrap_or(0))
@@ -244,6 +254,17 @@ impl PyStrData {
             Buffer::Ucs1(b) => b.iter().map(|&c| c as u32).collect(),
             Buffer::Ucs2(b) => b.iter().map(|&c| c as u32).collect(),
             Buffer::Ucs4(b) => b.to_vec(),
+        }
+    }
+
+    /// `s[a:b]` for 0 ≤ a ≤ b ≤ len (clamped otherwise), narrowed to its own kind.
+    pub fn substring(&self, a: usize, b: usize) -> PyStrData {
+        let b = b.min(self.len());
+        let a = a.min(b);
+        match &self.buffer {
+            Buffer::Ucs1(x) => PyStrData::from_latin1(&x[a..b]),
+            Buffer::Ucs2(x) => PyStrData::from_cps_unchecked(&x[a..b].iter().map(|&c| c as u32).collect::<Vec<_>>()),
+            Buffer::Ucs4(x) => PyStrData::from_cps_unchecked(&x[a..b]),
         }
     }
 

@@ -7,6 +7,7 @@
 
 use super::ctype;
 use super::data::{PyStrData, StrError};
+use super::fastsearch::{self, with_units};
 
 /// `ADJUST_INDICES`: clamp Python start/end bounds to `0..=len` (start may exceed end).
 fn adjust_indices(len: usize, start: Option<isize>, end: Option<isize>) -> (usize, usize) {
@@ -24,36 +25,6 @@ fn adjust_indices(len: usize, start: Option<isize>, end: Option<isize>) -> (usiz
     (start as usize, end as usize)
 }
 
-fn find_in(hay: &[u32], needle: &[u32]) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(0);
-    }
-    hay.windows(needle.len()).position(|w| w == needle)
-}
-
-fn rfind_in(hay: &[u32], needle: &[u32]) -> Option<usize> {
-    if needle.is_empty() {
-        return Some(hay.len());
-    }
-    hay.windows(needle.len()).rposition(|w| w == needle)
-}
-
-fn count_in(hay: &[u32], needle: &[u32], max: usize) -> usize {
-    if needle.is_empty() {
-        return (hay.len() + 1).min(max);
-    }
-    let (mut n, mut i) = (0, 0);
-    while n < max && i + needle.len() <= hay.len() {
-        if hay[i..i + needle.len()] == *needle {
-            n += 1;
-            i += needle.len();
-        } else {
-            i += 1;
-        }
-    }
-    n
-}
-
 fn from(cps: &[u32]) -> PyStrData {
     PyStrData::from_cps_unchecked(cps)
 }
@@ -63,29 +34,26 @@ fn empty_separator() -> StrError {
 }
 
 impl PyStrData {
-    /// The searched window `s[start:end]` and its offset, or None when it is shorter than `sub`.
-    fn window(&self, sub_len: usize, start: Option<isize>, end: Option<isize>) -> Option<(Vec<u32>, usize)> {
+    /// find/rfind on `s[start:end]` in the buffer's own kind: the index or −1.
+    fn find_impl(&self, sub: &PyStrData, start: Option<isize>, end: Option<isize>, rev: bool) -> isize {
         let (s, e) = adjust_indices(self.len(), start, end);
-        if e < s || e - s < sub_len {
-            return None;
+        if e < s || e - s < sub.len() {
+            return -1;
         }
-        let cps: Vec<u32> = (s..e).map(|i| self.get(i).unwrap_or(0)).collect();
-        Some((cps, s))
+        with_units!(self, sub, |h, n| {
+            let w = &h[s..e];
+            let r = if rev { fastsearch::rfind(w, n) } else { fastsearch::find(w, n) };
+            r.map_or(-1, |i| (i + s) as isize)
+        }, -1)
     }
 
     /// `str.find`: index of the first occurrence, or −1.
     pub fn find(&self, sub: &PyStrData, start: Option<isize>, end: Option<isize>) -> isize {
-        match self.window(sub.len(), start, end) {
-            Some((w, off)) => find_in(&w, &sub.to_code_points()).map_or(-1, |i| (i + off) as isize),
-            None => -1,
-        }
+        self.find_impl(sub, start, end, false)
     }
 
     pub fn rfind(&self, sub: &PyStrData, start: Option<isize>, end: Option<isize>) -> isize {
-        match self.window(sub.len(), start, end) {
-            Some((w, off)) => rfind_in(&w, &sub.to_code_points()).map_or(-1, |i| (i + off) as isize),
-            None => -1,
-        }
+        self.find_impl(sub, start, end, true)
     }
 
     /// `str.index`: as find, but ValueError('substring not found').
@@ -105,15 +73,50 @@ impl PyStrData {
 
     /// `str.count`: non-overlapping occurrences.
     pub fn count(&self, sub: &PyStrData, start: Option<isize>, end: Option<isize>) -> usize {
-        match self.window(sub.len(), start, end) {
-            Some((w, _)) => count_in(&w, &sub.to_code_points(), usize::MAX),
-            None => 0,
+        let (s, e) = adjust_indices(self.len(), start, end);
+        if e < s || e - s < sub.len() {
+            return 0;
         }
+        with_units!(self, sub, |h, n| fastsearch::count(&h[s..e], n, usize::MAX), 0)
     }
 
     /// `sub in s`.
     pub fn contains(&self, sub: &PyStrData) -> bool {
-        find_in(&self.to_code_points(), &sub.to_code_points()).is_some()
+        self.find(sub, None, None) != -1
+    }
+
+    /// Start indices of the first `max` non-overlapping occurrences of a non-empty `sub`.
+    fn match_starts(&self, sub: &PyStrData, max: usize) -> Vec<usize> {
+        with_units!(self, sub, |h, n| {
+            let (mut out, mut at) = (Vec::new(), 0);
+            while out.len() < max {
+                match fastsearch::find(&h[at..], n) {
+                    Some(i) => {
+                        out.push(at + i);
+                        at += i + n.len();
+                    }
+                    None => break,
+                }
+            }
+            out
+        }, Vec::new())
+    }
+
+    /// Start indices of the last `max` non-overlapping occurrences, scanning from the right.
+    fn rmatch_starts(&self, sub: &PyStrData, max: usize) -> Vec<usize> {
+        with_units!(self, sub, |h, n| {
+            let (mut out, mut at) = (Vec::new(), h.len());
+            while out.len() < max {
+                match fastsearch::rfind(&h[..at], n) {
+                    Some(i) => {
+                        out.push(i);
+                        at = i;
+                    }
+                    None => break,
+                }
+            }
+            out
+        }, Vec::new())
     }
 
     /// `tailmatch`: does `sub` occur at the start (or end) of `s[start:end]`?
@@ -137,14 +140,13 @@ impl PyStrData {
     }
 
     /// `str.replace(old, new, count)`; count < 0 replaces every occurrence.
-    pub fn replace(&self, old: &PyStrData, new: &PyStrData, count: isize) -> PyStrData {
+    pub fn replace(&self, old_str: &PyStrData, new: &PyStrData, count: isize) -> PyStrData {
         let s = self.to_code_points();
-        let old = old.to_code_points();
         let new = new.to_code_points();
         let max = if count < 0 { usize::MAX } else { count as usize };
         let mut out = Vec::with_capacity(s.len());
-        let mut done = 0;
-        if old.is_empty() {
+        if old_str.is_empty() {
+            let mut done = 0;
             for &c in &s {
                 if done < max {
                     out.extend_from_slice(&new);
@@ -157,17 +159,13 @@ impl PyStrData {
             }
             return from(&out);
         }
-        let mut i = 0;
-        while i < s.len() {
-            if done < max && i + old.len() <= s.len() && s[i..i + old.len()] == *old {
-                out.extend_from_slice(&new);
-                i += old.len();
-                done += 1;
-            } else {
-                out.push(s[i]);
-                i += 1;
-            }
+        let mut prev = 0;
+        for at in self.match_starts(old_str, max) {
+            out.extend_from_slice(&s[prev..at]);
+            out.extend_from_slice(&new);
+            prev = at + old_str.len();
         }
+        out.extend_from_slice(&s[prev..]);
         from(&out)
     }
 
@@ -202,23 +200,15 @@ impl PyStrData {
                 }
             }
             Some(sep) => {
-                let sep = sep.to_code_points();
                 if sep.is_empty() {
                     return Err(empty_separator());
                 }
-                let mut j = 0;
-                let mut i = 0;
-                while max > 0 && i + sep.len() <= s.len() {
-                    if s[i..i + sep.len()] == *sep {
-                        out.push(from(&s[j..i]));
-                        i += sep.len();
-                        j = i;
-                        max -= 1;
-                    } else {
-                        i += 1;
-                    }
+                let mut prev = 0;
+                for at in self.match_starts(sep, max) {
+                    out.push(self.substring(prev, at));
+                    prev = at + sep.len();
                 }
-                out.push(from(&s[j..]));
+                out.push(self.substring(prev, self.len()));
             }
         }
         Ok(out)
@@ -255,24 +245,15 @@ impl PyStrData {
                 }
             }
             Some(sep) => {
-                let sep = sep.to_code_points();
                 if sep.is_empty() {
                     return Err(empty_separator());
                 }
-                let m = sep.len();
-                let mut j = s.len();
-                let mut i = s.len();
-                while max > 0 && i >= m {
-                    if s[i - m..i] == *sep {
-                        out.push(from(&s[i..j]));
-                        i -= m;
-                        j = i;
-                        max -= 1;
-                    } else {
-                        i -= 1;
-                    }
+                let mut next = self.len();
+                for at in self.rmatch_starts(sep, max) {
+                    out.push(self.substring(at + sep.len(), next));
+                    next = at;
                 }
-                out.push(from(&s[..j]));
+                out.push(self.substring(0, next));
             }
         }
         out.reverse();
@@ -284,10 +265,9 @@ impl PyStrData {
         if sep.is_empty() {
             return Err(empty_separator());
         }
-        let s = self.to_code_points();
-        Ok(match find_in(&s, &sep.to_code_points()) {
-            Some(i) => [from(&s[..i]), sep.clone(), from(&s[i + sep.len()..])],
-            None => [self.clone(), PyStrData::empty(), PyStrData::empty()],
+        Ok(match self.find(sep, None, None) {
+            -1 => [self.clone(), PyStrData::empty(), PyStrData::empty()],
+            i => [self.substring(0, i as usize), sep.clone(), self.substring(i as usize + sep.len(), self.len())],
         })
     }
 
@@ -296,10 +276,9 @@ impl PyStrData {
         if sep.is_empty() {
             return Err(empty_separator());
         }
-        let s = self.to_code_points();
-        Ok(match rfind_in(&s, &sep.to_code_points()) {
-            Some(i) => [from(&s[..i]), sep.clone(), from(&s[i + sep.len()..])],
-            None => [PyStrData::empty(), PyStrData::empty(), self.clone()],
+        Ok(match self.rfind(sep, None, None) {
+            -1 => [PyStrData::empty(), PyStrData::empty(), self.clone()],
+            i => [self.substring(0, i as usize), sep.clone(), self.substring(i as usize + sep.len(), self.len())],
         })
     }
 

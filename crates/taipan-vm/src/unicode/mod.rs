@@ -11,6 +11,7 @@
 pub mod codecs;
 pub mod ctype;
 mod data;
+mod fastsearch;
 mod methods_case;
 mod methods_layout;
 mod methods_search;

@@ -58,8 +58,16 @@ impl<'src> Parser<'src> {
     /// Run an `invalid_*` rule at the current position (second pass only). `Ok(())`
     /// when it does not apply (position restored), the rule's error when it does.
     #[inline]
-    pub(crate) fn invalid(&mut self, rule: impl FnOnce(&mut Self) -> PResult<()>) -> PResult<()> {
+    #[track_caller]
+    pub(crate) fn invalid<F: FnOnce(&mut Self) -> PResult<()>>(&mut self, rule: F) -> PResult<()> {
         if !self.call_invalid_rules {
+            return Ok(());
+        }
+        // A rule (identified by its call site) that did not apply at a position will not
+        // apply there again (CPython memoizes), which keeps backtracking linear.
+        let site = std::panic::Location::caller();
+        let key = (self.pos, site.line() as usize * 4096 + site.column() as usize ^ (site.file().as_ptr() as usize) << 24);
+        if !self.invalid_seen.insert(key) {
             return Ok(());
         }
         let mark = self.pos;
@@ -74,6 +82,7 @@ impl<'src> Parser<'src> {
 
     /// A rule listed after the valid alternatives: tried when they failed (`r` is their
     /// result, `mark` where they started).
+    #[track_caller]
     pub(crate) fn invalid_fallback<T>(
         &mut self,
         mark: usize,

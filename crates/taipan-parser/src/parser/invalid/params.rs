@@ -133,6 +133,9 @@ impl<'src> Parser<'src> {
 
     /// `invalid_parameters` / `invalid_lambda_parameters`, at the start of the list.
     pub(crate) fn invalid_parameters(&mut self, lambda: bool) -> PResult<()> {
+        if !self.memo_once(4) {
+            return Err(PErr::Fail);
+        }
         let mark = self.pos;
         // a="/" ','
         if self.at(T::SLASH) && self.nth_kind(1) == T::COMMA {
