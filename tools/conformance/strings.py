@@ -334,6 +334,31 @@ def fam_decode(rng):
     return out
 
 
+def fam_charmap(rng):
+    """The table-driven codecs of the Lib's encodings package, through _codecs.charmap_*."""
+    import codecs
+    import importlib
+    out = []
+    names = ["cp1252", "cp437", "cp850", "koi8_r", "mac_roman", "cp1251", "iso8859_15", "cp037",
+             "cp1253", "cp874", "iso8859_8", "hp_roman8"]
+    tables = {n: importlib.import_module("encodings." + n).decoding_table for n in names}
+    for _ in range(5000):
+        n = rng.choice(names)
+        t = tables[n]
+        err = rng.choice(ERRORS)
+        if rng.random() < 0.5:
+            b = bytes(rng.randrange(256) for _ in range(rng.randrange(8)))
+            out.append((f"charmap_decode\t{b.hex()}\t{hx(t)}\t{err}",
+                        render(lambda: codecs.charmap_decode(b, err, t)[0])))
+        else:
+            pool = t.replace("\ufffe", "") + "\u0100\u20ac\U0001f600\udc81\udcff\ud800\u0101"
+            s = "".join(rng.choice(pool) for _ in range(rng.randrange(8)))
+            m = codecs.charmap_build(t)
+            out.append((f"charmap_encode\t{hx(s)}\t{hx(t)}\t{err}",
+                        render(lambda: codecs.charmap_encode(s, err, m)[0])))
+    return out
+
+
 FAMILIES = {
     "case": fam_case,
     "predicates": fam_predicates,
@@ -349,6 +374,7 @@ FAMILIES = {
     "repr": fam_repr,
     "encode": fam_encode,
     "decode": fam_decode,
+    "charmap": fam_charmap,
 }
 
 

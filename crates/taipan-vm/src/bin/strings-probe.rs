@@ -140,6 +140,13 @@ fn run(line: &str) -> String {
         "eq" => b(s() == s_arg(arg(2))),
         "encode" => s().encode(arg(2), arg(3)).map_or_else(|e| codec_out(&e), |v| format!("Y {}", hex(&v))),
         "decode" => decode(&unhex(arg(1)), arg(2), arg(3)).map_or_else(|e| codec_out(&e), |v| str_out(&v)),
+        "charmap_encode" => {
+            let map = taipan_vm::unicode::charmap::EncodingMap::build(&s_arg(arg(2)));
+            taipan_vm::unicode::charmap::charmap_encode(&s(), arg(3), &map)
+                .map_or_else(|e| codec_out(&e), |v| format!("Y {}", hex(&v)))
+        }
+        "charmap_decode" => taipan_vm::unicode::charmap::charmap_decode(&unhex(arg(1)), arg(3), &s_arg(arg(2)))
+            .map_or_else(|e| codec_out(&e), |v| str_out(&v)),
         "kind" => format!("I {}", s().kind() as u8),
         "utf8" => match s().as_str() {
             Some(t) => format!("S {}", hex(t.as_bytes())),

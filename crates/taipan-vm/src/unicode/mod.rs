@@ -8,6 +8,7 @@
 //! report Python exceptions as data ([`StrError`], [`UnicodeError`]) for the object layer to
 //! raise. Tested in bulk against the reference by tools/conformance/strings.py.
 
+pub mod charmap;
 pub mod codecs;
 pub mod ctype;
 mod data;
