@@ -173,10 +173,12 @@ def fam_repr(rng):
     cases = []
     for x in gen_floats(rng, 5000) + [math.nan]:
         cases.append((f"repr_float\t{fbits(x)}", ok(repr(x))))
+        cases.append((f"parser_repr_float\t{fbits(x)}", ok(repr(x))))
     fl = gen_floats(rng, 2000) + [math.nan, -0.0, 0.0]
     for i in range(1000):
         a, b = rng.choice(fl), rng.choice(fl)
         cases.append((f"repr_complex\t{fbits(a)}\t{fbits(b)}", ok(repr(complex(a, b)))))
+        cases.append((f"parser_repr_complex\t{fbits(a)}\t{fbits(b)}", ok(repr(complex(a, b)))))
     return cases
 
 
@@ -328,8 +330,22 @@ def gen_float_literal(rng):
     return s
 
 
+CX_ATOMS = ["1", "2.5", "-3", "+4", ".5", "5.", "1e3", "1E-2", "inf", "-inf", "nan", "-nan", "infinity", "j", "J", "+j", "-j",
+            "+", "-", "(", ")", " ", "\t", "e", "1_0", "_", "x", "\u3000", "١", "0"]
+
+
+def complex_expected(s):
+    z = complex(s)
+    return f"{fbits(z.real)} {fbits(z.imag)}"
+
+
 def fam_float_parse(rng):
     cases = []
+    for i in range(5000):
+        s = "".join(rng.choice(CX_ATOMS) for _ in range(rng.randrange(0, 6)))
+        if rng.random() < 0.3:
+            s = repr(complex(rng.choice(gen_floats(rng, 20)), rng.choice(gen_floats(rng, 20))))
+        cases.append((f"complex_from_str\t{hx(s)}\t{hx(repr(s))}", expect(complex_expected, s)))
     for i in range(8000):
         s = gen_float_literal(rng)
         cases.append((f"float_from_str\t{hx(s)}\t{hx(repr(s))}", expect(lambda t: fbits(float(t)), s)))

@@ -378,8 +378,16 @@ impl<'a> Compiler<'a> {
         let mut f = 0;
         if sc.is_function_like() && u.kind != UnitKind::Module && u.kind != UnitKind::Class {
             f |= CO_NEWLOCALS | CO_OPTIMIZED;
-            if sc.parent.is_some_and(|p| self.scopes.scopes[p].kind != scopes::BlockType::Module) {
-                f |= CO_NESTED;
+            // symtable.c's ste_nested: some enclosing scope is function-like (a method of a
+            // top-level class is not nested).
+            let mut p = sc.parent;
+            while let Some(pi) = p {
+                let ps = &self.scopes.scopes[pi];
+                if ps.is_function_like() {
+                    f |= CO_NESTED;
+                    break;
+                }
+                p = ps.parent;
             }
             if sc.is_generator && sc.is_coroutine {
                 f |= CO_ASYNC_GENERATOR;

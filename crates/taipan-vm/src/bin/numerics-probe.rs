@@ -206,6 +206,8 @@ fn run(cmd: &str, a: &[&str]) -> Result<String, FormatError> {
             if cmd == "hash_tuple" { hash::hash_tuple(&items) } else { hash::hash_frozenset(&items) }.to_string()
         }
         "repr_float" => format::float_repr(f64_arg(arg(0))),
+        "parser_repr_float" => taipan_parser::repr::float_repr(f64_arg(arg(0))),
+        "parser_repr_complex" => taipan_parser::repr::complex_repr(f64_arg(arg(0)), f64_arg(arg(1))),
         "repr_complex" => format::complex_repr(f64_arg(arg(0)), f64_arg(arg(1))),
         "format_int" => format::format_int(&int_arg(arg(0)), &text(arg(1))?, "int")?,
         "format_float" => format::format_float(f64_arg(arg(0)), &text(arg(1))?, "float")?,
@@ -282,6 +284,11 @@ fn run(cmd: &str, a: &[&str]) -> Result<String, FormatError> {
                 }
             }
             format::str_format(&text(arg(0))?, &mut a)?
+        }
+        "complex_from_str" => {
+            let repr = text(arg(1))?;
+            let (re, im) = format::complex_from_str(&text(arg(0))?, || repr)?;
+            format!("{} {}", re.to_bits(), im.to_bits())
         }
         "float_hex" => format::float_hex(f64_arg(arg(0))),
         "float_fromhex" => format::float_fromhex(&text(arg(0))?)?.to_bits().to_string(),

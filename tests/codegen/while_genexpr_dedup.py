@@ -1,0 +1,3 @@
+def f():
+    while a(x for x in b):
+        c()
