@@ -372,21 +372,21 @@ impl<'a> Compiler<'a> {
         CodegenOutput { meta: u.meta, seq: u.seq, flags, nested: u.nested }
     }
 
+    /// `compute_code_flags`.
     fn compute_flags(&self, u: &Unit) -> i32 {
         use taipan_bytecode::code::flags::*;
         let sc = &self.scopes.scopes[u.scope];
         let mut f = 0;
-        if sc.is_function_like() && u.kind != UnitKind::Module && u.kind != UnitKind::Class {
+        if sc.is_function_like() {
             f |= CO_NEWLOCALS | CO_OPTIMIZED;
-            if sc.parent.is_some_and(|p| self.scopes.scopes[p].kind != scopes::BlockType::Module) {
+            if sc.nested {
                 f |= CO_NESTED;
+            }
+            if sc.is_generator && !sc.is_coroutine {
+                f |= CO_GENERATOR;
             }
             if sc.is_generator && sc.is_coroutine {
                 f |= CO_ASYNC_GENERATOR;
-            } else if sc.is_generator {
-                f |= CO_GENERATOR;
-            } else if sc.is_coroutine {
-                f |= CO_COROUTINE;
             }
             if sc.varargs {
                 f |= CO_VARARGS;
@@ -394,6 +394,9 @@ impl<'a> Compiler<'a> {
             if sc.varkeywords {
                 f |= CO_VARKEYWORDS;
             }
+        }
+        if sc.is_coroutine && !sc.is_generator {
+            f |= CO_COROUTINE;
         }
         if self.future_annotations {
             f |= CO_FUTURE_ANNOTATIONS;
