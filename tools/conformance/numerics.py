@@ -328,8 +328,22 @@ def gen_float_literal(rng):
     return s
 
 
+CX_ATOMS = ["1", "2.5", "-3", "+4", ".5", "5.", "1e3", "1E-2", "inf", "-inf", "nan", "-nan", "infinity", "j", "J", "+j", "-j",
+            "+", "-", "(", ")", " ", "\t", "e", "1_0", "_", "x", "\u3000", "١", "0"]
+
+
+def complex_expected(s):
+    z = complex(s)
+    return f"{fbits(z.real)} {fbits(z.imag)}"
+
+
 def fam_float_parse(rng):
     cases = []
+    for i in range(5000):
+        s = "".join(rng.choice(CX_ATOMS) for _ in range(rng.randrange(0, 6)))
+        if rng.random() < 0.3:
+            s = repr(complex(rng.choice(gen_floats(rng, 20)), rng.choice(gen_floats(rng, 20))))
+        cases.append((f"complex_from_str\t{hx(s)}\t{hx(repr(s))}", expect(complex_expected, s)))
     for i in range(8000):
         s = gen_float_literal(rng)
         cases.append((f"float_from_str\t{hx(s)}\t{hx(repr(s))}", expect(lambda t: fbits(float(t)), s)))

@@ -181,20 +181,29 @@ fn remove_unreachable(g: &mut Cfg) {
 }
 
 fn basicblock_remove_redundant_nops(g: &mut Cfg, b: usize) -> usize {
-    let next_block = g.next_nonempty(g.blocks[b].next);
-    // The line of the first instruction of the next block that is not a location-less NOP.
-    let next_block_lineno = if next_block != NONE {
-        g.blocks[next_block]
-            .instrs
-            .iter()
-            .find(|i| !(i.opcode == Opcode::NOP && i.loc.lineno == Location::NONE.lineno))
-            .map_or(Location::NONE.lineno, |i| i.loc.lineno)
+    let n = g.blocks[b].instrs.len();
+    if !g.blocks[b].instrs.iter().any(|i| i.opcode == Opcode::NOP) {
+        return 0;
+    }
+    // The line of the first instruction of the next non-empty block that is not a
+    // location-less NOP (only needed when the block ends with a NOP).
+    let next_block_lineno = if g.blocks[b].instrs[n - 1].opcode == Opcode::NOP {
+        let next_block = g.next_nonempty(g.blocks[b].next);
+        if next_block != NONE {
+            Some(
+                g.blocks[next_block]
+                    .instrs
+                    .iter()
+                    .find(|i| !(i.opcode == Opcode::NOP && i.loc.lineno == Location::NONE.lineno))
+                    .map_or(Location::NONE.lineno, |i| i.loc.lineno),
+            )
+        } else {
+            None
+        }
     } else {
-        Location::NONE.lineno
+        None
     };
-    let has_next = next_block != NONE;
     let instrs = &mut g.blocks[b].instrs;
-    let n = instrs.len();
     let mut dest = 0;
     let mut prev_lineno = -1;
     for src in 0..n {
@@ -215,7 +224,7 @@ fn basicblock_remove_redundant_nops(g: &mut Cfg, b: usize) -> usize {
                     instrs[src + 1].loc = instrs[src].loc;
                     continue;
                 }
-            } else if has_next && lineno == next_block_lineno {
+            } else if next_block_lineno == Some(lineno) {
                 continue;
             }
         }

@@ -283,6 +283,11 @@ fn run(cmd: &str, a: &[&str]) -> Result<String, FormatError> {
             }
             format::str_format(&text(arg(0))?, &mut a)?
         }
+        "complex_from_str" => {
+            let repr = text(arg(1))?;
+            let (re, im) = format::complex_from_str(&text(arg(0))?, || repr)?;
+            format!("{} {}", re.to_bits(), im.to_bits())
+        }
         "float_hex" => format::float_hex(f64_arg(arg(0))),
         "float_fromhex" => format::float_fromhex(&text(arg(0))?)?.to_bits().to_string(),
         "float_round" => format::float_round(f64_arg(arg(0)), arg(1).parse().unwrap_or(0))?.to_bits().to_string(),

@@ -12,7 +12,7 @@
 //!   (`Python/formatter_unicode.c`).
 //! - [`int_to_str_radix`] / [`int_from_str`]: `int.__repr__`, `bin/oct/hex`, and `int(s,
 //!   base)` with underscores, Unicode digits and whitespace, and the 4300-digit limit.
-//! - `float(s)`: [`float_from_str`].
+//! - `float(s)`, `complex(s)`: [`float_from_str`], [`complex_from_str`].
 //! - `float.hex()`, `float.fromhex()`, `round(float[, n])`: [`float_hex`], [`float_fromhex`],
 //!   [`float_round`], [`float_round_to_int`].
 //!
@@ -38,7 +38,7 @@ pub use dtoa::{double_to_string, float_repr, DtoaFlags};
 pub use markup::{field_name_split, replacement_index_error, str_format, AutoNumber, FormatArgs, FieldAccessor, FieldFirst, FieldNameIter, MarkupField, MarkupIterator, MarkupPiece};
 pub use printf::{bytes_percent_format, percent_format, PercentArgs, PercentValue};
 pub use hexfloat::{float_fromhex, float_hex, float_round, float_round_to_int};
-pub use float_parse::{float_from_str, parse_float_ascii};
+pub use float_parse::{complex_from_str, float_from_str, parse_float_ascii};
 pub use int_str::{int_from_bytes, int_from_str, int_round, int_to_decimal, int_to_str_radix, MAX_STR_DIGITS};
 pub use unicode_digits::{decimal_value, is_space};
 
