@@ -343,7 +343,16 @@ impl<'a> Compiler<'a> {
         let name = self.units[n - 1].meta.name.as_str().unwrap_or("").to_string();
         let mut qual = name.clone();
         if n > 1 {
-            let parent = &self.units[n - 2];
+            let mut pi = n - 2;
+            if self.units[pi].kind == UnitKind::TypeParams {
+                // A type-parameter unit is transparent: look at the grandparent.
+                if n == 3 {
+                    self.u().meta.qualname = PyStr::new(&name);
+                    return;
+                }
+                pi = n - 3;
+            }
+            let parent = &self.units[pi];
             let mut force_global = false;
             let kind = self.units[n - 1].kind;
             if matches!(kind, UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Class) {
