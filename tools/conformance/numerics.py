@@ -173,10 +173,12 @@ def fam_repr(rng):
     cases = []
     for x in gen_floats(rng, 5000) + [math.nan]:
         cases.append((f"repr_float\t{fbits(x)}", ok(repr(x))))
+        cases.append((f"parser_repr_float\t{fbits(x)}", ok(repr(x))))
     fl = gen_floats(rng, 2000) + [math.nan, -0.0, 0.0]
     for i in range(1000):
         a, b = rng.choice(fl), rng.choice(fl)
         cases.append((f"repr_complex\t{fbits(a)}\t{fbits(b)}", ok(repr(complex(a, b)))))
+        cases.append((f"parser_repr_complex\t{fbits(a)}\t{fbits(b)}", ok(repr(complex(a, b)))))
     return cases
 
 

@@ -90,8 +90,12 @@ fn short_repr(x: f64, add_dot_zero: bool) -> String {
     if x.is_infinite() {
         return if x > 0.0 { "inf".into() } else { "-inf".into() };
     }
-    // Rust's `{:e}` prints the shortest round-tripping digits: "-1.2345e-5".
-    let sci = format!("{x:e}");
+    // Rust's `{:e}` prints the shortest round-tripping digits: "-1.2345e-5". When two
+    // candidates of that length are equally near it may pick the upper one, where CPython's
+    // dtoa picks the correctly rounded (ties-to-even) one: re-round at that length.
+    let shortest = format!("{x:e}");
+    let n = shortest.split('e').next().map_or(1, |m| m.bytes().filter(u8::is_ascii_digit).count());
+    let sci = format!("{:.*e}", n.saturating_sub(1), x);
     let (mantissa, exp) = sci.split_once('e').expect("{:e} has an exponent");
     let exp: i32 = exp.parse().expect("{:e} exponent is an integer");
     let (sign, mantissa) = match mantissa.strip_prefix('-') {

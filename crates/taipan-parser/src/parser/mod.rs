@@ -674,6 +674,9 @@ impl<'src> Parser<'src> {
                 let mut e = self.unset_column_error(SyntaxErrorKind::SyntaxError, "invalid syntax", start);
                 e.offset = 0;
                 e.end_offset = Some(0);
+                if e.text.is_none() {
+                    e.text = Some(String::new());
+                }
                 e
             }
             _ => self.error_at(SyntaxErrorKind::SyntaxError, "invalid syntax", start, end),

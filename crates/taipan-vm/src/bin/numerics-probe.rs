@@ -206,6 +206,8 @@ fn run(cmd: &str, a: &[&str]) -> Result<String, FormatError> {
             if cmd == "hash_tuple" { hash::hash_tuple(&items) } else { hash::hash_frozenset(&items) }.to_string()
         }
         "repr_float" => format::float_repr(f64_arg(arg(0))),
+        "parser_repr_float" => taipan_parser::repr::float_repr(f64_arg(arg(0))),
+        "parser_repr_complex" => taipan_parser::repr::complex_repr(f64_arg(arg(0)), f64_arg(arg(1))),
         "repr_complex" => format::complex_repr(f64_arg(arg(0)), f64_arg(arg(1))),
         "format_int" => format::format_int(&int_arg(arg(0)), &text(arg(1))?, "int")?,
         "format_float" => format::format_float(f64_arg(arg(0)), &text(arg(1))?, "float")?,

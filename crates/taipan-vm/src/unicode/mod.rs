@@ -10,6 +10,7 @@
 
 pub mod charmap;
 pub mod codecs;
+pub mod escape_codecs;
 pub mod ctype;
 mod data;
 mod fastsearch;

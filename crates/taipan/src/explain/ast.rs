@@ -219,6 +219,15 @@ fn traceback(filename: &str, e: &SyntaxError) -> String {
         s.push_str(&format!("MemoryError: {}\n", e.msg));
         return s;
     }
+    if e.lineno == 0 {
+        // compile() reports line 0 (not None) for errors before any line is read.
+        s.push_str(&format!("  File \"{filename}\", line 0\n"));
+        if let Some(text) = &e.text {
+            s.push_str(&format!("    {}\n", text.trim()));
+        }
+        s.push_str(&format!("{}: {}\n", e.kind.name(), e.msg));
+        return s;
+    }
     s.push_str(&crate::syntax_error::format(e, filename));
     s
 }

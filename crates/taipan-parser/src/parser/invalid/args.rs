@@ -448,8 +448,10 @@ impl<'src> Parser<'src> {
     pub(crate) fn call_arguments_checked(&mut self) -> PResult<Option<(Vec<Expr>, Vec<crate::ast::Keyword>)>> {
         let mark = self.pos;
         let r = self.call_arguments();
-        if self.call_invalid_rules && matches!(r, Err(PErr::Fail)) && self.invalid_memo.insert(mark) {
+        if self.call_invalid_rules && matches!(r, Err(PErr::Fail)) && {
             self.pos = mark;
+            self.memo_once(7)
+        } {
             self.invalid(|p| p.invalid_call_arguments())?;
         }
         r
