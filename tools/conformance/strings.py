@@ -395,6 +395,29 @@ def fam_escape(rng):
     return out
 
 
+def fam_translate(rng):
+    out = []
+    for _ in range(3000):
+        pool = rng.choice(POOLS)
+        s = rstr(rng, 10, pool)
+        table, enc = {}, []
+        for c in set(rng.choice(pool) for _ in range(rng.randrange(5))):
+            k = rng.randrange(3)
+            if k == 0:
+                table[ord(c)] = None
+                enc.append(f"{ord(c)}=-")
+            elif k == 1:
+                v = rng.randrange(0x110000)
+                table[ord(c)] = v
+                enc.append(f"{ord(c)}=#{v}")
+            else:
+                v = rstr(rng, 3, pool)
+                table[ord(c)] = v
+                enc.append(f"{ord(c)}={hx(v)}")
+        out.append((f"translate\t{hx(s)}\t{','.join(enc)}", render(lambda: s.translate(table))))
+    return out
+
+
 FAMILIES = {
     "case": fam_case,
     "predicates": fam_predicates,
@@ -412,6 +435,7 @@ FAMILIES = {
     "decode": fam_decode,
     "charmap": fam_charmap,
     "escape": fam_escape,
+    "translate": fam_translate,
 }
 
 

@@ -166,6 +166,28 @@ fn run(line: &str) -> String {
                 )
             }
         }
+        "translate" => {
+            // table: `cp=value` pairs joined by ',', value `-` (None), `!` (missing) or hex str.
+            use taipan_vm::unicode::Translation;
+            let table: Vec<(u32, Translation)> = arg(2)
+                .split(',')
+                .filter(|p| !p.is_empty())
+                .filter_map(|p| {
+                    let (k, v) = p.split_once('=')?;
+                    let t = match v {
+                        "-" => Translation::Delete,
+                        "!" => Translation::Keep,
+                        _ if v.starts_with('#') => Translation::Char(v[1..].parse().ok()?),
+                        _ => Translation::Str(s_arg(v)),
+                    };
+                    Some((k.parse().ok()?, t))
+                })
+                .collect();
+            let r: Result<PyStrData, ()> = s().translate(|c| {
+                Ok(table.iter().find(|(k, _)| *k == c).map_or(Translation::Keep, |(_, t)| t.clone()))
+            });
+            r.map_or_else(|_| "E Probe 00".into(), |v| str_out(&v))
+        }
         "kind" => format!("I {}", s().kind() as u8),
         "utf8" => match s().as_str() {
             Some(t) => format!("S {}", hex(t.as_bytes())),
