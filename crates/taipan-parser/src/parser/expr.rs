@@ -486,7 +486,8 @@ impl<'src> Parser<'src> {
         let start = self.start();
         if self.at(T::STAR) {
             self.bump();
-            let value = self.expression()?;
+            let value = self.expression();
+            let value = self.invalid_fallback(self.pos, value, |p| p.invalid_star_alone())?;
             return Ok(Expr::Starred(ExprStarred {
                 value: Box::new(value),
                 ctx: ExprContext::Load,

@@ -49,3 +49,12 @@ impl<'src> Parser<'src> {
         Err(self.raise_span(SyntaxErrorKind::SyntaxError, "positional patterns follow keyword patterns", start, end))
     }
 }
+
+impl<'src> Parser<'src> {
+    /// `invalid_starred_expression`: a '*' not followed by an expression (the rule is
+    /// tried after `'*' expression` failed) → "Invalid star expression" at the last token.
+    pub(crate) fn invalid_star_alone(&mut self) -> PResult<()> {
+        let _ = self.cur();
+        Err(self.raise_at_last_token("Invalid star expression"))
+    }
+}
