@@ -359,6 +359,65 @@ def fam_charmap(rng):
     return out
 
 
+def fam_escape(rng):
+    """unicode_escape / raw_unicode_escape, both ways, with the DeprecationWarning text."""
+    import warnings
+    out = []
+    pieces = [b"a", b"\\", b"\\\\", b"\\x4", b"\\x41", b"\\u00e9", b"\\u12", b"\\U0001F600", b"\\U00110000",
+              b"\\N{EM DASH}", b"\\N{em dash}", b"\\N{", b"\\N{}", b"\\N{NO SUCH NAME}", b"\\Nx", b"\\q", b"\\777",
+              b"\\0", b"\\12", b"\\n", b"\\t", b"\\'", b"\\\n", b"\xe9", b"\x80", b"}", b"{", b"u", b"U", b"0",
+              b"g", b"\\u", b"\\U", b"\\x"]
+    for _ in range(6000):
+        if rng.random() < 0.3:
+            s = rstr(rng, 8)
+            raw = rng.random() < 0.5
+            enc = "raw_unicode_escape" if raw else "unicode_escape"
+            out.append((f"encode_escape\t{hx(s)}\t{'raw' if raw else 'std'}", render(lambda: s.encode(enc))))
+            continue
+        b = b"".join(rng.choice(pieces) for _ in range(rng.randrange(6)))
+        raw = rng.random() < 0.4
+        err = rng.choice(["strict", "strict", "replace", "ignore", "backslashreplace", "surrogateescape"])
+        if raw:
+            out.append((f"decode_escape\t{b.hex()}\traw\t{err}", render(lambda: b.decode("raw_unicode_escape", err))))
+            continue
+        with warnings.catch_warnings(record=True) as w:
+            warnings.simplefilter("always")
+            r = render(lambda: b.decode("unicode_escape", err))
+            # Once an error handler has run, CPython 3.13 formats the warning from a pointer
+            # into a freed copy of the input (garbage text): compare the warning only when
+            # no error occurred.
+            clean = not render(lambda: b.decode("unicode_escape")).startswith("U ")
+        if r.startswith("S ") and clean:
+            msg = str(w[0].message) if w else ""
+            r += " W " + msg.encode().hex()
+        flag = "" if clean else "\tnowarn"
+        out.append((f"decode_escape\t{b.hex()}\tstd\t{err}{flag}", r))
+    return out
+
+
+def fam_translate(rng):
+    out = []
+    for _ in range(3000):
+        pool = rng.choice(POOLS)
+        s = rstr(rng, 10, pool)
+        table, enc = {}, []
+        for c in set(rng.choice(pool) for _ in range(rng.randrange(5))):
+            k = rng.randrange(3)
+            if k == 0:
+                table[ord(c)] = None
+                enc.append(f"{ord(c)}=-")
+            elif k == 1:
+                v = rng.randrange(0x110000)
+                table[ord(c)] = v
+                enc.append(f"{ord(c)}=#{v}")
+            else:
+                v = rstr(rng, 3, pool)
+                table[ord(c)] = v
+                enc.append(f"{ord(c)}={hx(v)}")
+        out.append((f"translate\t{hx(s)}\t{','.join(enc)}", render(lambda: s.translate(table))))
+    return out
+
+
 FAMILIES = {
     "case": fam_case,
     "predicates": fam_predicates,
@@ -375,6 +434,8 @@ FAMILIES = {
     "encode": fam_encode,
     "decode": fam_decode,
     "charmap": fam_charmap,
+    "escape": fam_escape,
+    "translate": fam_translate,
 }
 
 

@@ -220,3 +220,63 @@ pub struct CodeUnitMetadata {
     /// `u_firstlineno`.
     pub firstlineno: i32,
 }
+
+/// A key equal for two constants exactly when Python's `==` (with equal hashes) makes them
+/// the same set element: `1`, `1.0`, `True` and `1+0j` are one element; the first one
+/// inserted is kept, as `frozenset` construction does.
+pub fn set_element_key(c: &Constant) -> Vec<u8> {
+    fn num(out: &mut Vec<u8>, real: f64) -> bool {
+        if real.is_finite() && real.fract() == 0.0 && real.abs() < 9.0e15 {
+            out.push(b'n');
+            out.extend_from_slice((real as i64).to_string().as_bytes());
+            out.push(b';');
+            return true;
+        }
+        false
+    }
+    let mut out = Vec::new();
+    match c {
+        Constant::Bool(b) => {
+            out.push(b'n');
+            out.extend_from_slice(if *b { b"1;" } else { b"0;" });
+        }
+        Constant::Int(i) => {
+            out.push(b'n');
+            out.extend_from_slice(i.to_string().as_bytes());
+            out.push(b';');
+        }
+        Constant::Float(f) => {
+            if !num(&mut out, *f) {
+                out = constant_key(c);
+            }
+        }
+        Constant::Complex { real, imag } if *imag == 0.0 => {
+            if !num(&mut out, *real) {
+                out = constant_key(&Constant::Float(*real));
+            }
+        }
+        Constant::Tuple(items) => {
+            out.push(b'(');
+            for i in items.iter() {
+                let k = set_element_key(i);
+                out.extend_from_slice(&(k.len() as u64).to_le_bytes());
+                out.extend_from_slice(&k);
+            }
+            out.push(b')');
+        }
+        _ => out = constant_key(c),
+    }
+    out
+}
+
+/// The elements of `frozenset(items)`, in first-insertion order.
+pub fn frozenset_items(items: impl IntoIterator<Item = Constant>) -> Vec<Constant> {
+    let mut seen = std::collections::HashSet::new();
+    let mut out = Vec::new();
+    for i in items {
+        if seen.insert(set_element_key(&i)) {
+            out.push(i);
+        }
+    }
+    out
+}

@@ -142,37 +142,8 @@ fn strerror(e: &std::io::Error) -> String {
 fn compile_source(source: &[u8], filename: &str, optimize: i32) -> Result<CodeObject, String> {
     let module = taipan_parser::parser::parse_bytes(source, taipan_parser::parser::Mode::Exec, filename, false)
         .map_err(|e| crate::syntax_error::format(&e, filename))?;
-    compile_module(&module, filename, optimize).map_err(|e| match e {
-        PipelineError::Syntax(e) => crate::syntax_error::format(&e, filename),
-        PipelineError::Assemble(msg) => format!("SystemError: {msg}\n"),
+    taipan_compiler::compile(&module, filename, optimize).map_err(|e| match e {
+        taipan_compiler::CompileError::Syntax(e) => crate::syntax_error::format(&e, filename),
+        taipan_compiler::CompileError::System(msg) => format!("SystemError: {msg}\n"),
     })
-}
-
-enum PipelineError {
-    Syntax(taipan_parser::error::SyntaxError),
-    Assemble(String),
-}
-
-/// The compiler after the parser: AST optimizer, symbol table and code generation, then
-/// each unit (children first, as code generation finishes them) through the flow-graph
-/// optimizer and the assembler.
-fn compile_module(module: &taipan_parser::ast::Mod, filename: &str, optimize: i32) -> Result<CodeObject, PipelineError> {
-    use std::cell::RefCell;
-    use taipan_compiler::{codegen, instr_sequence::InstrSequence, CodeUnitMetadata};
-    let failure: RefCell<Option<String>> = RefCell::new(None);
-    let assemble = |meta: &CodeUnitMetadata, seq: &InstrSequence, flags: i32, name: &str| -> CodeObject {
-        match taipan_compiler::optimize_and_assemble(meta, seq.clone(), flags, name) {
-            Ok(code) => code,
-            Err(e) => {
-                failure.borrow_mut().get_or_insert(e.0);
-                codegen::placeholder_assembler(meta, seq, flags, name)
-            }
-        }
-    };
-    let optimized = taipan_compiler::ast_opt::optimize(module, optimize);
-    let out = codegen::codegen_module(&optimized, filename, optimize, &assemble).map_err(PipelineError::Syntax)?;
-    if let Some(msg) = failure.borrow_mut().take() {
-        return Err(PipelineError::Assemble(msg));
-    }
-    taipan_compiler::optimize_and_assemble(&out.meta, out.seq, out.flags, filename).map_err(|e| PipelineError::Assemble(e.0))
 }

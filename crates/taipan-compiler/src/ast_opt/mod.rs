@@ -463,13 +463,7 @@ impl Folder {
             }
             Expr::Set(s) => {
                 if let Some(Constant::Tuple(items)) = self.const_tuple(&s.elts) {
-                    let mut out: Vec<Constant> = Vec::new();
-                    for i in items.iter() {
-                        let k = crate::unit::constant_key(i);
-                        if !out.iter().any(|o| crate::unit::constant_key(o) == k) {
-                            out.push(i.clone());
-                        }
-                    }
+                    let out = crate::unit::frozenset_items(items.iter().cloned());
                     self.make_const(e, Constant::FrozenSet(out.into()));
                 }
             }

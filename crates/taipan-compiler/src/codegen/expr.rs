@@ -1010,13 +1010,7 @@ impl<'a> Compiler<'a> {
 }
 
 fn dedup_set(items: Vec<Constant>) -> Vec<Constant> {
-    let mut out: Vec<Constant> = Vec::new();
-    for i in items {
-        if !out.iter().any(|o| crate::unit::constant_key(o) == crate::unit::constant_key(&i)) {
-            out.push(i);
-        }
-    }
-    out
+    crate::unit::frozenset_items(items)
 }
 
 fn is_two_element_slice(e: &Expr) -> bool {

@@ -343,7 +343,16 @@ impl<'a> Compiler<'a> {
         let name = self.units[n - 1].meta.name.as_str().unwrap_or("").to_string();
         let mut qual = name.clone();
         if n > 1 {
-            let parent = &self.units[n - 2];
+            let mut pi = n - 2;
+            if self.units[pi].kind == UnitKind::TypeParams {
+                // A type-parameter unit is transparent: look at the grandparent.
+                if n == 3 {
+                    self.u().meta.qualname = PyStr::new(&name);
+                    return;
+                }
+                pi = n - 3;
+            }
+            let parent = &self.units[pi];
             let mut force_global = false;
             let kind = self.units[n - 1].kind;
             if matches!(kind, UnitKind::Function | UnitKind::AsyncFunction | UnitKind::Class) {
@@ -372,29 +381,21 @@ impl<'a> Compiler<'a> {
         CodegenOutput { meta: u.meta, seq: u.seq, flags, nested: u.nested }
     }
 
+    /// `compute_code_flags`.
     fn compute_flags(&self, u: &Unit) -> i32 {
         use taipan_bytecode::code::flags::*;
         let sc = &self.scopes.scopes[u.scope];
         let mut f = 0;
-        if sc.is_function_like() && u.kind != UnitKind::Module && u.kind != UnitKind::Class {
+        if sc.is_function_like() {
             f |= CO_NEWLOCALS | CO_OPTIMIZED;
-            // symtable.c's ste_nested: some enclosing scope is function-like (a method of a
-            // top-level class is not nested).
-            let mut p = sc.parent;
-            while let Some(pi) = p {
-                let ps = &self.scopes.scopes[pi];
-                if ps.is_function_like() {
-                    f |= CO_NESTED;
-                    break;
-                }
-                p = ps.parent;
+            if sc.nested {
+                f |= CO_NESTED;
+            }
+            if sc.is_generator && !sc.is_coroutine {
+                f |= CO_GENERATOR;
             }
             if sc.is_generator && sc.is_coroutine {
                 f |= CO_ASYNC_GENERATOR;
-            } else if sc.is_generator {
-                f |= CO_GENERATOR;
-            } else if sc.is_coroutine {
-                f |= CO_COROUTINE;
             }
             if sc.varargs {
                 f |= CO_VARARGS;
@@ -402,6 +403,9 @@ impl<'a> Compiler<'a> {
             if sc.varkeywords {
                 f |= CO_VARKEYWORDS;
             }
+        }
+        if sc.is_coroutine && !sc.is_generator {
+            f |= CO_COROUTINE;
         }
         if self.future_annotations {
             f |= CO_FUTURE_ANNOTATIONS;

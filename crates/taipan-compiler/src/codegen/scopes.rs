@@ -66,6 +66,8 @@ pub struct Scope {
     pub needs_class_closure: bool,
     pub needs_classdict: bool,
     pub can_see_class_scope: bool,
+    /// `ste_nested`: inside a function-like block (directly or not).
+    pub nested: bool,
     pub varargs: bool,
     pub varkeywords: bool,
     pub private: Option<String>,
@@ -169,6 +171,7 @@ pub fn from_symtable(st: &crate::symtable::SymbolTable) -> ScopeTree {
             needs_class_closure: e.needs_class_closure,
             needs_classdict: e.needs_classdict,
             can_see_class_scope: e.can_see_class_scope,
+            nested: e.nested,
             varargs: e.varargs,
             varkeywords: e.varkeywords,
             private: None,

@@ -147,6 +147,47 @@ fn run(line: &str) -> String {
         }
         "charmap_decode" => taipan_vm::unicode::charmap::charmap_decode(&unhex(arg(1)), arg(3), &s_arg(arg(2)))
             .map_or_else(|e| codec_out(&e), |v| str_out(&v)),
+        "encode_escape" => {
+            use taipan_vm::unicode::escape_codecs as ec;
+            let v = if arg(2) == "raw" { ec::encode_raw_unicode_escape(&s()) } else { ec::encode_unicode_escape(&s()) };
+            format!("Y {}", hex(&v))
+        }
+        "decode_escape" => {
+            use taipan_vm::unicode::escape_codecs as ec;
+            if arg(2) == "raw" {
+                ec::decode_raw_unicode_escape(&unhex(arg(1)), arg(3)).map_or_else(|e| codec_out(&e), |v| str_out(&v))
+            } else {
+                ec::decode_unicode_escape(&unhex(arg(1)), arg(3)).map_or_else(
+                    |e| codec_out(&e),
+                    |(v, w)| match arg(4) {
+                        "nowarn" => str_out(&v),
+                        _ => format!("{} W {}", str_out(&v), hex(w.unwrap_or_default().as_bytes())),
+                    },
+                )
+            }
+        }
+        "translate" => {
+            // table: `cp=value` pairs joined by ',', value `-` (None), `!` (missing) or hex str.
+            use taipan_vm::unicode::Translation;
+            let table: Vec<(u32, Translation)> = arg(2)
+                .split(',')
+                .filter(|p| !p.is_empty())
+                .filter_map(|p| {
+                    let (k, v) = p.split_once('=')?;
+                    let t = match v {
+                        "-" => Translation::Delete,
+                        "!" => Translation::Keep,
+                        _ if v.starts_with('#') => Translation::Char(v[1..].parse().ok()?),
+                        _ => Translation::Str(s_arg(v)),
+                    };
+                    Some((k.parse().ok()?, t))
+                })
+                .collect();
+            let r: Result<PyStrData, ()> = s().translate(|c| {
+                Ok(table.iter().find(|(k, _)| *k == c).map_or(Translation::Keep, |(_, t)| t.clone()))
+            });
+            r.map_or_else(|_| "E Probe 00".into(), |v| str_out(&v))
+        }
         "kind" => format!("I {}", s().kind() as u8),
         "utf8" => match s().as_str() {
             Some(t) => format!("S {}", hex(t.as_bytes())),

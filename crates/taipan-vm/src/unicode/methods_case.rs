@@ -106,19 +106,38 @@ impl PyStrData {
         PyStrData::from_cps_unchecked(&out)
     }
 
+    /// ASCII text maps byte by byte (no special casing, no final sigma).
+    fn ascii_map(&self, f: fn(u8) -> u8) -> Option<PyStrData> {
+        let s = self.as_str().filter(|_| self.is_ascii())?;
+        Some(PyStrData::from_latin1(&s.bytes().map(f).collect::<Vec<u8>>()))
+    }
+
     pub fn lower(&self) -> PyStrData {
+        if let Some(r) = self.ascii_map(|b| b.to_ascii_lowercase()) {
+            return r;
+        }
         self.map_chars(push_lower)
     }
 
     pub fn upper(&self) -> PyStrData {
+        if let Some(r) = self.ascii_map(|b| b.to_ascii_uppercase()) {
+            return r;
+        }
         self.map_chars(|c, i, out| push_full_case(c[i], CaseMapping::Upper, out))
     }
 
     pub fn casefold(&self) -> PyStrData {
+        if let Some(r) = self.ascii_map(|b| b.to_ascii_lowercase()) {
+            return r;
+        }
         self.map_chars(|c, i, out| push_full_case(c[i], CaseMapping::Fold, out))
     }
 
     pub fn swapcase(&self) -> PyStrData {
+        let swap = |b: u8| if b.is_ascii_uppercase() { b.to_ascii_lowercase() } else { b.to_ascii_uppercase() };
+        if let Some(r) = self.ascii_map(swap) {
+            return r;
+        }
         self.map_chars(|c, i, out| {
             if ctype::is_upper(c[i]) {
                 push_lower(c, i, out)

@@ -125,3 +125,31 @@ impl PyStrData {
         from(&out)
     }
 }
+
+/// What `str.translate`'s table gives for one character (the object layer turns the
+/// table's `__getitem__` result into this: LookupError → `Keep`, None → `Delete`, an int →
+/// `Char`, a str → `Str`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Translation {
+    Keep,
+    Delete,
+    Char(u32),
+    Str(PyStrData),
+}
+
+impl PyStrData {
+    /// `str.translate(table)` with the table lookup supplied by the caller; a lookup error
+    /// stops the translation and is returned as is.
+    pub fn translate<E>(&self, mut lookup: impl FnMut(u32) -> Result<Translation, E>) -> Result<PyStrData, E> {
+        let mut out = Vec::with_capacity(self.len());
+        for c in self.iter() {
+            match lookup(c)? {
+                Translation::Keep => out.push(c),
+                Translation::Delete => {}
+                Translation::Char(m) => out.push(m.min(0x10FFFF)),
+                Translation::Str(s) => out.extend(s.iter()),
+            }
+        }
+        Ok(from(&out))
+    }
+}

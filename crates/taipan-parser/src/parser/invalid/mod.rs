@@ -141,9 +141,15 @@ impl<'src> Parser<'src> {
 
     /// `RAISE_SYNTAX_ERROR_STARTING_FROM(a, msg)`: from `start` to the tokenizer's
     /// position (the end of the last token fetched).
+    /// CPython takes that position as an already 1-based end offset, so the range stops
+    /// one character short of the tokenizer's position.
     pub(crate) fn raise_starting_from(&mut self, msg: impl Into<String>, start: Pos) -> PErr {
         let end = self.toks.last().map(|t| t.end).unwrap_or(start);
-        self.error_at(SyntaxErrorKind::SyntaxError, msg, start, end).into()
+        let mut e = self.error_at(SyntaxErrorKind::SyntaxError, msg, start, end);
+        if let Some(eo) = e.end_offset.as_mut() {
+            *eo = eo.saturating_sub(1);
+        }
+        e.into()
     }
 
     /// `NEWLINE !INDENT` at the current position (consumes the NEWLINE).

@@ -259,7 +259,6 @@ impl<'src> Parser<'src> {
         // '*' (close | ',' (close | '**'))
         if self.at(close) || (self.at(T::COMMA) && matches!(self.nth_kind(1), k if k == close || k == T::DOUBLESTAR)) {
             if lambda {
-                let _ = self.nth_kind(1);
                 return Err(self.raise_at_last_token("named arguments must follow bare *"));
             }
             return Err(self.raise_at_tok("named arguments must follow bare *", a));
