@@ -433,6 +433,10 @@ impl<'a> Compiler<'a> {
             ast::Mod::Interactive(m) => {
                 self.interactive = true;
                 self.enter_scope("<module>", UnitKind::Module, 0, 1)?;
+                if find_ann(&m.body) {
+                    let loc = Location { lineno: 1, end_lineno: 1, col_offset: 0, end_col_offset: 0 };
+                    self.addop(Opcode::SETUP_ANNOTATIONS, loc);
+                }
                 for s in &m.body {
                     self.visit_stmt(s)?;
                 }

@@ -1,4 +1,4 @@
-//! Hidden `taipan explain codegen [-O|-OO] FILE`: the code generator's output for every code
+//! Hidden `taipan explain codegen [-O|-OO] [-m MODE] FILE`: the code generator's output for every code
 //! unit — what the reference's `_testinternalcapi.compiler_codegen(ast.parse(src), filename,
 //! optimize, 0)` returns — in a plain text form that `tools/conformance/codegen.py` also
 //! produces from the reference, so the two can be compared line for line.
@@ -19,15 +19,24 @@ use taipan_parser::parser::{parse_bytes, Mode};
 pub fn main(args: &[String]) -> ExitCode {
     let mut optimize = 0;
     let mut file = None;
-    for a in args {
+    let mut mode = Mode::Exec;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
         match a.as_str() {
             "-O" => optimize = 1,
             "-OO" => optimize = 2,
+            "-m" => match it.next().and_then(|m| Mode::from_name(m)) {
+                Some(m) => mode = m,
+                None => {
+                    eprintln!("taipan explain codegen: -m takes exec, eval or single");
+                    return ExitCode::from(2);
+                }
+            },
             _ => file = Some(a.clone()),
         }
     }
     let Some(file) = file else {
-        eprintln!("usage: taipan explain codegen [-O|-OO] FILE");
+        eprintln!("usage: taipan explain codegen [-O|-OO] [-m exec|eval|single] FILE");
         return ExitCode::from(2);
     };
     let source = match super::read_input(Some(&file)) {
@@ -37,7 +46,7 @@ pub fn main(args: &[String]) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let tree = match parse_bytes(&source, Mode::Exec, &file, false) {
+    let tree = match parse_bytes(&source, mode, &file, false) {
         Ok(t) => t,
         Err(e) => {
             println!("error: {}", e.msg);
