@@ -119,6 +119,10 @@ impl<'src> Parser<'src> {
         }
         let first = self.star_named_expression()?;
         if self.at_for() {
+            // listcomp: `'[' named_expression for_if_clauses ']'` (no starred element)
+            if matches!(first, Expr::Starred(_)) {
+                return Err(PErr::Fail);
+            }
             let generators = self.for_if_clauses()?;
             self.expect(T::RSQB)?;
             return Ok(Expr::ListComp(ExprListComp { elt: Box::new(first), generators, range: self.range_from(start) }));
@@ -171,6 +175,9 @@ impl<'src> Parser<'src> {
             return self.dict_rest(start, vec![Some(first)], vec![value]);
         }
         if self.at_for() {
+            if matches!(first, Expr::Starred(_)) {
+                return Err(PErr::Fail);
+            }
             let generators = self.for_if_clauses()?;
             self.expect(T::RBRACE)?;
             return Ok(Expr::SetComp(ExprSetComp { elt: Box::new(first), generators, range: self.range_from(start) }));

@@ -93,7 +93,7 @@ impl<'src> Parser<'src> {
     }
 
     /// `pattern`: `or_pattern ['as' pattern_capture_target]`.
-    fn pattern(&mut self) -> PResult<Pattern> {
+    pub(crate) fn pattern(&mut self) -> PResult<Pattern> {
         self.enter()?;
         let r = self.pattern_inner();
         self.leave();
@@ -105,6 +105,7 @@ impl<'src> Parser<'src> {
         let p = self.or_pattern()?;
         if self.at_kw(Kw::As) {
             self.bump();
+            self.invalid(|p| p.invalid_as_pattern_target())?;
             if self.at_kw(Kw::Underscore) {
                 return Err(PErr::Fail);
             }
@@ -263,6 +264,7 @@ impl<'src> Parser<'src> {
                 kwd_patterns.push(self.pattern()?);
             } else {
                 if !kwd_attrs.is_empty() {
+                    self.invalid(|p| p.invalid_class_argument_pattern())?;
                     return Err(PErr::Fail);
                 }
                 patterns.push(self.pattern()?);

@@ -19,6 +19,7 @@ mod atoms;
 mod compound;
 mod expr;
 mod params;
+mod patterns;
 mod targets;
 
 use super::{PErr, PResult, Parser};
