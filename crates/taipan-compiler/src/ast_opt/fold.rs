@@ -120,23 +120,20 @@ fn float_floordiv(vx: f64, wx: f64) -> Option<f64> {
     if wx == 0.0 {
         return None;
     }
-    let mut m = vx % wx;
+    let m = vx % wx;
     let mut div = (vx - m) / wx;
     if m != 0.0 && ((wx < 0.0) != (m < 0.0)) {
-        m += wx;
         div -= 1.0;
     }
-    let _ = m;
-    let floordiv;
-    if div != 0.0 {
+    let floordiv = if div != 0.0 {
         let mut f = div.floor();
         if div - f > 0.5 {
             f += 1.0;
         }
-        floordiv = f;
+        f
     } else {
-        floordiv = 0.0f64.copysign(vx / wx);
-    }
+        0.0f64.copysign(vx / wx)
+    };
     Some(floordiv)
 }
 

@@ -674,7 +674,6 @@ fn parse_format(cps: &[u32], pos: &mut usize) -> Option<(u32, Option<String>)> {
             }
         }
     }
-    drop(next);
     *pos = p;
     if ch == 's' as u32 || ch == 'r' as u32 || ch == 'a' as u32 {
         let mut spec = String::new();

@@ -104,7 +104,7 @@ fn doc_const(doc: &ast::Wtf8Buf, optimize: i32) -> Option<Constant> {
 }
 
 impl<'a> Compiler<'a> {
-    fn visit_defaults_and_annotations(&mut self, args: &'a ast::Arguments, returns: Option<&'a Expr>, loc: Location) -> CResult<i32> {
+    fn visit_defaults(&mut self, args: &'a ast::Arguments, loc: Location) -> CResult<i32> {
         let mut flags = 0;
         if !args.defaults.is_empty() {
             self.visit_exprs(&args.defaults)?;
@@ -123,9 +123,6 @@ impl<'a> Compiler<'a> {
             self.load_const(Constant::tuple(keys), loc);
             self.addop_i(Opcode::BUILD_CONST_KEY_MAP, n, loc);
             flags |= MAKE_FUNCTION_KWDEFAULTS;
-        }
-        if let Some(returns) = returns.map(Some).unwrap_or(None).or(None) {
-            let _ = returns;
         }
         Ok(flags)
     }
@@ -179,7 +176,7 @@ impl<'a> Compiler<'a> {
         self.check_debug_args(args)?;
         let firstlineno = decos.first().map_or(range.lineno, |d| d.range().lineno) as i32;
         self.visit_exprs(decos)?;
-        let mut flags = self.visit_defaults_and_annotations(args, returns, loc)?;
+        let mut flags = self.visit_defaults(args, loc)?;
         let is_generic = !type_params.is_empty();
         let mut num_tp_args = 0;
         if is_generic {
@@ -398,7 +395,7 @@ impl<'a> Compiler<'a> {
     pub fn compile_lambda(&mut self, l: &'a ast::ExprLambda) -> CResult<()> {
         let loc = loc_of(l.range);
         self.check_debug_args(&l.args)?;
-        let flags = self.visit_defaults_and_annotations(&l.args, None, loc)?;
+        let flags = self.visit_defaults(&l.args, loc)?;
         let scope = self.child_scope(l);
         self.enter_scope("<lambda>", UnitKind::Lambda, scope, l.range.lineno as i32)?;
         self.add_const(Constant::None);

@@ -138,7 +138,7 @@ pub const NO_LOC: Location = Location::NONE;
 pub fn placeholder_assembler(meta: &CodeUnitMetadata, seq: &InstrSequence, flags: i32, filename: &str) -> CodeObject {
     let mut code = Vec::new();
     let mut linetable = Vec::new();
-    for (i, ins) in seq.instrs.iter().enumerate() {
+    for ins in seq.instrs.iter() {
         code.extend_from_slice(&ins.opcode.0.to_le_bytes());
         let arg = if ins.opcode.has_jump()
             || matches!(ins.opcode, Opcode::SETUP_FINALLY | Opcode::SETUP_CLEANUP | Opcode::SETUP_WITH)
@@ -148,7 +148,6 @@ pub fn placeholder_assembler(meta: &CodeUnitMetadata, seq: &InstrSequence, flags
             ins.oparg
         };
         code.extend_from_slice(&arg.to_le_bytes());
-        let _ = i;
         for v in [ins.loc.lineno, ins.loc.end_lineno, ins.loc.col_offset, ins.loc.end_col_offset] {
             linetable.extend_from_slice(&v.to_le_bytes());
         }
@@ -156,7 +155,6 @@ pub fn placeholder_assembler(meta: &CodeUnitMetadata, seq: &InstrSequence, flags
     let mut localsplusnames: Vec<PyStr> = meta.varnames.items().to_vec();
     localsplusnames.extend(meta.cellvars.items().iter().cloned());
     localsplusnames.extend(meta.freevars.items().iter().cloned());
-    let _ = &code;
     CodeObject {
         argcount: meta.argcount,
         posonlyargcount: meta.posonlyargcount,
