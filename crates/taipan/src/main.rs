@@ -9,11 +9,28 @@ mod syntax_error;
 
 use std::process::ExitCode;
 
+/// The stack every command runs on. The front end and compiler bound their own
+/// recursion the way CPython does (MAXSTACK in the parser, the symtable's recursion limit),
+/// but the trees they accept can still be ~10,000 levels deep, and dumping, compiling and
+/// dropping them recurses once per level. The address space is only reserved: pages are
+/// touched as deep inputs need them.
+const MAIN_STACK_BYTES: usize = 1 << 30;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    std::thread::Builder::new()
+        .name("main".into())
+        .stack_size(MAIN_STACK_BYTES)
+        .spawn(move || dispatch(&args))
+        .expect("spawning the main thread")
+        .join()
+        .unwrap_or_else(|e| std::panic::resume_unwind(e))
+}
+
+fn dispatch(args: &[String]) -> ExitCode {
     match args.first().map(String::as_str) {
         Some("explain") => explain::main(&args[1..]),
         Some("compile") => compile::main(&args[1..]),
-        _ => run::main(&args),
+        _ => run::main(args),
     }
 }

@@ -44,6 +44,9 @@ pub struct Dumper {
     /// CPython's recursive `ast.dump` would raise RecursionError.
     depth: usize,
     max_depth: usize,
+    /// Only measure `depth`: build no text (a tree thousands of levels deep would
+    /// otherwise cost quadratic time and memory in indentation alone).
+    measure_only: bool,
 }
 
 /// `ast.dump(node, include_attributes=…, indent=…)`; `indent=None` is the one-line form.
@@ -62,9 +65,26 @@ pub fn dump_with_depth(node: &dyn Dump, include_attributes: bool, indent: Option
         out: (String::new(), true),
         depth: 1,
         max_depth: 1,
+        measure_only: false,
     };
     node.dump(&mut d);
     (d.out.0, d.max_depth)
+}
+
+/// The nesting depth [`dump_with_depth`] reports, without formatting anything.
+pub fn dump_depth(node: &dyn Dump) -> usize {
+    let mut d = Dumper {
+        indent: None,
+        include_attributes: false,
+        level: 0,
+        frames: Vec::new(),
+        out: (String::new(), true),
+        depth: 1,
+        max_depth: 1,
+        measure_only: true,
+    };
+    node.dump(&mut d);
+    d.max_depth
 }
 
 impl Dumper {
@@ -148,6 +168,10 @@ impl Dumper {
         let (prefix, sep) = self.prefix_and_sep();
         if self.indent.is_some() {
             self.level -= 1;
+        }
+        if self.measure_only {
+            self.out = (String::new(), false);
+            return;
         }
         self.out = if frame.allsimple && frame.args.len() <= 3 {
             (format!("{}({})", frame.name, frame.args.join(", ")), frame.args.is_empty())

@@ -112,11 +112,16 @@ pub fn main(args: &[String]) -> ExitCode {
     }
     match result {
         Ok(tree) => {
-            let (text, depth) = taipan_parser::ast::dump_with_depth(&tree, o.include_attributes, Some(o.indent));
+            let depth = taipan_parser::ast::dump_depth(&tree);
+            if depth > MAX_CONSTRUCTION_DEPTH {
+                eprint!("{}", construction_traceback());
+                return ExitCode::from(1);
+            }
             if depth > MAX_DUMP_DEPTH {
                 eprint!("{}", recursion_traceback());
                 return ExitCode::from(1);
             }
+            let text = taipan_parser::ast::dump(&tree, o.include_attributes, Some(o.indent));
             let mut out = std::io::stdout().lock();
             let _ = out.write_all(text.as_bytes());
             let _ = out.write_all(b"\n");
@@ -150,6 +155,24 @@ fn format_warning(filename: &str, lineno: u32, msg: &str, source: &[u8]) -> Stri
 /// print under the default recursion limit of 1000 (measured: `-`*989 + `1` dumps,
 /// `-`*990 + `1` raises RecursionError).
 const MAX_DUMP_DEPTH: usize = 995;
+
+/// The deepest tree (same measure) that CPython can turn into `_ast` objects: deeper ones
+/// raise RecursionError "during ast construction" in `ast.parse` (measured: a chain of
+/// 9,992 `a+` terms converts, 9,993 does not).
+const MAX_CONSTRUCTION_DEPTH: usize = 9997;
+
+/// What `-m ast` prints when `ast.parse` cannot build the `_ast` objects of a deep tree.
+fn construction_traceback() -> String {
+    let mut s = String::from("Traceback (most recent call last):\n");
+    s.push_str("  File \"<frozen runpy>\", line 198, in _run_module_as_main\n");
+    s.push_str("  File \"<frozen runpy>\", line 88, in _run_code\n");
+    let a = ast_py_path();
+    s.push_str(&format!("  File \"{a}\", line 1866, in <module>\n    main()\n    ~~~~^^\n"));
+    s.push_str(&format!("  File \"{a}\", line 1862, in main\n    tree = parse(source, name, args.mode, type_comments=args.no_type_comments)\n"));
+    s.push_str(&format!("  File \"{a}\", line 54, in parse\n    return compile(source, filename, mode, flags,\n                   _feature_version=feature_version, optimize=optimize)\n"));
+    s.push_str("RecursionError: maximum recursion depth exceeded during ast construction\n");
+    s
+}
 
 /// What `-m ast` prints when `ast.dump` exceeds the recursion limit (its last lines).
 fn recursion_traceback() -> String {
