@@ -304,7 +304,7 @@ impl<'src> Parser<'src> {
                     raw_values.push(Err(i));
                 }
                 T::LBRACE => {
-                    let e = self.fstring_replacement_field()?;
+                    let e = self.fstring_replacement_field_checked()?;
                     raw_values.push(Ok(e));
                 }
                 T::FSTRING_END => {
@@ -363,7 +363,7 @@ impl<'src> Parser<'src> {
     }
 
     /// `fstring_replacement_field`.
-    fn fstring_replacement_field(&mut self) -> PResult<Expr> {
+    pub(crate) fn fstring_replacement_field(&mut self) -> PResult<Expr> {
         let lbrace_i = self.bump();
         let lbrace = self.toks[lbrace_i].start;
         let lbrace_end = self.toks[lbrace_i].end;
@@ -410,7 +410,7 @@ impl<'src> Parser<'src> {
                         spec.push(Expr::Constant(ExprConstant { value: Constant::Str(value), kind: None, range }));
                     }
                     T::LBRACE => {
-                        let e = self.fstring_replacement_field()?;
+                        let e = self.fstring_replacement_field_checked()?;
                         spec.push(e);
                     }
                     _ => break,

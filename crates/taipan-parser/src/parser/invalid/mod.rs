@@ -18,6 +18,7 @@ mod args;
 mod atoms;
 mod compound;
 mod expr;
+mod fstring;
 mod params;
 mod patterns;
 mod targets;
