@@ -1,7 +1,7 @@
 //! `taipan FILE ARGS…` and `taipan -c CMD`, as `python3.13` runs them.
 //!
-//! Until the virtual machine exists, running stops after the compiler's front passes
-//! (parser, `__future__` features, symbol table): a source CPython rejects there gets
+//! Until the virtual machine exists, running stops after the compiler
+//! (parser, `__future__` features, symbol table, codegen, assembler): a source CPython rejects there gets
 //! exactly CPython's report on stderr and exit status 1; a source that passes them gets an
 //! honest `taipan: cannot run FILE yet: the virtual machine is not built` and
 //! exit status 2.
@@ -150,11 +150,18 @@ pub fn parse_file(bytes: &[u8], filename: &str) -> Result<(), SyntaxError> {
     }
 }
 
-/// The compiler's passes that run before codegen: `__future__` features and the symbol
-/// table, with their SyntaxErrors (text left unset).
+/// The whole compiler (`__future__` features, symbol table, codegen, assembler) with its
+/// SyntaxErrors (text left unset). An internal compiler failure (CPython's SystemError)
+/// is reported as such and ends the process.
 fn check_scopes(module: &taipan_parser::ast::Mod, filename: &str) -> Result<(), SyntaxError> {
-    let future = taipan_compiler::future::from_ast(module, filename)?;
-    taipan_compiler::symtable::build(module, filename, future).map(|_| ())
+    match taipan_compiler::compile(module, filename, 0) {
+        Ok(_) => Ok(()),
+        Err(taipan_compiler::CompileError::Syntax(err)) => Err(err),
+        Err(taipan_compiler::CompileError::System(msg)) => {
+            eprintln!("SystemError: {msg}");
+            std::process::exit(1);
+        }
+    }
 }
 
 const BOM: &[u8] = b"\xef\xbb\xbf";

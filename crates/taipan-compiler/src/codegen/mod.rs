@@ -26,6 +26,10 @@ use taipan_parser::ast::{self, TextRange};
 use taipan_parser::error::{SyntaxError, SyntaxErrorKind};
 
 use crate::instr_sequence::{InstrSequence, Label, Location};
+
+/// `CO_MAXBLOCKS` of CPython 3.13: how deeply loops and try/with blocks may nest in one
+/// code unit before codegen raises "too many statically nested blocks".
+const CO_MAXBLOCKS: usize = 21;
 use crate::unit::CodeUnitMetadata;
 use scopes::{ScopeTree, Sc};
 
@@ -266,7 +270,7 @@ impl<'a> Compiler<'a> {
 
     // ---- fblocks ----
     pub fn push_fblock(&mut self, loc: Location, kind: FBlockKind, block: Label, exit: Option<Label>, datum: FBlockDatum<'a>) -> CResult<()> {
-        if self.ur().fblocks.len() >= 20 {
+        if self.ur().fblocks.len() >= CO_MAXBLOCKS {
             return Err(self.error(loc, "too many statically nested blocks"));
         }
         self.u().fblocks.push(FBlock { kind, block, exit, datum, loc });

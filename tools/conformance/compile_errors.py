@@ -1,12 +1,12 @@
 """Run the compile-time error corpus with taipan and compare with the reference's outputs.
 
-Run:  tools/ref.sh tools/run_compile_errors.py [--taipan PATH] [--check] [-v] [PATTERN]
+Run:  tools/ref.sh tools/conformance/compile_errors.py [--taipan PATH] [--check] [-v] [PATTERN]
 
 Every tests/compile_errors/NAME.py runs as `taipan NAME.py` from the corpus directory, as
 tools/gen_compile_error_goldens.sh runs the reference; its stderr (corpus path + "/" replaced
 by "$DIR/") and exit status must equal NAME.stderr and NAME.status. Prints
 `compile_errors: N/M pass (P%)`; with --check exits 1 below
-tests/conformance/thresholds/compile_errors.txt. Not yet part of tools/test.sh.
+tests/conformance/thresholds/compile_errors.txt; run by tools/test.sh.
 """
 
 import argparse
@@ -15,7 +15,7 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CORPUS = os.path.join(ROOT, "tests", "compile_errors")
 THRESHOLD = os.path.join(ROOT, "tests", "conformance", "thresholds", "compile_errors.txt")
 
