@@ -182,6 +182,8 @@ def main():
     if have_taipan:
         interps.insert(0, ("taipan", [taipan]))
     if args.check:
+        if not have_taipan:
+            print("taipan: %s not built (cargo build --release); checking the two CPythons only" % taipan)
         return check(progs, interps)
     print("bench/run.py: %d programs, best of %d; load average %.2f %.2f %.2f" % ((len(progs), args.repeat)
                                                                                  + os.getloadavg()))
