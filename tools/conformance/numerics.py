@@ -1,5 +1,6 @@
 """Numerics conformance: taipan's value-level hash and number-formatting algorithms
-(crates/taipan-vm/src/{hash,format}) against the reference CPython, in bulk.
+(crates/taipan-vm/src/{hash,format}, and crates/taipan-dtoa, the float-to-text code shared
+with the parser and marshal) against the reference CPython, in bulk.
 
     tools/ref.sh tools/conformance/numerics.py           # print the figures
     tools/ref.sh tools/conformance/numerics.py --check   # also fail below the thresholds

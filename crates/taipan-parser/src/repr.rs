@@ -1,5 +1,6 @@
 //! Python's `repr()` of the literal values the front end prints: `str` (in `tokenize`
-//! output and `ast.dump`), `bytes`, `float` and imaginary numbers.
+//! output and `ast.dump`), `bytes`, `float` and imaginary numbers (the last two from
+//! `taipan-dtoa`).
 
 use crate::ast::Wtf8Buf;
 use crate::unicode::is_printable;
@@ -66,71 +67,9 @@ pub fn bytes_repr(b: &[u8]) -> String {
     out
 }
 
-/// `repr(x)` for a `float`: the shortest digits that round-trip, in fixed notation when
-/// the decimal exponent is in -4..16, else `d.ddde±XX`; integral values get `.0`.
-pub fn float_repr(x: f64) -> String {
-    short_repr(x, true)
-}
-
-/// `repr(complex(real, imag))`.
-pub fn complex_repr(real: f64, imag: f64) -> String {
-    if real == 0.0 && real.is_sign_positive() {
-        format!("{}j", short_repr(imag, false))
-    } else {
-        let im = short_repr(imag, false);
-        let sign = if im.starts_with('-') { "" } else { "+" };
-        format!("({}{sign}{im}j)", short_repr(real, false))
-    }
-}
-
-fn short_repr(x: f64, add_dot_zero: bool) -> String {
-    if x.is_nan() {
-        return "nan".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    // Rust's `{:e}` prints the shortest round-tripping digits: "-1.2345e-5". When two
-    // candidates of that length are equally near it may pick the upper one, where CPython's
-    // dtoa picks the correctly rounded (ties-to-even) one: re-round at that length.
-    let shortest = format!("{x:e}");
-    let n = shortest.split('e').next().map_or(1, |m| m.bytes().filter(u8::is_ascii_digit).count());
-    let sci = format!("{:.*e}", n.saturating_sub(1), x);
-    let (mantissa, exp) = sci.split_once('e').expect("{:e} has an exponent");
-    let exp: i32 = exp.parse().expect("{:e} exponent is an integer");
-    let (sign, mantissa) = match mantissa.strip_prefix('-') {
-        Some(m) => ("-", m),
-        None => ("", mantissa),
-    };
-    let digits: String = mantissa.chars().filter(|c| *c != '.').collect();
-    let mut out = String::from(sign);
-    if !(-4..16).contains(&exp) {
-        out.push_str(&digits[..1]);
-        if digits.len() > 1 {
-            out.push('.');
-            out.push_str(&digits[1..]);
-        }
-        out.push_str(&format!("e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs()));
-    } else if exp < 0 {
-        out.push_str("0.");
-        out.push_str(&"0".repeat((-exp - 1) as usize));
-        out.push_str(&digits);
-    } else {
-        let point = exp as usize + 1;
-        if digits.len() > point {
-            out.push_str(&digits[..point]);
-            out.push('.');
-            out.push_str(&digits[point..]);
-        } else {
-            out.push_str(&digits);
-            out.push_str(&"0".repeat(point - digits.len()));
-            if add_dot_zero {
-                out.push_str(".0");
-            }
-        }
-    }
-    out
-}
+/// `repr(x)` for a `float` and `repr(complex(real, imag))`: the one implementation in
+/// `taipan-dtoa` (`PyOS_double_to_string`'s `'r'` style), shared with the VM.
+pub use taipan_dtoa::{complex_repr, float_repr};
 
 #[cfg(test)]
 mod tests;

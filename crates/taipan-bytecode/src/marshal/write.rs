@@ -458,9 +458,10 @@ impl Writer<'_> {
         Ok(())
     }
 
-    /// TYPE_FLOAT text: a length byte and `%.17g`.
+    /// TYPE_FLOAT text (marshal versions 0 and 1): a length byte and C's `%.17g`, i.e.
+    /// `PyOS_double_to_string(x, 'g', 17, 0, NULL)`.
     fn text_float(&mut self, f: f64) {
-        let text = format_g17(f);
+        let text = taipan_dtoa::double_to_string(f, 'g', 17, taipan_dtoa::DtoaFlags::default());
         self.byte(text.len() as u8);
         self.out.extend_from_slice(text.as_bytes());
     }
@@ -635,33 +636,5 @@ impl Writer<'_> {
         self.shared_bytes(&code.linetable)?;
         self.shared_bytes(&code.exceptiontable)?;
         Ok(())
-    }
-}
-
-/// C's `%.17g` (`PyOS_double_to_string(x, 'g', 17, 0, NULL)`), used by marshal versions 0
-/// and 1: 17 significant digits, trailing zeros dropped, exponent form when the decimal
-/// exponent is below -4 or at least 17.
-fn format_g17(x: f64) -> String {
-    if x.is_nan() {
-        return "nan".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 { "inf".into() } else { "-inf".into() };
-    }
-    let e_form = format!("{x:.16e}");
-    let (mantissa, exp) = e_form.split_once('e').expect("exponent");
-    let exp: i32 = exp.parse().expect("exponent digits");
-    let strip = |s: &str| -> String {
-        if s.contains('.') {
-            s.trim_end_matches('0').trim_end_matches('.').to_string()
-        } else {
-            s.to_string()
-        }
-    };
-    if (-4..17).contains(&exp) {
-        strip(&format!("{:.*}", (16 - exp) as usize, x))
-    } else {
-        let sign = if exp < 0 { '-' } else { '+' };
-        format!("{}e{sign}{:02}", strip(mantissa), exp.unsigned_abs())
     }
 }

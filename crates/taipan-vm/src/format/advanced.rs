@@ -5,10 +5,9 @@
 
 use dashu_int::IBig;
 
-use super::dtoa::{double_to_string, DtoaFlags};
 use super::int_str::{int_to_decimal, int_to_str_radix, MAX_STR_DIGITS};
 use super::spec::{fill_number, pad_text, unknown_code, FormatSpec, Grouping};
-use super::{float_repr, FormatError, FormatResult};
+use super::{complex_repr, double_to_string, float_repr, DtoaFlags, FormatError, FormatResult};
 
 /// `int.__format__(spec)`.
 pub fn format_int(n: &IBig, spec: &str, type_name: &str) -> FormatResult<String> {
@@ -159,18 +158,6 @@ fn format_float_internal(x: f64, f: &FormatSpec) -> FormatResult<String> {
         f2.grouping = Grouping::None;
     }
     Ok(fill_number(&f2, sign, "", digits, remainder))
-}
-
-/// `repr(complex(real, imag))` (= `str`).
-pub fn complex_repr(real: f64, imag: f64) -> String {
-    let plain = DtoaFlags::default();
-    if real == 0.0 && real.is_sign_positive() {
-        format!("{}j", double_to_string(imag, 'r', 0, plain))
-    } else {
-        let re = double_to_string(real, 'r', 0, plain);
-        let im = double_to_string(imag, 'r', 0, DtoaFlags { sign: true, ..plain });
-        format!("({re}{im}j)")
-    }
 }
 
 /// `complex.__format__(spec)`.

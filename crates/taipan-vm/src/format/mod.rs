@@ -6,7 +6,9 @@
 //!   (`_Py_dg_dtoa` mode 0), fixed notation for decimal exponents in -4..16.
 //! - [`double_to_string`]: `PyOS_double_to_string` (`'e' 'f' 'g' 'r'` with precision and the
 //!   `#`, `+`, `.0` and `z` flags), on correctly rounded digits (Rust's exact float
-//!   formatting rounds the exact binary value half-to-even, as dtoa does).
+//!   formatting rounds the exact binary value half-to-even, as dtoa does). These two and
+//!   [`complex_repr`] live in the `taipan-dtoa` crate, shared with the parser (`ast.dump`)
+//!   and marshal, and are re-exported here.
 //! - [`spec`]: the format mini-language parser and the padding/grouping engine shared by
 //!   [`format_int`], [`format_float`], [`format_complex`] and [`format_str`]
 //!   (`Python/formatter_unicode.c`).
@@ -24,7 +26,6 @@
 //! Errors carry the Python exception type and CPython's message ([`FormatError`]).
 
 mod advanced;
-mod dtoa;
 mod float_parse;
 mod hexfloat;
 mod int_str;
@@ -33,8 +34,8 @@ mod printf;
 pub mod spec;
 mod unicode_digits;
 
-pub use advanced::{complex_repr, format_complex, format_float, format_int, format_str, int_to_f64};
-pub use dtoa::{double_to_string, float_repr, DtoaFlags};
+pub use advanced::{format_complex, format_float, format_int, format_str, int_to_f64};
+pub use taipan_dtoa::{complex_repr, double_to_string, float_repr, DtoaFlags};
 pub use markup::{field_name_split, replacement_index_error, str_format, AutoNumber, FormatArgs, FieldAccessor, FieldFirst, FieldNameIter, MarkupField, MarkupIterator, MarkupPiece};
 pub use printf::{bytes_percent_format, percent_format, PercentArgs, PercentValue};
 pub use hexfloat::{float_fromhex, float_hex, float_round, float_round_to_int};

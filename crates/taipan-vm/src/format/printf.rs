@@ -8,9 +8,8 @@
 
 use dashu_int::IBig;
 
-use super::dtoa::{double_to_string, DtoaFlags};
 use super::int_str::{int_to_decimal, int_to_str_radix, MAX_STR_DIGITS};
-use super::{float_repr, int_to_f64, ErrorKind, FormatError, FormatResult};
+use super::{double_to_string, float_repr, int_to_f64, DtoaFlags, ErrorKind, FormatError, FormatResult};
 
 /// One `%` argument.
 #[derive(Clone, Debug)]

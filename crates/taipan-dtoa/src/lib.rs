@@ -1,10 +1,19 @@
-//! `PyOS_double_to_string`: a float as text in the `'e'`, `'f'`, `'g'` and `'r'` (repr)
-//! styles. CPython gets decimal digits from David Gay's `_Py_dg_dtoa` and lays them out in
+//! Floats as text, as CPython writes them: `PyOS_double_to_string` (`Python/pystrtod.c`) in
+//! the `'e'`, `'f'`, `'g'` and `'r'` (repr) styles, and the `repr()` of `float` and `complex`
+//! built on it. This is the one implementation for the whole pipeline: the parser's
+//! `ast.dump`, the compiler's unparse, marshal's `%.17g` and the VM's `repr`, `format()` and
+//! `%` all call it (it sits below them all, DESIGN.md §1).
+//!
+//! CPython gets decimal digits from David Gay's `_Py_dg_dtoa` and lays them out in
 //! `format_float_short`; here the digits come from Rust's float formatting, which is exact:
 //! `{:e}` gives the shortest round-tripping digits (dtoa mode 0) and `{:.N$e}` / `{:.N$}`
 //! the correctly rounded, ties-to-even digits of the exact binary value (dtoa modes 2 and 3).
 //! The layout rules (when to switch to an exponent, padding zeros, `#`, `.0`, `-0` coercion,
 //! at least two exponent digits) follow `format_float_short`.
+//!
+//! Exact CPython output is checked in bulk by `tools/conformance/numerics.py` (families
+//! `repr`, `format_float`, `format_complex`, `percent`, …), whose expected values the
+//! reference computes.
 
 /// Flags of `PyOS_double_to_string` (`Py_DTSF_*`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -89,6 +98,19 @@ fn fixed(x: f64, ndigits: usize) -> Digits {
 /// `repr(x)` (= `str(x)`) for a float.
 pub fn float_repr(x: f64) -> String {
     double_to_string(x, 'r', 0, DtoaFlags { add_dot_0: true, ..DtoaFlags::default() })
+}
+
+/// `repr(complex(real, imag))` (= `str`): `IMAGj` when the real part is +0.0, else
+/// `(REAL±IMAGj)`, both parts in the `'r'` style without `.0`.
+pub fn complex_repr(real: f64, imag: f64) -> String {
+    let plain = DtoaFlags::default();
+    if real == 0.0 && real.is_sign_positive() {
+        format!("{}j", double_to_string(imag, 'r', 0, plain))
+    } else {
+        let re = double_to_string(real, 'r', 0, plain);
+        let im = double_to_string(imag, 'r', 0, DtoaFlags { sign: true, ..plain });
+        format!("({re}{im}j)")
+    }
 }
 
 /// `PyOS_double_to_string(x, code, precision, flags)`: `code` is one of `e E f F g G r`
