@@ -47,10 +47,16 @@ pub enum CompileError {
 /// each becoming a constant of its parent — through the flow-graph optimizer and the
 /// assembler. The mode is the `ast::Mod` variant (exec, eval, single).
 pub fn compile(module: &ast::Mod, filename: &str, optimize: i32) -> Result<taipan_bytecode::CodeObject, CompileError> {
+    compile_owned(module.clone(), filename, optimize)
+}
+
+/// [`compile`] of a tree the caller no longer needs: the AST optimizer folds it in place
+/// instead of copying it first.
+pub fn compile_owned(module: ast::Mod, filename: &str, optimize: i32) -> Result<taipan_bytecode::CodeObject, CompileError> {
     use std::cell::RefCell;
     let failure: RefCell<Option<String>> = RefCell::new(None);
     let assemble = |meta: &CodeUnitMetadata, seq: &instr_sequence::InstrSequence, flags: i32, name: &str| {
-        match optimize_and_assemble(meta, seq.clone(), flags, name) {
+        match optimize_and_assemble(meta, seq, flags, name) {
             Ok(code) => code,
             Err(e) => {
                 failure.borrow_mut().get_or_insert(e.0);
@@ -58,10 +64,10 @@ pub fn compile(module: &ast::Mod, filename: &str, optimize: i32) -> Result<taipa
             }
         }
     };
-    let optimized = ast_opt::optimize(module, optimize);
+    let optimized = ast_opt::optimize_owned(module, optimize);
     let out = codegen::codegen_module(&optimized, filename, optimize, &assemble).map_err(CompileError::Syntax)?;
     if let Some(msg) = failure.borrow_mut().take() {
         return Err(CompileError::System(msg));
     }
-    optimize_and_assemble(&out.meta, out.seq, out.flags, filename).map_err(|e| CompileError::System(e.0))
+    optimize_and_assemble(&out.meta, &out.seq, out.flags, filename).map_err(|e| CompileError::System(e.0))
 }

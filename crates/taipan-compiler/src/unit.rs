@@ -5,7 +5,7 @@
 //! the unit's `co_flags` into a `CodeObject`. The tables are insertion-ordered and
 //! deduplicated: an entry's index is the oparg that refers to it.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::hash::Hash;
 
 use taipan_bytecode::{Constant, PyStr};
@@ -20,7 +20,7 @@ pub struct IndexMap<K: Eq + Hash + Clone> {
 
 impl<K: Eq + Hash + Clone> Default for IndexMap<K> {
     fn default() -> Self {
-        IndexMap { items: Vec::new(), index: HashMap::new() }
+        IndexMap { items: Vec::new(), index: HashMap::default() }
     }
 }
 
@@ -271,7 +271,7 @@ pub fn set_element_key(c: &Constant) -> Vec<u8> {
 
 /// The elements of `frozenset(items)`, in first-insertion order.
 pub fn frozenset_items(items: impl IntoIterator<Item = Constant>) -> Vec<Constant> {
-    let mut seen = std::collections::HashSet::new();
+    let mut seen = rustc_hash::FxHashSet::default();
     let mut out = Vec::new();
     for i in items {
         if seen.insert(set_element_key(&i)) {

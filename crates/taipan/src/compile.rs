@@ -142,7 +142,7 @@ fn strerror(e: &std::io::Error) -> String {
 fn compile_source(source: &[u8], filename: &str, optimize: i32) -> Result<CodeObject, String> {
     let module = taipan_parser::parser::parse_bytes(source, taipan_parser::parser::Mode::Exec, filename, false)
         .map_err(|e| crate::syntax_error::format(&e, filename))?;
-    taipan_compiler::compile(&module, filename, optimize).map_err(|e| match e {
+    taipan_compiler::compile_owned(module, filename, optimize).map_err(|e| match e {
         taipan_compiler::CompileError::Syntax(e) => crate::syntax_error::format(&e, filename),
         taipan_compiler::CompileError::System(msg) => format!("SystemError: {msg}\n"),
     })

@@ -33,7 +33,7 @@
 //! * Set and frozenset elements are written sorted by their own marshalled bytes
 //!   (bpo-37596, for reproducible builds), each key dumped on its own.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use dashu_int::{IBig, Sign};
 
@@ -54,19 +54,19 @@ pub fn dumps(value: &Constant) -> Result<Vec<u8>> {
 /// tuple types, below 3 also references and interning, below 2 binary floats (written as
 /// `%.17g` text instead).
 pub fn dumps_version(value: &Constant, version: i32) -> Result<Vec<u8>> {
-    let mut identifiers = HashSet::new();
+    let mut identifiers = HashSet::default();
     for s in ["None", "True", "False"] {
         identifiers.insert(PyStr::new(s));
     }
     collect_identifiers(value, &mut identifiers, 0);
-    let mut counts = HashMap::new();
+    let mut counts = HashMap::default();
     count_value(value, &mut counts, &identifiers, 0);
     let mut w = Writer {
         out: Vec::new(),
         depth: 0,
         counts: &counts,
         identifiers: &identifiers,
-        refs: HashMap::new(),
+        refs: HashMap::default(),
         nrefs: 0,
         plain: version < 3,
         version,
@@ -153,8 +153,8 @@ fn plain_writer(counts: &HashMap<Key, usize>) -> Writer<'_> {
         out: Vec::new(),
         depth: 0,
         counts,
-        identifiers: NO_IDENTIFIERS.get_or_init(HashSet::new),
-        refs: HashMap::new(),
+        identifiers: NO_IDENTIFIERS.get_or_init(HashSet::default),
+        refs: HashMap::default(),
         nrefs: 0,
         plain: true,
         version: super::VERSION,
@@ -163,7 +163,7 @@ fn plain_writer(counts: &HashMap<Key, usize>) -> Writer<'_> {
 
 /// The key of a tuple of `items` (as `key_of(&Constant::Tuple(items))`).
 fn tuple_key(items: &[Constant]) -> Key {
-    let counts = HashMap::new();
+    let counts = HashMap::default();
     let mut w = plain_writer(&counts);
     let _ = w.seq_header(items.len(), false);
     for i in items {
@@ -174,7 +174,7 @@ fn tuple_key(items: &[Constant]) -> Key {
 
 /// The key of a bytes object.
 fn bytes_key(b: &[u8]) -> Key {
-    let counts = HashMap::new();
+    let counts = HashMap::default();
     let mut w = plain_writer(&counts);
     let _ = w.bytes(b, false);
     w.out
@@ -182,7 +182,7 @@ fn bytes_key(b: &[u8]) -> Key {
 
 /// The key of a tuple of interned names.
 fn names_key(names: &[PyStr]) -> Key {
-    let counts = HashMap::new();
+    let counts = HashMap::default();
     let mut w = plain_writer(&counts);
     let _ = w.seq_header(names.len(), false);
     for n in names {
@@ -205,7 +205,7 @@ fn immortal(c: &Constant) -> bool {
 /// `None` when the value cannot be written (nested too deeply): it is then not merged, and
 /// writing it reports the error.
 fn key_of(c: &Constant) -> Option<Key> {
-    let counts = HashMap::new();
+    let counts = HashMap::default();
     let mut w = plain_writer(&counts);
     w.value(c, false).ok()?;
     Some(w.out)
@@ -431,7 +431,7 @@ impl Writer<'_> {
                         depth: self.depth,
                         counts: self.counts,
                         identifiers: self.identifiers,
-                        refs: HashMap::new(),
+                        refs: HashMap::default(),
                         nrefs: 0,
                         plain: self.plain,
                         version: self.version,

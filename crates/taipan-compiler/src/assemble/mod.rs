@@ -24,7 +24,7 @@ const CO_VARKEYWORDS: i32 = 0x8;
 /// Nested code objects must already be in `umd.consts`.
 pub fn optimize_and_assemble(
     umd: &CodeUnitMetadata,
-    seq: InstrSequence,
+    seq: &InstrSequence,
     code_flags: i32,
     filename: &str,
 ) -> Result<CodeObject, AssembleError> {
@@ -34,7 +34,7 @@ pub fn optimize_and_assemble(
     let nparams = (umd.argcount + umd.posonlyargcount + umd.kwonlyargcount) as usize
         + (code_flags & CO_VARARGS != 0) as usize
         + (code_flags & CO_VARKEYWORDS != 0) as usize;
-    let cfg = optimize_code_unit(&seq, &mut consts, nlocals, nparams)?;
+    let cfg = optimize_code_unit(seq, &mut consts, nlocals, nparams)?;
     let (mut instrs, stackdepth, nlocalsplus) = optimized_cfg_to_instructions(cfg, umd, code_flags)?;
     resolve_unconditional_jumps(&mut instrs);
     let offsets = resolve_jump_offsets(&mut instrs);

@@ -59,7 +59,12 @@ struct Folder {
 }
 
 pub fn optimize(module: &ast::Mod, optimize: i32) -> Optimized {
-    let mut m = module.clone();
+    optimize_owned(module.clone(), optimize)
+}
+
+/// [`optimize`], folding `module` in place.
+pub fn optimize_owned(module: ast::Mod, optimize: i32) -> Optimized {
+    let mut m = module;
     let future_annotations = match &m {
         ast::Mod::Module(mm) => crate::codegen::has_future_annotations(&mm.body),
         _ => false,

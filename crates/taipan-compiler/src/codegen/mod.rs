@@ -103,7 +103,7 @@ pub struct Unit<'a> {
     pub inlined_scopes: Vec<usize>,
     /// `u_fasthidden` entries currently True: comprehension locals of a module or class
     /// body compiled as fast locals.
-    pub fasthidden_active: std::collections::HashSet<String>,
+    pub fasthidden_active: rustc_hash::FxHashSet<String>,
     /// 3.13's `u_static_attributes` (classes only).
     pub static_attributes: std::collections::BTreeSet<String>,
 }

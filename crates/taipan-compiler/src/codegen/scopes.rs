@@ -7,7 +7,7 @@
 //! parallel) is wired in; it answers only what codegen asks. Scopes are found by the
 //! address of their AST node, so the tree must not move between this pass and codegen.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use taipan_parser::ast::*;
 
@@ -141,7 +141,7 @@ pub fn from_symtable(st: &crate::symtable::SymbolTable) -> ScopeTree {
             B::Function => BlockType::Function,
             _ => BlockType::Annotation,
         };
-        let mut symbols = HashMap::new();
+        let mut symbols = HashMap::default();
         let mut order = Vec::new();
         for (name, flags) in e.symbols.iter() {
             let scope = match e.get_scope(name) {

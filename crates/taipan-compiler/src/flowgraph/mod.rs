@@ -137,7 +137,7 @@ pub(crate) struct Cfg {
     cur: usize,
     current_label: i32,
     /// The constants' keys while optimizing (see `optimize::add_const`).
-    pub const_index: Option<std::collections::HashMap<Vec<u8>, i32>>,
+    pub const_index: Option<rustc_hash::FxHashMap<Vec<u8>, i32>>,
 }
 
 impl Cfg {

@@ -3,7 +3,7 @@
 //! and the later per-instruction passes: `remove_unused_consts`,
 //! `add_checks_for_loads_of_uninitialized_variables` and `insert_superinstructions`.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use taipan_bytecode::{Constant, Opcode};
 
@@ -38,7 +38,7 @@ fn get_const(consts: &[Constant], oparg: i32) -> Result<&Constant> {
 /// `index` caches the constants' keys (built on first use; valid while `consts` only grows).
 pub(crate) fn add_const(c: Constant, consts: &mut Vec<Constant>, index: &mut Option<HashMap<Vec<u8>, i32>>) -> i32 {
     let idx = index.get_or_insert_with(|| {
-        let mut m = HashMap::new();
+        let mut m = HashMap::default();
         for (i, x) in consts.iter().enumerate() {
             m.entry(constant_key(x)).or_insert(i as i32);
         }

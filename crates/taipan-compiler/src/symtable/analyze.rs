@@ -10,7 +10,7 @@
 //! their parent (PEP 709): their names are merged into the parent's symbols and their
 //! children take their place among the parent's children.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use taipan_parser::error::SyntaxError;
 
@@ -27,9 +27,9 @@ const FREE: i64 = Scope::Free as i64;
 const CELL: i64 = Scope::Cell as i64;
 
 pub(super) fn analyze(t: &mut SymbolTable) -> R {
-    let mut free = Set::new();
-    let mut global = Set::new();
-    let mut type_params = Set::new();
+    let mut free = Set::default();
+    let mut global = Set::default();
+    let mut type_params = Set::default();
     analyze_block(t, 0, None, &mut free, &mut global, &mut type_params, None)
 }
 
@@ -281,12 +281,12 @@ fn analyze_block(
     type_params: &mut Set,
     class_entry: Option<EntryId>,
 ) -> R {
-    let mut local = Set::new();
-    let mut scopes: HashMap<String, i64> = HashMap::new();
-    let mut newglobal = Set::new();
-    let mut newfree = Set::new();
-    let mut newbound = Set::new();
-    let mut inlined_cells = Set::new();
+    let mut local = Set::default();
+    let mut scopes: HashMap<String, i64> = HashMap::default();
+    let mut newglobal = Set::default();
+    let mut newfree = Set::default();
+    let mut newbound = Set::default();
+    let mut inlined_cells = Set::default();
     let typ = t.entries[ste].typ;
 
     // A class's bindings are invisible to nested blocks: pass down what was visible

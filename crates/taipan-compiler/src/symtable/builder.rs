@@ -7,7 +7,7 @@
 //! wins over them): `__debug__` assignments, late `from __future__` imports, `await`/
 //! `async for`/`async with`/async comprehensions outside async functions.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use taipan_parser::ast::{self, Expr, ExprContext, Stmt, TextRange, TypeParam};
 use taipan_parser::error::{SyntaxError, SyntaxErrorKind};
@@ -56,7 +56,7 @@ pub(super) fn build(
     let mut b = Builder {
         future,
         entries: Vec::new(),
-        blocks: HashMap::new(),
+        blocks: HashMap::default(),
         stack: Vec::new(),
         cur: 0,
         private: None,
@@ -399,7 +399,7 @@ impl<'a> Builder<'a> {
                         c.range,
                     )?;
                     self.private = Some(&c.name);
-                    self.cur().mangled_names = Some(HashSet::new());
+                    self.cur().mangled_names = Some(HashSet::default());
                     self.visit_type_params(&c.type_params)?;
                 }
                 self.visit_exprs(&c.bases)?;

@@ -150,7 +150,7 @@ fn assemble_unit(u: &Constant, filename: &str, depth: usize) -> Result<CodeObjec
             Location { lineno: v[2] as i32, end_lineno: v[3] as i32, col_offset: v[4] as i32, end_col_offset: v[5] as i32 },
         );
     }
-    let mut code = taipan_compiler::optimize_and_assemble(&umd, seq, flags, filename).map_err(|e| e.0)?;
+    let mut code = taipan_compiler::optimize_and_assemble(&umd, &seq, flags, filename).map_err(|e| e.0)?;
     code.filename = PyStr::new(filename);
     Ok(code)
 }
