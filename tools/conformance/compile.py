@@ -2,14 +2,14 @@
 
     tools/ref.sh tools/conformance/compile.py [--check] [--bin PATH] [--files F ...] [--show N]
 
-For every .py file of the reference's Lib that CPython compiles, at -O0 and -OO: taipan
-compiles it (`taipan compile [-OO] -d DIR FILE…`), the reference loads taipan's .pyc and
+For every .py file of the reference's Lib that CPython compiles, at -O0, -O and -OO: taipan
+compiles it (`taipan compile [-O|-OO] -d DIR FILE…`), the reference loads taipan's .pyc and
 compares its code object, every co_* attribute recursively (co_code, co_consts with their
 types, names, localsplus names and kinds, qualname, flags, stacksize, firstlineno,
 linetable, exceptiontable), with its own `compile(source, path, 'exec', optimize=…)`.
 
 Prints `compile: N/M identical (P%)` per optimization level and the differing files. With
-`--check`, exits 1 when the -O0 figure drops below tests/conformance/thresholds/compile.txt.
+`--check`, exits 1 when a level's figure drops below tests/conformance/thresholds/compile.txt.
 """
 import os
 import sys
@@ -51,7 +51,7 @@ def run_batch(args):
         return []
     res = []
     with tempfile.TemporaryDirectory() as tmp:
-        cmd = [binary, "compile"] + (["-OO"] if optimize == 2 else []) + ["-d", tmp] + todo
+        cmd = [binary, "compile"] + {0: [], 1: ["-O"], 2: ["-OO"]}[optimize] + ["-d", tmp] + todo
         try:
             p = subprocess.run(cmd, capture_output=True, timeout=900)
             err = p.stderr.decode("utf-8", "replace")
@@ -80,23 +80,25 @@ def main():
     ap.add_argument("--show", type=int, default=10)
     a = ap.parse_args()
     files = a.files or lib_files()
-    batches = [(files[i:i + 64], o, a.bin) for o in (0, 2) for i in range(0, len(files), 64)]
+    batches = [(files[i:i + 64], o, a.bin) for o in (0, 1, 2) for i in range(0, len(files), 64)]
     with multiprocessing.Pool(2) as pool:
         results = [r for rs in pool.imap_unordered(run_batch, batches) for r in rs]
     figures = {}
-    for opt in (0, 2):
+    for opt in (0, 1, 2):
         rs = sorted(r for r in results if r[1] == opt)
         ok = sum(1 for r in rs if r[2] is None)
         pct = 100.0 * ok / len(rs) if rs else 0.0
         figures[opt] = pct
-        print("compile%s: %d/%d identical (%.2f%%)" % ("" if opt == 0 else " -OO", ok, len(rs), pct))
+        print("compile%s: %d/%d identical (%.2f%%)" % ({0: "", 1: " -O", 2: " -OO"}[opt], ok, len(rs), pct))
         for path, _o, d in [r for r in rs if r[2] is not None][:a.show]:
             print("  %s: %s" % (path, d[:400]))
     if a.check:
         with open(THRESHOLD) as f:
             threshold = float(f.read().split()[0])
-        if figures[0] < threshold:
-            print("compile: %.2f%% is below the threshold %.2f%%" % (figures[0], threshold))
+        low = [opt for opt in figures if figures[opt] < threshold]
+        for opt in low:
+            print("compile%s: %.2f%% is below the threshold %.2f%%" % ({0: "", 1: " -O", 2: " -OO"}[opt], figures[opt], threshold))
+        if low:
             sys.exit(1)
 
 
