@@ -5,14 +5,15 @@
 //! `str.encode('utf-8', 'surrogatepass')` gives and marshal's TYPE_UNICODE carries. Unlike
 //! WTF-8, a high surrogate followed by a low one stays two code points (`'\ud83d' '\ude00'`
 //! is not `'😀'`), which is what Python requires. When no surrogate is present the bytes
-//! are ordinary UTF-8 and `as_str` borrows them for free.
+//! are ordinary UTF-8 and `as_str` borrows them for free. The bytes are shared (`Arc`):
+//! names are copied into many tables while compiling, and a copy is then a count increment.
 
 use std::fmt;
 
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
 pub struct PyStr {
     /// Surrogatepass UTF-8; always well formed in that sense (checked on construction).
-    bytes: Box<[u8]>,
+    bytes: std::sync::Arc<[u8]>,
 }
 
 /// The bytes were not surrogatepass UTF-8: CPython's UnicodeDecodeError data.

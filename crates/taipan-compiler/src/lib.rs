@@ -53,6 +53,10 @@ pub fn compile(module: &ast::Mod, filename: &str, optimize: i32) -> Result<taipa
 /// [`compile`] of a tree the caller no longer needs: the AST optimizer folds it in place
 /// instead of copying it first.
 pub fn compile_owned(module: ast::Mod, filename: &str, optimize: i32) -> Result<taipan_bytecode::CodeObject, CompileError> {
+    unit::with_code_key_cache(|| compile_module(module, filename, optimize))
+}
+
+fn compile_module(module: ast::Mod, filename: &str, optimize: i32) -> Result<taipan_bytecode::CodeObject, CompileError> {
     use std::cell::RefCell;
     let failure: RefCell<Option<String>> = RefCell::new(None);
     let assemble = |meta: &CodeUnitMetadata, seq: &instr_sequence::InstrSequence, flags: i32, name: &str| {

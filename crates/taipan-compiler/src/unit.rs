@@ -108,7 +108,8 @@ fn put_bytes(out: &mut Vec<u8>, b: &[u8]) {
 /// A byte string that is equal for two constants exactly when `_PyCode_ConstantKey` makes
 /// them equal keys.
 pub fn constant_key(c: &Constant) -> Vec<u8> {
-    let mut out = Vec::new();
+    // Most keys are short: one allocation instead of several small regrowths.
+    let mut out = Vec::with_capacity(64);
     write_key(c, &mut out);
     out
 }
@@ -119,11 +120,17 @@ fn write_key(c: &Constant, out: &mut Vec<u8>) {
         Constant::Ellipsis => out.push(b'.'),
         Constant::StopIteration => out.push(b'S'),
         Constant::Bool(b) => out.extend_from_slice(if *b { b"T" } else { b"F" }),
-        Constant::Int(i) => {
-            out.push(b'i');
-            out.extend_from_slice(i.to_string().as_bytes());
-            out.push(b';');
-        }
+        Constant::Int(i) => match i64::try_from(i) {
+            Ok(small) => {
+                out.push(b'i');
+                out.extend_from_slice(&small.to_le_bytes());
+            }
+            Err(_) => {
+                out.push(b'I');
+                out.extend_from_slice(i.to_string().as_bytes());
+                out.push(b';');
+            }
+        },
         Constant::Float(f) => {
             out.push(b'f');
             out.extend_from_slice(&f.to_bits().to_le_bytes());
@@ -162,6 +169,11 @@ fn write_key(c: &Constant, out: &mut Vec<u8>) {
         Constant::Code(code) => {
             // Code objects are their own keys and compare as code_richcompare does: by
             // everything but the qualname and filename.
+            if let Some(key) = code_key_cache::get(code) {
+                out.extend_from_slice(&key);
+                return;
+            }
+            let start = out.len();
             out.push(b'C');
             put_bytes(out, code.name.as_bytes());
             for n in [code.argcount, code.posonlyargcount, code.kwonlyargcount, code.flags, code.firstlineno] {
@@ -183,6 +195,7 @@ fn write_key(c: &Constant, out: &mut Vec<u8>) {
             }
             put_bytes(out, &code.linetable);
             put_bytes(out, &code.exceptiontable);
+            code_key_cache::put(code, &out[start..]);
         }
         Constant::Dict(pairs) => {
             out.push(b'D');
@@ -193,6 +206,57 @@ fn write_key(c: &Constant, out: &mut Vec<u8>) {
             out.push(b'}');
         }
     }
+}
+
+/// The keys of the code objects of the module being compiled, so that a code object's key
+/// (which holds the keys of the code objects among its constants, and so on down) is built
+/// once rather than again at every level above it. Active only inside [`with_code_key_cache`];
+/// the cache holds each code object, so an address cannot be reused while it is cached.
+mod code_key_cache {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use std::sync::Arc;
+
+    use rustc_hash::FxHashMap;
+    use taipan_bytecode::CodeObject;
+
+    type Cache = FxHashMap<*const CodeObject, (Arc<CodeObject>, Rc<[u8]>)>;
+
+    thread_local! {
+        static CACHE: RefCell<Option<Cache>> = const { RefCell::new(None) };
+    }
+
+    pub(super) fn get(code: &Arc<CodeObject>) -> Option<Rc<[u8]>> {
+        CACHE.with(|c| c.borrow().as_ref()?.get(&Arc::as_ptr(code)).map(|(_, k)| k.clone()))
+    }
+
+    pub(super) fn put(code: &Arc<CodeObject>, key: &[u8]) {
+        CACHE.with(|c| {
+            if let Some(m) = c.borrow_mut().as_mut() {
+                m.insert(Arc::as_ptr(code), (code.clone(), key.into()));
+            }
+        });
+    }
+
+    /// Restores the enclosing state when dropped (also on unwinding).
+    pub(super) struct Scope(pub(super) Option<Cache>);
+
+    impl Drop for Scope {
+        fn drop(&mut self) {
+            let prev = self.0.take();
+            CACHE.with(|c| *c.borrow_mut() = prev);
+        }
+    }
+
+    pub(super) fn enter() -> Scope {
+        Scope(CACHE.with(|c| c.borrow_mut().replace(Cache::default())))
+    }
+}
+
+/// Runs `f` (one module's compilation) with the code-object key cache active.
+pub fn with_code_key_cache<T>(f: impl FnOnce() -> T) -> T {
+    let _scope = code_key_cache::enter();
+    f()
 }
 
 /// `_PyCompile_CodeUnitMetadata`.

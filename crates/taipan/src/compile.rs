@@ -84,8 +84,9 @@ pub fn main(args: &[String]) -> ExitCode {
         }
     };
     let mut status = ExitCode::SUCCESS;
+    let mut made_dirs = std::collections::HashSet::new();
     for (file, dest) in targets {
-        if let Err(msg) = compile_file(&file, &dest, optimize, mode) {
+        if let Err(msg) = compile_file(&file, &dest, optimize, mode, &mut made_dirs) {
             eprint!("{msg}");
             status = ExitCode::from(1);
         }
@@ -100,13 +101,25 @@ fn output_in_dir(dir: &str, file: &str) -> PathBuf {
     PathBuf::from(p)
 }
 
-/// Compile one file and write its .pyc; the error text otherwise.
-fn compile_file(file: &str, dest: &Path, optimize: i32, mode: Mode) -> Result<(), String> {
-    let source = std::fs::read(file).map_err(|e| format!("[Errno {}] {}: '{}'\n", e.raw_os_error().unwrap_or(0), strerror(&e), file))?;
+/// Compile one file and write its .pyc; the error text otherwise. `made_dirs` holds the
+/// output directories already created, so each is made (or checked) once per run.
+fn compile_file(
+    file: &str,
+    dest: &Path,
+    optimize: i32,
+    mode: Mode,
+    made_dirs: &mut std::collections::HashSet<PathBuf>,
+) -> Result<(), String> {
+    let read_error = |e: std::io::Error| format!("[Errno {}] {}: '{}'\n", e.raw_os_error().unwrap_or(0), strerror(&e), file);
+    // One open for both the contents and the mtime (fstat), as py_compile's loader does.
+    let mut f = std::fs::File::open(file).map_err(read_error)?;
+    let meta = f.metadata().map_err(|e| format!("{file}: {e}\n"))?;
+    let mut source = Vec::with_capacity(meta.len() as usize + 1);
+    std::io::Read::read_to_end(&mut f, &mut source).map_err(read_error)?;
+    drop(f);
     let code = compile_source(&source, file, optimize)?;
     let validation = match mode {
         Mode::Timestamp => {
-            let meta = std::fs::metadata(file).map_err(|e| format!("{file}: {e}\n"))?;
             let mtime = meta
                 .modified()
                 .ok()
@@ -122,8 +135,9 @@ fn compile_file(file: &str, dest: &Path, optimize: i32, mode: Mode) -> Result<()
     let data = pyc::write(&Pyc { validation, code: Constant::Code(Arc::new(code)) })
         .map_err(|e| format!("{file}: {e}\n"))?;
     if let Some(parent) = dest.parent() {
-        if !parent.as_os_str().is_empty() {
+        if !parent.as_os_str().is_empty() && !made_dirs.contains(parent) {
             std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}\n", parent.display()))?;
+            made_dirs.insert(parent.to_path_buf());
         }
     }
     std::fs::write(dest, data).map_err(|e| format!("{}: {e}\n", dest.display()))

@@ -62,7 +62,7 @@ pub fn dumps_version(value: &Constant, version: i32) -> Result<Vec<u8>> {
     let mut counts = HashMap::default();
     count_value(value, &mut counts, &identifiers, 0);
     let mut w = Writer {
-        out: Vec::new(),
+        out: Vec::with_capacity(4096),
         depth: 0,
         counts: &counts,
         identifiers: &identifiers,
@@ -150,7 +150,8 @@ fn collect_identifiers(c: &Constant, out: &mut HashSet<PyStr>, depth: usize) {
 fn plain_writer(counts: &HashMap<Key, usize>) -> Writer<'_> {
     static NO_IDENTIFIERS: std::sync::OnceLock<HashSet<PyStr>> = std::sync::OnceLock::new();
     Writer {
-        out: Vec::new(),
+        // Keys are mostly short: one allocation instead of several small regrowths.
+        out: Vec::with_capacity(64),
         depth: 0,
         counts,
         identifiers: NO_IDENTIFIERS.get_or_init(HashSet::default),
