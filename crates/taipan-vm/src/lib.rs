@@ -1,10 +1,26 @@
 //! The virtual machine: objects, the interpreter loop, builtins, exceptions,
-//! imports, the cycle collector and the GIL.
+//! imports, the cycle collector and the GIL (DESIGN.md §4).
 //!
-//! Built so far: the object header and owned references ([`object`]). The rest follows
-//! the plan in DESIGN.md §4.
+//! Layout: [`object`] (headers, references, type objects), [`types`] (one file per
+//! built-in type), [`protocol`] (the abstract object protocols), [`eval`] (frames and the
+//! dispatch loop), [`builtins`], [`sysmodule`], [`traceback`], [`import`]; [`format`],
+//! [`hash`] and [`unicode`] hold the value-level algorithms the types use.
 
+pub mod builtins;
+pub mod error;
+pub mod eval;
 pub mod format;
 pub mod hash;
+pub mod import;
 pub mod object;
+pub mod protocol;
+pub mod run;
+pub mod sysmodule;
+pub mod traceback;
+pub mod types;
 pub mod unicode;
+pub mod vm;
+
+pub use error::{PyErr, PyResult};
+pub use object::{PyObject, PyRef};
+pub use vm::{Vm, VmConfig};

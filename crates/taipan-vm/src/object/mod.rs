@@ -7,7 +7,7 @@
 //! |-------:|--------------|--------------------|----------------------------------------------|
 //! | 0      | `ob_refcnt`  | `Cell<isize>`      | non-atomic: only the GIL holder touches it   |
 //! | 8      | `ob_type`    | `*const PyTypeObject` | the object's class                        |
-//! | 16     | `ob_size`    | `isize`            | variable-size objects only (`PyVarObject`)   |
+//! | 16     | payload      | the type's Rust struct ([`PyInner`])                              |
 //!
 //! **Immortal objects** (None, True, False, Ellipsis, NotImplemented, small ints, static
 //! types, interned identifiers) use CPython 3.13's 64-bit encoding: the low 32 bits of the
@@ -22,17 +22,19 @@
 //! that holds the GIL, which is what makes the non-atomic count sound. Code that releases
 //! the GIL does so through a closure that must be `Send`, so it cannot capture a reference.
 //!
-//! **Re-entrancy** is the real hazard: never hold a `&mut` into an object's internals (a
-//! list's buffer, a dict's table) across anything that can run Python code (`__eq__`,
-//! `__hash__`, `__del__`, weakref callbacks, the GC). Copy out, release, call.
+//! **Re-entrancy** is the real hazard: never hold a `&mut` (or a `RefCell` borrow) into an
+//! object's internals (a list's buffer, a dict's table) across anything that can run Python
+//! code (`__eq__`, `__hash__`, `__del__`, weakref callbacks, the GC). Copy out, release, call.
 
 mod header;
+pub mod inner;
 mod pyref;
 pub mod typeobj;
 
 pub use header::{PyObject, PyVarObject, IMMORTAL_REFCNT};
+pub use inner::{alloc_object, managed_prefix, PyInner, PyPayload, Static};
 pub use pyref::PyRef;
-pub use typeobj::PyTypeObject;
+pub use typeobj::{CompareOp, PyTypeData, PyTypeObject};
 
 #[cfg(test)]
 mod tests;

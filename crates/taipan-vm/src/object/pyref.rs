@@ -43,11 +43,6 @@ impl PyRef {
         self.ptr.as_ptr()
     }
 
-    /// `a is b`.
-    #[inline]
-    pub fn is(&self, other: &PyObject) -> bool {
-        std::ptr::eq(self.ptr.as_ptr(), other)
-    }
 }
 
 impl std::ops::Deref for PyRef {
@@ -83,7 +78,7 @@ fn dealloc(ptr: NonNull<PyObject>) {
     // SAFETY: the count is zero, so nothing else refers to the object; its type is still
     // alive (the object's own reference to a heap type is released by tp_dealloc).
     unsafe {
-        let tp_dealloc = (*ptr.as_ptr()).ob_type().tp_dealloc;
+        let tp_dealloc = (*ptr.as_ptr()).ob_type().tp_dealloc.get();
         tp_dealloc(ptr.as_ptr());
     }
 }

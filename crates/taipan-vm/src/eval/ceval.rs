@@ -1,0 +1,829 @@
+//! The dispatch loop: `loop { match opcode }` over the frames of one thread.
+//!
+//! Local copies of the current frame's hot state (code bytes, instruction index, stack
+//! pointer) live in Rust locals; they are written back to the frame whenever control
+//! leaves it (a call pushes a frame, an exception unwinds, the frame returns). A call to
+//! a Python function pushes a frame and continues in this same loop; returning pops it
+//! and pushes the result onto the caller's stack. Only an *entry* frame (one pushed by a
+//! Rust caller) returns out of [`run_frame`].
+
+use std::cmp::Ordering;
+
+use crate::error::{PyErr, PyResult};
+use crate::eval::frame::{InterpreterFrame, Slot};
+use crate::eval::op;
+use crate::eval::{leave_python_frame, ops, push_function_frame, unwind};
+use crate::object::typeobj::CompareOp;
+use crate::object::{PyObject, PyRef};
+use crate::protocol;
+use crate::types::code::PyCode;
+use crate::types::function::{PyFunction, PyMethod, FUNCTION_TYPE};
+use crate::types::{cell, dict, int, list, none, str as pystr, tuple};
+use crate::vm::Vm;
+
+/// How an instruction sequence left the current frame.
+pub(crate) enum Exit {
+    /// A Python callee frame was pushed: run it.
+    Call(*mut InterpreterFrame),
+    /// The frame returned a value.
+    Return(PyRef),
+    /// An exception; `add_tb` is false for RERAISE (no new traceback entry).
+    Error(PyErr, bool),
+}
+
+/// Borrow stack slots known to be filled as references.
+///
+/// # Safety
+/// Every slot in `s` is `Some`.
+#[inline]
+unsafe fn as_refs(s: &[Slot]) -> &[PyRef] {
+    debug_assert!(s.iter().all(|x| x.is_some()));
+    // SAFETY: Option<PyRef> has PyRef's layout thanks to the non-null niche.
+    unsafe { std::slice::from_raw_parts(s.as_ptr() as *const PyRef, s.len()) }
+}
+
+/// Run `frame` (already pushed, with its arguments bound) until its entry frame returns.
+pub fn run_frame(vm: &Vm, frame: *mut InterpreterFrame) -> PyResult<PyRef> {
+    let mut frame = frame;
+    let mut pending: Option<(PyErr, bool)> = None;
+    loop {
+        let exit = match pending.take() {
+            Some((e, add_tb)) => Exit::Error(e, add_tb),
+            None => {
+                // SAFETY: `frame` is the thread's current, live frame.
+                unsafe { execute(vm, &mut *frame) }
+            }
+        };
+        match exit {
+            Exit::Call(callee) => frame = callee,
+            Exit::Return(value) => {
+                // SAFETY: the frame is current; after popping, `previous` is.
+                let f = unsafe { &mut *frame };
+                let entry = f.is_entry;
+                let previous = f.previous;
+                if f.is_generator {
+                    return Ok(value);
+                }
+                unsafe { vm.frames.pop(frame) };
+                if entry {
+                    return Ok(value);
+                }
+                leave_python_frame(vm);
+                frame = previous;
+                let caller = unsafe { &mut *frame };
+                push_value(caller, value);
+                // Resume after the CALL that pushed the returning frame.
+                let opcode = caller.code().code.code[2 * caller.instr];
+                caller.instr += 1 + op::CACHES[opcode as usize] as usize;
+            }
+            Exit::Error(err, add_tb) => {
+                // SAFETY: as above.
+                let f = unsafe { &mut *frame };
+                match unwind::handle_exception(vm, f, err, add_tb) {
+                    Ok(()) => {} // a handler in this frame: continue it
+                    Err(err) => {
+                        let entry = f.is_entry;
+                        let previous = f.previous;
+                        if f.is_generator {
+                            return Err(err);
+                        }
+                        unsafe { vm.frames.pop(frame) };
+                        if entry {
+                            return Err(err);
+                        }
+                        leave_python_frame(vm);
+                        frame = previous;
+                        pending = Some((err, true));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[inline]
+fn push_value(f: &mut InterpreterFrame, v: PyRef) {
+    let n = f.code().nlocalsplus;
+    // SAFETY: the compiler's stack depth bound holds; the slot above the top is empty.
+    unsafe {
+        f.localsplus.add(n + f.stack_top).write(Some(v));
+    }
+    f.stack_top += 1;
+}
+
+#[cold]
+fn unbound_local(vm: &Vm, code: &PyCode, i: usize) -> PyErr {
+    let name = pystr::to_string(&code.localsplusnames[i]);
+    let kind = code.code.localspluskinds[i];
+    if kind & taipan_bytecode::code::kinds::CO_FAST_FREE != 0 {
+        return vm.name_error(format!(
+            "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
+        ));
+    }
+    vm.new_error(
+        &crate::types::exceptions::UNBOUND_LOCAL_ERROR,
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
+}
+
+/// Execute instructions of frame `f` until it calls, returns or raises.
+///
+/// # Safety
+/// `f` is the thread's current frame.
+unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
+    let code_obj = f.code.clone();
+    // SAFETY: frames always hold code objects.
+    let code: &PyCode = unsafe { code_obj.payload_unchecked::<PyCode>() };
+    let bytes: &[u8] = &code.code.code;
+    let nlocals = code.nlocalsplus;
+    let caches: &[u8; 256] = &op::CACHES;
+    let base = unsafe { f.localsplus.add(nlocals) };
+    let mut sp = unsafe { base.add(f.stack_top) };
+    let mut next = f.instr;
+
+    macro_rules! push {
+        ($v:expr) => {{
+            let v: PyRef = $v;
+            unsafe {
+                sp.write(Some(v));
+                sp = sp.add(1);
+            }
+        }};
+    }
+    macro_rules! push_slot {
+        ($v:expr) => {{
+            let v: Slot = $v;
+            unsafe {
+                sp.write(v);
+                sp = sp.add(1);
+            }
+        }};
+    }
+    macro_rules! pop_slot {
+        () => {
+            unsafe {
+                sp = sp.sub(1);
+                sp.replace(None)
+            }
+        };
+    }
+    macro_rules! pop {
+        () => {
+            pop_slot!().expect("a value on the stack")
+        };
+    }
+    macro_rules! top {
+        () => {
+            unsafe { (*sp.sub(1)).as_ref().expect("a value on the stack") }
+        };
+    }
+    macro_rules! peek {
+        ($n:expr) => {
+            unsafe { (*sp.sub($n)).as_ref().expect("a value on the stack") }
+        };
+    }
+    macro_rules! local {
+        ($i:expr) => {
+            unsafe { &mut *f.localsplus.add($i) }
+        };
+    }
+    // Leave the frame: write back the state, then hand the exit to run_frame.
+    macro_rules! leave {
+        ($exit:expr) => {{
+            f.stack_top = unsafe { sp.offset_from(base) } as usize;
+            return $exit;
+        }};
+    }
+    macro_rules! tri {
+        ($e:expr) => {
+            match $e {
+                Ok(v) => v,
+                Err(e) => leave!(Exit::Error(e, true)),
+            }
+        };
+    }
+
+    let mut ext: u32 = 0;
+    loop {
+        let instr = next;
+        let opcode = bytes[2 * instr];
+        let oparg = ext | bytes[2 * instr + 1] as u32;
+        next = instr + 1 + caches[opcode as usize] as usize;
+        f.instr = instr;
+        if opcode != op::EXTENDED_ARG {
+            ext = 0;
+        }
+        match opcode {
+            op::NOP | op::RESUME | op::CACHE => {}
+            op::EXTENDED_ARG => {
+                ext = oparg << 8;
+            }
+            op::LOAD_CONST => push!(code.consts[oparg as usize].clone()),
+            op::RETURN_CONST => leave!(Exit::Return(code.consts[oparg as usize].clone())),
+            op::RETURN_VALUE => {
+                let v = pop!();
+                f.instr = next;
+                leave!(Exit::Return(v));
+            }
+            op::LOAD_FAST => {
+                let v = local!(oparg as usize).clone().expect("LOAD_FAST of a bound local");
+                push!(v);
+            }
+            op::LOAD_FAST_CHECK => match local!(oparg as usize).clone() {
+                Some(v) => push!(v),
+                None => leave!(Exit::Error(unbound_local(vm, code, oparg as usize), true)),
+            },
+            op::LOAD_FAST_AND_CLEAR => {
+                let v = local!(oparg as usize).take();
+                push_slot!(v);
+            }
+            op::LOAD_FAST_LOAD_FAST => {
+                let a = local!((oparg >> 4) as usize).clone().expect("bound local");
+                let b = local!((oparg & 15) as usize).clone().expect("bound local");
+                push!(a);
+                push!(b);
+            }
+            op::STORE_FAST => {
+                let v = pop_slot!();
+                let old = std::mem::replace(local!(oparg as usize), v);
+                drop(old);
+            }
+            op::STORE_FAST_LOAD_FAST => {
+                let v = pop_slot!();
+                let old = std::mem::replace(local!((oparg >> 4) as usize), v);
+                drop(old);
+                let w = local!((oparg & 15) as usize).clone().expect("bound local");
+                push!(w);
+            }
+            op::STORE_FAST_STORE_FAST => {
+                let a = pop_slot!();
+                let old = std::mem::replace(local!((oparg >> 4) as usize), a);
+                drop(old);
+                let b = pop_slot!();
+                let old = std::mem::replace(local!((oparg & 15) as usize), b);
+                drop(old);
+            }
+            op::DELETE_FAST => {
+                let old = local!(oparg as usize).take();
+                if old.is_none() {
+                    leave!(Exit::Error(unbound_local(vm, code, oparg as usize), true));
+                }
+                drop(old);
+            }
+            op::POP_TOP => {
+                drop(pop_slot!());
+            }
+            op::PUSH_NULL => push_slot!(None),
+            op::END_FOR => {
+                drop(pop_slot!());
+            }
+            op::COPY => {
+                let v = peek!(oparg as usize).clone();
+                push!(v);
+            }
+            op::SWAP => unsafe {
+                std::ptr::swap(sp.sub(1), sp.sub(oparg as usize));
+            },
+            op::MAKE_CELL => {
+                let v = local!(oparg as usize).take();
+                *local!(oparg as usize) = Some(cell::new_cell(v));
+            }
+            op::COPY_FREE_VARS => {
+                let func = f.func.clone().expect("COPY_FREE_VARS in a function");
+                let fobj = func.downcast::<PyFunction>().unwrap();
+                let closure = fobj.closure.borrow().clone().expect("a closure");
+                let cells = tuple::tuple_items(&closure);
+                let offset = nlocals - oparg as usize;
+                for (i, c) in cells.iter().enumerate() {
+                    *local!(offset + i) = Some(c.clone());
+                }
+            }
+            op::LOAD_DEREF => {
+                let c = local!(oparg as usize).clone().expect("a cell");
+                let v = cell::as_cell(&c).contents.borrow().clone();
+                match v {
+                    Some(v) => push!(v),
+                    None => leave!(Exit::Error(unbound_local(vm, code, oparg as usize), true)),
+                }
+            }
+            op::STORE_DEREF => {
+                let v = pop!();
+                let c = local!(oparg as usize).clone().expect("a cell");
+                let old = cell::as_cell(&c).contents.replace(Some(v));
+                drop(old);
+            }
+            op::DELETE_DEREF => {
+                let c = local!(oparg as usize).clone().expect("a cell");
+                let old = cell::as_cell(&c).contents.replace(None);
+                if old.is_none() {
+                    leave!(Exit::Error(unbound_local(vm, code, oparg as usize), true));
+                }
+                drop(old);
+            }
+            op::LOAD_FROM_DICT_OR_DEREF => {
+                let mapping = pop!();
+                let name = &code.localsplusnames[oparg as usize];
+                let v = tri!(ops::mapping_get(vm, &mapping, name));
+                match v {
+                    Some(v) => push!(v),
+                    None => {
+                        let c = local!(oparg as usize).clone().expect("a cell");
+                        let v = cell::as_cell(&c).contents.borrow().clone();
+                        match v {
+                            Some(v) => push!(v),
+                            None => leave!(Exit::Error(unbound_local(vm, code, oparg as usize), true)),
+                        }
+                    }
+                }
+            }
+            op::LOAD_GLOBAL => {
+                let name = &code.names[(oparg >> 1) as usize];
+                let v = tri!(ops::load_global(vm, &f.globals, &f.builtins, name));
+                push!(v);
+                if oparg & 1 != 0 {
+                    push_slot!(None);
+                }
+            }
+            op::STORE_GLOBAL => {
+                let v = pop!();
+                tri!(dict::set_item(vm, &f.globals, &code.names[oparg as usize], &v));
+            }
+            op::DELETE_GLOBAL => {
+                let name = &code.names[oparg as usize];
+                if !tri!(dict::del_item(vm, &f.globals, name)) {
+                    leave!(Exit::Error(ops::name_error(vm, name), true));
+                }
+            }
+            op::LOAD_NAME => {
+                let name = &code.names[oparg as usize];
+                let v = tri!(ops::load_name(vm, f, name));
+                push!(v);
+            }
+            op::LOAD_LOCALS => match &f.locals {
+                Some(l) => push!(l.clone()),
+                None => leave!(Exit::Error(vm.system_error("no locals found"), true)),
+            },
+            op::LOAD_FROM_DICT_OR_GLOBALS => {
+                let mapping = pop!();
+                let name = &code.names[oparg as usize];
+                let v = match tri!(ops::mapping_get(vm, &mapping, name)) {
+                    Some(v) => v,
+                    None => tri!(ops::load_global(vm, &f.globals, &f.builtins, name)),
+                };
+                push!(v);
+            }
+            op::STORE_NAME => {
+                let v = pop!();
+                let name = &code.names[oparg as usize];
+                let Some(locals) = f.locals.clone() else {
+                    leave!(Exit::Error(
+                        vm.system_error(format!("no locals found when storing {}", tri!(protocol::repr_string(vm, name)))),
+                        true
+                    ));
+                };
+                if dict::downcast_dict(&locals).is_some() && std::ptr::eq(locals.ob_type(), &*dict::DICT_TYPE) {
+                    tri!(dict::set_item(vm, &locals, name, &v));
+                } else {
+                    tri!(protocol::setitem(vm, &locals, name, &v));
+                }
+            }
+            op::DELETE_NAME => {
+                let name = &code.names[oparg as usize];
+                let Some(locals) = f.locals.clone() else {
+                    leave!(Exit::Error(vm.system_error("no locals when deleting"), true));
+                };
+                if let Err(e) = protocol::delitem(vm, &locals, name) {
+                    if e.matches(&crate::types::exceptions::KEY_ERROR) {
+                        leave!(Exit::Error(ops::name_error(vm, name), true));
+                    }
+                    leave!(Exit::Error(e, true));
+                }
+            }
+            op::LOAD_ATTR => {
+                let owner = pop!();
+                let name = &code.names[(oparg >> 1) as usize];
+                if oparg & 1 != 0 {
+                    let (meth, self_) = tri!(ops::load_method(vm, &owner, name));
+                    push!(meth);
+                    push_slot!(self_);
+                } else {
+                    let v = tri!(protocol::getattr(vm, &owner, name));
+                    push!(v);
+                }
+            }
+            op::STORE_ATTR => {
+                let owner = pop!();
+                let v = pop!();
+                tri!(protocol::setattr(vm, &owner, &code.names[oparg as usize], &v));
+            }
+            op::DELETE_ATTR => {
+                let owner = pop!();
+                tri!(protocol::delattr(vm, &owner, &code.names[oparg as usize]));
+            }
+            op::LOAD_SUPER_ATTR => {
+                let self_ = pop!();
+                let class = pop!();
+                let global_super = pop!();
+                let name = &code.names[(oparg >> 2) as usize];
+                let (v, s) = tri!(ops::load_super_attr(vm, &global_super, &class, &self_, name, oparg));
+                push!(v);
+                if oparg & 1 != 0 {
+                    push_slot!(s);
+                }
+            }
+            op::BINARY_OP => {
+                let b = pop!();
+                let a = pop!();
+                let r = tri!(ops::binary_op_fast(vm, &a, &b, oparg));
+                push!(r);
+            }
+            op::COMPARE_OP => {
+                let b = pop!();
+                let a = pop!();
+                let cmp = CompareOp::from_u8((oparg >> 5) as u8);
+                let r = match (int::downcast_int(&a), int::downcast_int(&b)) {
+                    (Some(x), Some(y)) if std::ptr::eq(a.ob_type(), &*int::INT_TYPE) && std::ptr::eq(b.ob_type(), &*int::INT_TYPE) && x.as_i64().is_some() && y.as_i64().is_some() => {
+                        let o = x.as_i64().unwrap().cmp(&y.as_i64().unwrap());
+                        none::bool_(match cmp {
+                            CompareOp::Lt => o == Ordering::Less,
+                            CompareOp::Le => o != Ordering::Greater,
+                            CompareOp::Eq => o == Ordering::Equal,
+                            CompareOp::Ne => o != Ordering::Equal,
+                            CompareOp::Gt => o == Ordering::Greater,
+                            CompareOp::Ge => o != Ordering::Less,
+                        })
+                    }
+                    _ => tri!(protocol::richcompare(vm, &a, &b, cmp)),
+                };
+                if oparg & 16 != 0 {
+                    let t = tri!(protocol::is_true(vm, &r));
+                    push!(none::bool_(t));
+                } else {
+                    push!(r);
+                }
+            }
+            op::IS_OP => {
+                let b = pop!();
+                let a = pop!();
+                push!(none::bool_(a.is(&b) != (oparg == 1)));
+            }
+            op::CONTAINS_OP => {
+                let container = pop!();
+                let item = pop!();
+                let r = tri!(protocol::contains(vm, &container, &item));
+                push!(none::bool_(r != (oparg == 1)));
+            }
+            op::TO_BOOL => {
+                let v = pop!();
+                let b = tri!(protocol::is_true(vm, &v));
+                push!(none::bool_(b));
+            }
+            op::UNARY_NOT => {
+                let v = pop!();
+                push!(none::bool_(!v.is(int::TRUE.as_object())));
+            }
+            op::UNARY_NEGATIVE => {
+                let v = pop!();
+                push!(tri!(protocol::negative(vm, &v)));
+            }
+            op::UNARY_INVERT => {
+                let v = pop!();
+                push!(tri!(protocol::invert(vm, &v)));
+            }
+            op::POP_JUMP_IF_FALSE => {
+                let v = pop!();
+                if v.is(int::FALSE.as_object()) {
+                    next += oparg as usize;
+                }
+            }
+            op::POP_JUMP_IF_TRUE => {
+                let v = pop!();
+                if v.is(int::TRUE.as_object()) {
+                    next += oparg as usize;
+                }
+            }
+            op::POP_JUMP_IF_NONE => {
+                let v = pop!();
+                if v.is(none::none_ref()) {
+                    next += oparg as usize;
+                }
+            }
+            op::POP_JUMP_IF_NOT_NONE => {
+                let v = pop!();
+                if !v.is(none::none_ref()) {
+                    next += oparg as usize;
+                }
+            }
+            op::JUMP_FORWARD => next += oparg as usize,
+            op::JUMP_BACKWARD | op::JUMP_BACKWARD_NO_INTERRUPT => next -= oparg as usize,
+            op::GET_ITER => {
+                let v = pop!();
+                push!(tri!(protocol::getiter(vm, &v)));
+            }
+            op::FOR_ITER => {
+                let it = top!();
+                match tri!(protocol::next(vm, it)) {
+                    Some(v) => push!(v),
+                    None => {
+                        drop(pop_slot!());
+                        next += oparg as usize + 2;
+                    }
+                }
+            }
+            op::BUILD_TUPLE => {
+                let n = oparg as usize;
+                let items: Vec<PyRef> = unsafe { as_refs(std::slice::from_raw_parts(sp.sub(n), n)) }.to_vec();
+                for _ in 0..n {
+                    drop(pop_slot!());
+                }
+                push!(tuple::new_tuple(items));
+            }
+            op::BUILD_LIST => {
+                let n = oparg as usize;
+                let items: Vec<PyRef> = unsafe { as_refs(std::slice::from_raw_parts(sp.sub(n), n)) }.to_vec();
+                for _ in 0..n {
+                    drop(pop_slot!());
+                }
+                push!(list::new_list(items));
+            }
+            op::BUILD_MAP => {
+                let n = oparg as usize;
+                let items: Vec<PyRef> = unsafe { as_refs(std::slice::from_raw_parts(sp.sub(2 * n), 2 * n)) }.to_vec();
+                for _ in 0..2 * n {
+                    drop(pop_slot!());
+                }
+                let d = dict::new_dict();
+                for kv in items.chunks(2) {
+                    tri!(dict::set_item(vm, &d, &kv[0], &kv[1]));
+                }
+                push!(d);
+            }
+            op::BUILD_CONST_KEY_MAP => {
+                let keys = pop!();
+                let n = oparg as usize;
+                let values: Vec<PyRef> = unsafe { as_refs(std::slice::from_raw_parts(sp.sub(n), n)) }.to_vec();
+                for _ in 0..n {
+                    drop(pop_slot!());
+                }
+                let d = dict::new_dict();
+                for (k, v) in tuple::tuple_items(&keys).iter().zip(values) {
+                    tri!(dict::set_item(vm, &d, k, &v));
+                }
+                push!(d);
+            }
+            op::BUILD_STRING => {
+                let n = oparg as usize;
+                let items: Vec<PyRef> = unsafe { as_refs(std::slice::from_raw_parts(sp.sub(n), n)) }.to_vec();
+                for _ in 0..n {
+                    drop(pop_slot!());
+                }
+                let parts: Vec<&crate::unicode::PyStrData> = items.iter().map(|s| pystr::str_data(s)).collect();
+                push!(pystr::from_data(crate::unicode::PyStrData::empty().join(&parts)));
+            }
+            op::BUILD_SLICE => {
+                let step = if oparg == 3 { pop!() } else { none::none() };
+                let stop = pop!();
+                let start = pop!();
+                push!(crate::types::slice::new_slice(start, stop, step));
+            }
+            op::LIST_APPEND => {
+                let v = pop!();
+                list::append(peek!(oparg as usize), v);
+            }
+            op::LIST_EXTEND => {
+                let iterable = pop!();
+                tri!(ops::list_extend(vm, peek!(oparg as usize), &iterable));
+            }
+            op::MAP_ADD => {
+                let v = pop!();
+                let k = pop!();
+                tri!(dict::set_item(vm, peek!(oparg as usize), &k, &v));
+            }
+            op::DICT_UPDATE => {
+                let update = pop!();
+                tri!(ops::dict_update(vm, peek!(oparg as usize), &update, false, None));
+            }
+            op::DICT_MERGE => {
+                let update = pop!();
+                let func = peek!(oparg as usize + 2).clone();
+                tri!(ops::dict_update(vm, peek!(oparg as usize), &update, true, Some(&func)));
+            }
+            op::BINARY_SUBSCR => {
+                let sub = pop!();
+                let container = pop!();
+                push!(tri!(protocol::getitem(vm, &container, &sub)));
+            }
+            op::STORE_SUBSCR => {
+                let sub = pop!();
+                let container = pop!();
+                let v = pop!();
+                tri!(protocol::setitem(vm, &container, &sub, &v));
+            }
+            op::DELETE_SUBSCR => {
+                let sub = pop!();
+                let container = pop!();
+                tri!(protocol::delitem(vm, &container, &sub));
+            }
+            op::BINARY_SLICE => {
+                let stop = pop!();
+                let start = pop!();
+                let container = pop!();
+                let s = crate::types::slice::new_slice(start, stop, none::none());
+                push!(tri!(protocol::getitem(vm, &container, &s)));
+            }
+            op::STORE_SLICE => {
+                let stop = pop!();
+                let start = pop!();
+                let container = pop!();
+                let v = pop!();
+                let s = crate::types::slice::new_slice(start, stop, none::none());
+                tri!(protocol::setitem(vm, &container, &s, &v));
+            }
+            op::UNPACK_SEQUENCE => {
+                let seq = pop!();
+                let items = tri!(ops::unpack_sequence(vm, &seq, oparg as usize));
+                for v in items.into_iter().rev() {
+                    push!(v);
+                }
+            }
+            op::UNPACK_EX => {
+                let seq = pop!();
+                let items = tri!(ops::unpack_ex(vm, &seq, (oparg & 0xFF) as usize, (oparg >> 8) as usize));
+                for v in items.into_iter().rev() {
+                    push!(v);
+                }
+            }
+            op::MAKE_FUNCTION => {
+                let codeobj = pop!();
+                push!(tri!(crate::types::function::new_function(vm, codeobj, f.globals.clone())));
+            }
+            op::SET_FUNCTION_ATTRIBUTE => {
+                let func = pop!();
+                let attr = pop!();
+                ops::set_function_attribute(&func, &attr, oparg);
+                push!(func);
+            }
+            op::LOAD_BUILD_CLASS => {
+                let v = tri!(dict::get_item(vm, &f.builtins, &vm.intern("__build_class__")));
+                match v {
+                    Some(v) => push!(v),
+                    None => leave!(Exit::Error(vm.name_error("__build_class__ not found"), true)),
+                }
+            }
+            op::LOAD_ASSERTION_ERROR => push!(crate::types::exceptions::ASSERTION_ERROR.to_ref()),
+            op::CALL | op::CALL_KW => {
+                let (nargs, kwnames) = if opcode == op::CALL_KW {
+                    let kw = pop!();
+                    (oparg as usize, Some(kw))
+                } else {
+                    (oparg as usize, None)
+                };
+                // [callable, self_or_null, args...]
+                let callable_slot = unsafe { &mut *sp.sub(nargs + 2) };
+                let self_slot = unsafe { &mut *sp.sub(nargs + 1) };
+                if self_slot.is_none() {
+                    let bound = callable_slot.as_ref().unwrap().downcast::<PyMethod>().map(|m| (m.func.clone(), m.self_.clone()));
+                    if let Some((func, self_)) = bound {
+                        *callable_slot = Some(func);
+                        *self_slot = Some(self_);
+                    }
+                }
+                let total = nargs + self_slot.is_some() as usize;
+                let callable = callable_slot.clone().unwrap();
+                let kwn: &[PyRef] = match &kwnames {
+                    Some(k) => tuple::tuple_items(k),
+                    None => &[],
+                };
+                let args: &[PyRef] = unsafe { as_refs(std::slice::from_raw_parts(sp.sub(total), total)) };
+                if std::ptr::eq(callable.ob_type(), &*FUNCTION_TYPE) {
+                    let r = push_function_frame(vm, &callable, args, kwn, false);
+                    for _ in 0..nargs + 2 {
+                        drop(pop_slot!());
+                    }
+                    // `f.instr` stays on the CALL (tracebacks, handlers); the return
+                    // resumes after it (run_frame).
+                    match r {
+                        Ok(callee) => leave!(Exit::Call(callee)),
+                        Err(e) => leave!(Exit::Error(e, true)),
+                    }
+                }
+                f.stack_top = unsafe { sp.offset_from(base) } as usize;
+                let r = protocol::call(vm, &callable, args, kwn);
+                for _ in 0..nargs + 2 {
+                    drop(pop_slot!());
+                }
+                push!(tri!(r));
+            }
+            op::CALL_FUNCTION_EX => {
+                let kwargs = if oparg & 1 != 0 { Some(pop!()) } else { None };
+                let callargs = pop!();
+                let _null = pop_slot!();
+                let func = pop!();
+                let r = tri!(ops::call_function_ex(vm, &func, &callargs, kwargs.as_deref()));
+                push!(r);
+            }
+            op::CALL_INTRINSIC_1 => {
+                let v = pop!();
+                push!(tri!(ops::call_intrinsic_1(vm, f, &v, oparg)));
+            }
+            op::CALL_INTRINSIC_2 => {
+                let v1 = pop!();
+                let v2 = pop!();
+                push!(tri!(ops::call_intrinsic_2(vm, &v2, &v1, oparg)));
+            }
+            op::FORMAT_SIMPLE => {
+                let v = pop!();
+                if std::ptr::eq(v.ob_type(), &*pystr::STR_TYPE) {
+                    push!(v);
+                } else {
+                    push!(tri!(crate::builtins::format_value(vm, &v, None)));
+                }
+            }
+            op::FORMAT_WITH_SPEC => {
+                let spec = pop!();
+                let v = pop!();
+                push!(tri!(crate::builtins::format_value(vm, &v, Some(&spec))));
+            }
+            op::CONVERT_VALUE => {
+                let v = pop!();
+                let r = match oparg {
+                    1 => tri!(protocol::str(vm, &v)),
+                    2 => tri!(protocol::repr(vm, &v)),
+                    _ => tri!(crate::builtins::ascii(vm, &v)),
+                };
+                push!(r);
+            }
+            op::RAISE_VARARGS => {
+                let cause = if oparg >= 2 { Some(pop!()) } else { None };
+                let exc = if oparg >= 1 { Some(pop!()) } else { None };
+                match unwind::do_raise(vm, exc, cause) {
+                    Ok(e) => leave!(Exit::Error(e, true)),
+                    Err((e, add_tb)) => leave!(Exit::Error(e, add_tb)),
+                }
+            }
+            op::RERAISE => {
+                let exc = pop!();
+                if oparg != 0 {
+                    let lasti = peek!(oparg as usize);
+                    if let Some(i) = int::downcast_int(lasti).and_then(|i| i.as_i64()) {
+                        f.instr = i as usize;
+                    }
+                }
+                leave!(Exit::Error(PyErr::from_instance(exc), false));
+            }
+            op::PUSH_EXC_INFO => {
+                let exc = pop!();
+                let prev = vm.exc_value.replace(Some(exc.clone()));
+                push!(prev.unwrap_or_else(none::none));
+                push!(exc);
+            }
+            op::POP_EXCEPT => {
+                let v = pop!();
+                let old = vm.exc_value.replace(if v.is(none::none_ref()) { None } else { Some(v) });
+                drop(old);
+            }
+            op::CHECK_EXC_MATCH => {
+                let right = pop!();
+                let left = top!().clone();
+                tri!(ops::check_except_type_valid(vm, &right));
+                push!(none::bool_(tri!(protocol::isinstance(vm, &left, &right))));
+            }
+            op::BEFORE_WITH => {
+                let mgr = pop!();
+                let (exit, res) = tri!(ops::before_with(vm, &mgr));
+                push!(exit);
+                push!(res);
+            }
+            op::WITH_EXCEPT_START => {
+                // [exit_func, lasti, prev_exc, val]
+                let val = top!().clone();
+                let exit_func = peek!(4).clone();
+                let tb = crate::types::exceptions::as_exc(&val).traceback.borrow().clone().unwrap_or_else(none::none);
+                let r = tri!(protocol::call(vm, &exit_func, &[val.type_ref(), val.clone(), tb], &[]));
+                push!(r);
+            }
+            op::SETUP_ANNOTATIONS => tri!(ops::setup_annotations(vm, f)),
+            op::IMPORT_NAME => {
+                let fromlist = pop!();
+                let level = pop!();
+                let name = &code.names[oparg as usize];
+                push!(tri!(crate::import::import_name(vm, f, name, &fromlist, &level)));
+            }
+            op::IMPORT_FROM => {
+                let module = top!().clone();
+                push!(tri!(crate::import::import_from(vm, &module, &code.names[oparg as usize])));
+            }
+            op::GET_LEN => {
+                let n = tri!(protocol::len(vm, top!()));
+                push!(int::new_int(n as i64));
+            }
+            _ => {
+                let name = taipan_bytecode::Opcode(opcode as u16).name();
+                leave!(Exit::Error(vm.system_error(format!("taipan: opcode {name} is not implemented yet")), true));
+            }
+        }
+    }
+}
+
+#[allow(dead_code)]
+fn unused(_: &PyObject) {}

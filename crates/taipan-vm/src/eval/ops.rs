@@ -1,0 +1,359 @@
+//! The work of instructions too long to sit in the dispatch loop: name lookups, method
+//! loads, unpacking, `with`, `super()`, `*args`/`**kwargs` calls, intrinsics.
+
+use crate::error::{PyErr, PyResult};
+use crate::eval::frame::InterpreterFrame;
+use crate::object::{PyObject, PyRef};
+use crate::protocol;
+use crate::types::function::PyFunction;
+use crate::types::{dict, exceptions, int, list, none, str as pystr, tuple, type_};
+use crate::vm::Vm;
+
+#[cold]
+pub fn name_error(vm: &Vm, name: &PyObject) -> PyErr {
+    let err = vm.name_error(format!("name '{}' is not defined", pystr::to_string(name)));
+    let e = exceptions::as_exc(err.value());
+    *e.fields.borrow_mut() = vec![Some(name.to_ref())];
+    err
+}
+
+/// `mapping[name]` for a dict or any mapping; `None` when missing.
+pub fn mapping_get(vm: &Vm, mapping: &PyObject, name: &PyObject) -> PyResult<Option<PyRef>> {
+    if std::ptr::eq(mapping.ob_type(), &*dict::DICT_TYPE) {
+        return dict::get_item(vm, mapping, name);
+    }
+    match protocol::getitem(vm, mapping, name) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.matches(&exceptions::KEY_ERROR) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// `LOAD_GLOBAL`: globals, then builtins.
+#[inline]
+pub fn load_global(vm: &Vm, globals: &PyObject, builtins: &PyObject, name: &PyObject) -> PyResult<PyRef> {
+    if let Some(v) = dict::get_item(vm, globals, name)? {
+        return Ok(v);
+    }
+    if let Some(v) = mapping_get(vm, builtins, name)? {
+        return Ok(v);
+    }
+    Err(name_error(vm, name))
+}
+
+/// `LOAD_NAME`: locals, globals, builtins.
+pub fn load_name(vm: &Vm, f: &InterpreterFrame, name: &PyObject) -> PyResult<PyRef> {
+    let Some(locals) = &f.locals else {
+        return Err(vm.system_error(format!("no locals when loading {}", protocol::repr_string(vm, name)?)));
+    };
+    if let Some(v) = mapping_get(vm, locals, name)? {
+        return Ok(v);
+    }
+    load_global(vm, &f.globals, &f.builtins, name)
+}
+
+/// `LOAD_ATTR` with the method bit: an unbound method plus `self` when the attribute is
+/// a plain method descriptor found on the type (no bound-method object is made), else
+/// the attribute plus NULL.
+pub fn load_method(vm: &Vm, owner: &PyObject, name: &PyObject) -> PyResult<(PyRef, Option<PyRef>)> {
+    let tp = owner.ob_type();
+    if tp.tp_getattro.get().map(|f| f as usize) == Some(crate::types::object::generic_getattr as usize) {
+        if let Some(descr) = type_::lookup(tp, name) {
+            let dt = descr.ob_type();
+            if dt.has_flag(crate::object::typeobj::flags::METHOD_DESCRIPTOR) {
+                // A method: unless the instance dict shadows it.
+                let shadowed = match crate::types::object::instance_dict_cell(owner) {
+                    Some(cell) => {
+                        let d = cell.borrow().clone();
+                        match d {
+                            Some(d) => dict::get_item(vm, &d, name)?,
+                            None => None,
+                        }
+                    }
+                    None => None,
+                };
+                if let Some(v) = shadowed {
+                    return Ok((v, None));
+                }
+                return Ok((descr, Some(owner.to_ref())));
+            }
+        }
+    }
+    Ok((protocol::getattr(vm, owner, name)?, None))
+}
+
+/// `BINARY_OP` with int fast paths.
+#[inline]
+pub fn binary_op_fast(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) -> PyResult<PyRef> {
+    use crate::protocol::nb;
+    let it: &crate::object::PyTypeObject = &int::INT_TYPE;
+    if std::ptr::eq(a.ob_type(), it) && std::ptr::eq(b.ob_type(), it) {
+        if let (Some(x), Some(y)) = (int::downcast_int(a).unwrap().as_i64(), int::downcast_int(b).unwrap().as_i64()) {
+            let r = match oparg {
+                nb::ADD | 13 => x.checked_add(y),
+                nb::SUBTRACT | 23 => x.checked_sub(y),
+                nb::MULTIPLY | 18 => x.checked_mul(y),
+                _ => None,
+            };
+            if let Some(r) = r {
+                return Ok(int::new_int(r));
+            }
+        }
+    }
+    protocol::binary_op(vm, a, b, oparg)
+}
+
+/// `UNPACK_SEQUENCE n`.
+pub fn unpack_sequence(vm: &Vm, seq: &PyObject, n: usize) -> PyResult<Vec<PyRef>> {
+    let items: Vec<PyRef> = if let Some(t) = tuple::downcast_tuple(seq) {
+        t.to_vec()
+    } else if let Some(l) = list::downcast_list(seq) {
+        l.items.borrow().clone()
+    } else {
+        let it = protocol::getiter(vm, seq).map_err(|e| {
+            if e.matches(&exceptions::TYPE_ERROR) && seq.ob_type().tp_iter.get().is_none() {
+                vm.type_error(format!("cannot unpack non-iterable {} object", seq.ob_type().name()))
+            } else {
+                e
+            }
+        })?;
+        let mut v = Vec::with_capacity(n);
+        while v.len() < n {
+            match protocol::next(vm, &it)? {
+                Some(x) => v.push(x),
+                None => {
+                    return Err(vm.value_error(format!(
+                        "not enough values to unpack (expected {n}, got {})",
+                        v.len()
+                    )))
+                }
+            }
+        }
+        if protocol::next(vm, &it)?.is_some() {
+            return Err(vm.value_error(format!("too many values to unpack (expected {n})")));
+        }
+        return Ok(v);
+    };
+    if items.len() < n {
+        return Err(vm.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
+    }
+    if items.len() > n {
+        return Err(vm.value_error(format!("too many values to unpack (expected {n})")));
+    }
+    Ok(items)
+}
+
+/// `UNPACK_EX`: `before` targets, a starred list, `after` targets.
+pub fn unpack_ex(vm: &Vm, seq: &PyObject, before: usize, after: usize) -> PyResult<Vec<PyRef>> {
+    let items = protocol::iterate(vm, seq).map_err(|e| {
+        if e.matches(&exceptions::TYPE_ERROR) && seq.ob_type().tp_iter.get().is_none() {
+            vm.type_error(format!("cannot unpack non-iterable {} object", seq.ob_type().name()))
+        } else {
+            e
+        }
+    })?;
+    if items.len() < before + after {
+        return Err(vm.value_error(format!(
+            "not enough values to unpack (expected at least {}, got {})",
+            before + after,
+            items.len()
+        )));
+    }
+    let mut out = items[..before].to_vec();
+    out.push(list::new_list(items[before..items.len() - after].to_vec()));
+    out.extend_from_slice(&items[items.len() - after..]);
+    Ok(out)
+}
+
+/// `SET_FUNCTION_ATTRIBUTE`.
+pub fn set_function_attribute(func: &PyObject, attr: &PyObject, flag: u32) {
+    let f = func.downcast::<PyFunction>().unwrap();
+    match flag {
+        1 => *f.defaults.borrow_mut() = Some(attr.to_ref()),
+        2 => *f.kwdefaults.borrow_mut() = Some(attr.to_ref()),
+        4 => *f.annotations.borrow_mut() = Some(attr.to_ref()),
+        8 => *f.closure.borrow_mut() = Some(attr.to_ref()),
+        _ => {}
+    }
+}
+
+/// `LIST_EXTEND`.
+pub fn list_extend(vm: &Vm, l: &PyObject, iterable: &PyObject) -> PyResult<()> {
+    let items = protocol::iterate(vm, iterable).map_err(|e| {
+        if e.matches(&exceptions::TYPE_ERROR) && iterable.ob_type().tp_iter.get().is_none() {
+            vm.type_error(format!("Value after * must be an iterable, not {}", iterable.ob_type().name()))
+        } else {
+            e
+        }
+    })?;
+    list::downcast_list(l).unwrap().items.borrow_mut().extend(items);
+    Ok(())
+}
+
+/// `DICT_UPDATE` / `DICT_MERGE` (`merge`: duplicate keys are an error, as in `f(**a, **b)`).
+pub fn dict_update(vm: &Vm, d: &PyObject, update: &PyObject, merge: bool, func: Option<&PyObject>) -> PyResult<()> {
+    let is_mapping = dict::downcast_dict(update).is_some() || protocol::getattr_opt(vm, update, &vm.intern("keys"))?.is_some();
+    if !is_mapping {
+        return Err(if merge {
+            let fname = func.map(|f| function_name(vm, f)).unwrap_or_default();
+            vm.type_error(format!("{fname} argument after ** must be a mapping, not {}", update.ob_type().name()))
+        } else {
+            vm.type_error(format!("'{}' object is not a mapping", update.ob_type().name()))
+        });
+    }
+    let src = dict::copy(vm, update)?;
+    for (k, v) in dict::items(&src) {
+        if merge {
+            if pystr::downcast_str(&k).is_none() {
+                let fname = func.map(|f| function_name(vm, f)).unwrap_or_default();
+                return Err(vm.type_error(format!("{fname} keywords must be strings")));
+            }
+            if dict::get_item(vm, d, &k)?.is_some() {
+                let fname = func.map(|f| function_name(vm, f)).unwrap_or_default();
+                return Err(vm.type_error(format!(
+                    "{fname} got multiple values for keyword argument '{}'",
+                    pystr::to_string(&k)
+                )));
+            }
+        }
+        dict::set_item(vm, d, &k, &v)?;
+    }
+    Ok(())
+}
+
+/// `_PyObject_FunctionStr`: "qualname()" with the module when not builtins.
+pub fn function_name(vm: &Vm, f: &PyObject) -> String {
+    let q = protocol::getattr_opt(vm, f, &vm.intern("__qualname__")).ok().flatten();
+    let Some(q) = q.filter(|q| pystr::downcast_str(q).is_some()) else {
+        return format!("{} object", f.ob_type().name());
+    };
+    let m = protocol::getattr_opt(vm, f, &vm.intern("__module__")).ok().flatten();
+    match m.filter(|m| pystr::downcast_str(m).is_some()) {
+        Some(m) if pystr::to_string(&m) != "builtins" => format!("{}.{}()", pystr::to_string(&m), pystr::to_string(&q)),
+        _ => format!("{}()", pystr::to_string(&q)),
+    }
+}
+
+/// `CALL_FUNCTION_EX`: `func(*callargs, **kwargs)`.
+pub fn call_function_ex(vm: &Vm, func: &PyObject, callargs: &PyObject, kwargs: Option<&PyObject>) -> PyResult<PyRef> {
+    let mut args: Vec<PyRef> = match tuple::downcast_tuple(callargs) {
+        Some(t) => t.to_vec(),
+        None => protocol::iterate(vm, callargs).map_err(|e| {
+            if e.matches(&exceptions::TYPE_ERROR) && callargs.ob_type().tp_iter.get().is_none() {
+                vm.type_error(format!(
+                    "{} argument after * must be an iterable, not {}",
+                    function_name(vm, func),
+                    callargs.ob_type().name()
+                ))
+            } else {
+                e
+            }
+        })?,
+    };
+    let mut names = Vec::new();
+    if let Some(kw) = kwargs {
+        for (k, v) in dict::items(kw) {
+            names.push(k);
+            args.push(v);
+        }
+    }
+    protocol::call(vm, func, &args, &names)
+}
+
+/// The type check of `except X:` (`CHECK_EXC_MATCH`).
+pub fn check_except_type_valid(vm: &Vm, right: &PyObject) -> PyResult<()> {
+    let ok = |o: &PyObject| exceptions::is_exception_class(o);
+    let valid = match tuple::downcast_tuple(right) {
+        Some(items) => items.iter().all(|x| ok(x)),
+        None => ok(right),
+    };
+    if !valid {
+        return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed"));
+    }
+    Ok(())
+}
+
+/// `BEFORE_WITH`: `(bound __exit__, __enter__())`.
+pub fn before_with(vm: &Vm, mgr: &PyObject) -> PyResult<(PyRef, PyRef)> {
+    let Some(enter) = protocol::lookup_special(vm, mgr, "__enter__")? else {
+        return Err(vm.type_error(format!(
+            "'{}' object does not support the context manager protocol",
+            mgr.ob_type().name()
+        )));
+    };
+    let Some(exit) = protocol::lookup_special(vm, mgr, "__exit__")? else {
+        return Err(vm.type_error(format!(
+            "'{}' object does not support the context manager protocol (missed __exit__ method)",
+            mgr.ob_type().name()
+        )));
+    };
+    let res = protocol::call(vm, &enter, &[], &[])?;
+    Ok((exit, res))
+}
+
+/// `SETUP_ANNOTATIONS`: `__annotations__ = {}` in the locals when missing.
+pub fn setup_annotations(vm: &Vm, f: &InterpreterFrame) -> PyResult<()> {
+    let Some(locals) = &f.locals else {
+        return Err(vm.system_error("no locals found when setting up annotations"));
+    };
+    let key = vm.intern("__annotations__");
+    if mapping_get(vm, locals, &key)?.is_none() {
+        protocol::setitem(vm, locals, &key, &dict::new_dict())?;
+    }
+    Ok(())
+}
+
+/// `LOAD_SUPER_ATTR`: `super().name` without making the super object when possible.
+pub fn load_super_attr(
+    vm: &Vm,
+    global_super: &PyObject,
+    class: &PyObject,
+    self_: &PyObject,
+    name: &PyObject,
+    oparg: u32,
+) -> PyResult<(PyRef, Option<PyRef>)> {
+    let sup = if oparg & 2 != 0 {
+        protocol::call(vm, global_super, &[class.to_ref(), self_.to_ref()], &[])?
+    } else {
+        protocol::call(vm, global_super, &[], &[])?
+    };
+    if oparg & 1 != 0 {
+        let (m, s) = load_method(vm, &sup, name)?;
+        return Ok((m, s));
+    }
+    Ok((protocol::getattr(vm, &sup, name)?, None))
+}
+
+/// `CALL_INTRINSIC_1`.
+pub fn call_intrinsic_1(vm: &Vm, f: &InterpreterFrame, v: &PyObject, oparg: u32) -> PyResult<PyRef> {
+    match oparg {
+        1 => {
+            // INTRINSIC_PRINT (interactive mode): sys.displayhook(v)
+            let hook = protocol::getattr_str(vm, &vm.sys, "displayhook")?;
+            protocol::call(vm, &hook, &[v.to_ref()], &[])
+        }
+        2 => {
+            crate::import::import_star(vm, f, v)?;
+            Ok(none::none())
+        }
+        3 => {
+            // INTRINSIC_STOPITERATION_ERROR
+            if v.ob_type().is_subtype(&exceptions::STOP_ITERATION) {
+                let e = vm.runtime_error("generator raised StopIteration");
+                *exceptions::as_exc(e.value()).cause.borrow_mut() = Some(v.to_ref());
+                exceptions::as_exc(e.value()).suppress_context.set(true);
+                *exceptions::as_exc(e.value()).context.borrow_mut() = Some(v.to_ref());
+                return Err(e);
+            }
+            Err(PyErr::from_instance(v.to_ref()))
+        }
+        5 => protocol::positive(vm, v),
+        6 => Ok(tuple::new_tuple(list::list_items(v))),
+        _ => Err(vm.system_error(format!("taipan: intrinsic {oparg} is not implemented yet"))),
+    }
+}
+
+/// `CALL_INTRINSIC_2`.
+pub fn call_intrinsic_2(vm: &Vm, _a: &PyObject, _b: &PyObject, oparg: u32) -> PyResult<PyRef> {
+    Err(vm.system_error(format!("taipan: intrinsic2 {oparg} is not implemented yet")))
+}

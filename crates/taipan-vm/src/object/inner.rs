@@ -1,0 +1,234 @@
+//! [`PyInner<T>`]: how every object is laid out, allocated, downcast and freed.
+//!
+//! ```text
+//!             ┌──────────────────────────────┐
+//!  (classes)  │ ManagedPrefix: __dict__,     │  only when the type has MANAGED_DICT
+//!             │ __slots__ values, weakrefs   │  (CPython 3.13 also puts it before)
+//!  ob ptr ──▶ ├──────────────────────────────┤
+//!             │ ob_refcnt  (isize)           │  offset 0   ┐ PyObject, C-compatible
+//!             │ ob_type    (*PyTypeObject)   │  offset 8   ┘
+//!             ├──────────────────────────────┤
+//!             │ payload: T                   │  offset 16: the built-in type's data
+//!             └──────────────────────────────┘
+//! ```
+//!
+//! A built-in type implements [`PyPayload`] for its payload struct, naming its static type
+//! object. An instance of a class derived from it has the same payload (the class's
+//! "solid base" decides the layout) plus the managed prefix; so downcasting checks
+//! subtyping, not type identity, and one generic [`dealloc`] frees both shapes.
+
+use std::alloc::{alloc, dealloc as free, handle_alloc_error, Layout};
+use std::cell::{RefCell, UnsafeCell};
+use std::ptr::NonNull;
+
+use super::{PyObject, PyRef, PyTypeObject};
+use super::typeobj::flags;
+
+/// An object: the header, then the payload of its type.
+#[repr(C)]
+pub struct PyInner<T> {
+    pub ob: PyObject,
+    pub payload: T,
+}
+
+impl<T> std::ops::Deref for PyInner<T> {
+    type Target = T;
+    #[inline]
+    fn deref(&self) -> &T {
+        &self.payload
+    }
+}
+
+impl<T> PyInner<T> {
+    /// A statically allocated, immortal object of type `tp`.
+    pub const fn new_static(tp: &'static PyTypeObject, payload: T) -> PyInner<T> {
+        PyInner { ob: PyObject::new_immortal(tp as *const PyTypeObject), payload }
+    }
+
+    #[inline]
+    pub fn as_object(&self) -> &PyObject {
+        &self.ob
+    }
+
+    /// A new owned reference to this object.
+    #[inline]
+    pub fn to_ref(&self) -> PyRef {
+        PyRef::new_ref(&self.ob)
+    }
+}
+
+/// A `static` object. Objects are `!Sync` because only the GIL holder may touch them;
+/// immortal static objects are shared by every thread under that same rule.
+#[repr(transparent)]
+pub struct Static<T>(pub T);
+// SAFETY: see the type's doc: access is serialized by the GIL.
+unsafe impl<T> Sync for Static<T> {}
+
+impl<T> std::ops::Deref for Static<T> {
+    type Target = T;
+    #[inline]
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// A Rust type that is the payload of a built-in Python type.
+pub trait PyPayload: Sized + 'static {
+    /// The built-in type whose instances (and whose subclasses' instances) carry this payload.
+    fn static_type() -> &'static PyTypeObject;
+}
+
+/// What a class instance carries before its header: `__dict__`, the values of
+/// `__slots__`, and the weak references to it.
+pub struct ManagedPrefix {
+    pub dict: RefCell<Option<PyRef>>,
+    pub slots: RefCell<Vec<Option<PyRef>>>,
+    pub weaklist: UnsafeCell<*mut PyObject>,
+}
+
+const PREFIX_SIZE: usize = std::mem::size_of::<ManagedPrefix>();
+
+fn layouts<T>(managed: bool) -> (Layout, usize) {
+    let inner = Layout::new::<PyInner<T>>();
+    if managed {
+        let (l, off) = Layout::new::<ManagedPrefix>().extend(inner).expect("object layout");
+        debug_assert_eq!(off, PREFIX_SIZE, "payload alignment must not exceed 8");
+        (l, off)
+    } else {
+        (inner, 0)
+    }
+}
+
+/// Allocate an object of type `tp` (a built-in type or a class deriving from one whose
+/// payload is `T`). Takes a reference to `tp` when it is a heap type.
+pub fn alloc_object<T: PyPayload>(tp: &PyTypeObject, payload: T) -> PyRef {
+    let managed = tp.has_flag(flags::MANAGED_DICT);
+    let (layout, off) = layouts::<T>(managed);
+    // SAFETY: the layout is non-zero-sized (it holds the header); every field is written
+    // before the object is handed out.
+    unsafe {
+        let base = alloc(layout);
+        if base.is_null() {
+            handle_alloc_error(layout);
+        }
+        if managed {
+            let nslots = tp.ht_nslots.get();
+            (base as *mut ManagedPrefix).write(ManagedPrefix {
+                dict: RefCell::new(None),
+                slots: RefCell::new(vec![None; nslots]),
+                weaklist: UnsafeCell::new(std::ptr::null_mut()),
+            });
+        }
+        let obj = base.add(off) as *mut PyInner<T>;
+        if tp.is_heap_type() {
+            tp.ob.incref();
+        }
+        obj.write(PyInner { ob: PyObject::new(tp as *const PyTypeObject), payload });
+        PyRef::from_raw(NonNull::new_unchecked(obj as *mut PyObject))
+    }
+}
+
+/// The managed prefix of a class instance, if its type has one.
+pub fn managed_prefix(obj: &PyObject) -> Option<&ManagedPrefix> {
+    if obj.ob_type().has_flag(flags::MANAGED_DICT) {
+        // SAFETY: objects of MANAGED_DICT types were allocated with the prefix right
+        // before the header (alloc_object).
+        Some(unsafe { &*((obj as *const PyObject as *const u8).sub(PREFIX_SIZE) as *const ManagedPrefix) })
+    } else {
+        None
+    }
+}
+
+/// `tp_dealloc` of every type whose instances carry payload `T`: drop the payload and
+/// the managed prefix, free the memory, release the reference to a heap type.
+///
+/// # Safety
+/// `obj` is an object of a type whose payload is `T`, with count zero.
+pub unsafe fn dealloc<T: PyPayload>(obj: *mut PyObject) {
+    unsafe {
+        let tp = (*obj).ob_type() as *const PyTypeObject;
+        let managed = (*tp).has_flag(flags::MANAGED_DICT);
+        let heap = (*tp).is_heap_type();
+        let (layout, off) = layouts::<T>(managed);
+        let inner = obj as *mut PyInner<T>;
+        std::ptr::drop_in_place(&mut (*inner).payload);
+        let base = (obj as *mut u8).sub(off);
+        if managed {
+            std::ptr::drop_in_place(base as *mut ManagedPrefix);
+        }
+        free(base, layout);
+        if heap {
+            drop(PyRef::from_raw(NonNull::new_unchecked(tp as *mut PyObject)));
+        }
+    }
+}
+
+/// The `tp_dealloc` of immortal singletons: never called.
+///
+/// # Safety
+/// Never unsafe: it does nothing.
+pub unsafe fn dealloc_never(_obj: *mut PyObject) {}
+
+impl PyObject {
+    /// Borrow the payload when this object is an instance of `T`'s type or a subclass.
+    #[inline]
+    pub fn downcast<T: PyPayload>(&self) -> Option<&PyInner<T>> {
+        let tp = self.ob_type();
+        if std::ptr::eq(tp, T::static_type()) || tp.is_subtype(T::static_type()) {
+            // SAFETY: instances of T's type and its subclasses are PyInner<T>.
+            Some(unsafe { &*(self as *const PyObject as *const PyInner<T>) })
+        } else {
+            None
+        }
+    }
+
+    /// Borrow the payload when this object's type is exactly `T`'s type.
+    #[inline]
+    pub fn downcast_exact<T: PyPayload>(&self) -> Option<&PyInner<T>> {
+        if std::ptr::eq(self.ob_type(), T::static_type()) {
+            // SAFETY: as in `downcast`.
+            Some(unsafe { &*(self as *const PyObject as *const PyInner<T>) })
+        } else {
+            None
+        }
+    }
+
+    /// `isinstance(self, T's type)` by type only (no `__instancecheck__`).
+    #[inline]
+    pub fn is_instance_of<T: PyPayload>(&self) -> bool {
+        self.downcast::<T>().is_some()
+    }
+
+    /// Borrow the payload of an object already known to carry `T`.
+    ///
+    /// # Safety
+    /// The object's type is `T`'s type or a subclass of it.
+    #[inline]
+    pub unsafe fn payload_unchecked<T: PyPayload>(&self) -> &T {
+        unsafe { &(*(self as *const PyObject as *const PyInner<T>)).payload }
+    }
+
+    /// `obj is other`.
+    #[inline]
+    pub fn is(&self, other: &PyObject) -> bool {
+        std::ptr::eq(self, other)
+    }
+
+    /// The object's address, as `id()` reports it.
+    #[inline]
+    pub fn addr(&self) -> usize {
+        self as *const PyObject as usize
+    }
+
+    /// A new owned reference (`Py_NewRef`).
+    #[inline]
+    pub fn to_ref(&self) -> PyRef {
+        PyRef::new_ref(self)
+    }
+
+    /// The type as an owned object reference.
+    #[inline]
+    pub fn type_ref(&self) -> PyRef {
+        PyRef::new_ref(self.ob_type().as_object())
+    }
+}

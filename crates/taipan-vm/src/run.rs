@@ -1,0 +1,47 @@
+//! Running a program as `python3.13 FILE` does: compile, execute as `__main__`, report
+//! an uncaught exception, honour SystemExit, flush the streams, and return the exit status.
+
+use std::sync::Arc;
+
+use taipan_bytecode::CodeObject;
+
+use crate::error::PyErr;
+use crate::types::{dict, exceptions, int, module, none, str as pystr};
+use crate::vm::Vm;
+
+/// Execute a compiled module as `__main__`; returns the process exit status.
+pub fn run_main(vm: &Vm, code: CodeObject, filename: &str) -> u8 {
+    let main = module::new_module_named("__main__");
+    let globals = module::module_dict(&main);
+    dict::set_item_str_key(vm, &vm.modules, &vm.intern("__main__"), &main);
+    dict::set_item_str_key(vm, &globals, &vm.intern("__file__"), &pystr::new_str(filename));
+    dict::set_item_str_key(vm, &globals, &vm.intern("__builtins__"), &vm.builtins);
+    dict::set_item_str_key(vm, &globals, &vm.intern("__cached__"), &none::none());
+    let code = crate::types::code::new_code(vm, Arc::new(code));
+    let r = crate::eval::exec_code(vm, code, globals, None);
+    let status = match r {
+        Ok(_) => 0,
+        Err(e) => handle_uncaught(vm, e),
+    };
+    crate::sysmodule::flush_stdout(vm);
+    status
+}
+
+/// Print an uncaught exception (or handle SystemExit) and give the exit status.
+pub fn handle_uncaught(vm: &Vm, e: PyErr) -> u8 {
+    if e.matches(&exceptions::SYSTEM_EXIT) {
+        let code = exceptions::first_field(e.value());
+        if code.is(none::none_ref()) {
+            return 0;
+        }
+        if let Some(i) = int::downcast_int(&code) {
+            return i.as_i64().map(|n| n as u8).unwrap_or(255);
+        }
+        crate::sysmodule::flush_stdout(vm);
+        let s = crate::protocol::str(vm, &code).map(|s| pystr::to_string(&s)).unwrap_or_default();
+        eprintln!("{s}");
+        return 1;
+    }
+    crate::traceback::print_exception(vm, &e);
+    1
+}

@@ -1,0 +1,184 @@
+//! Traceback objects and the display of uncaught exceptions (`PyErr_Display`), written
+//! to the process's stderr.
+//!
+//! Printed so far: the "Traceback (most recent call last):" block with each entry's
+//! source line, chained exceptions (`__cause__` / `__context__`), notes, and the final
+//! `Type: message` line. Still to come: the `~~~^^^` position markers, exception-group
+//! boxes, "Did you mean" suggestions and "[Previous line repeated N more times]".
+
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+use std::io::Write;
+
+use crate::error::{PyErr, PyResult};
+use crate::object::inner::dealloc;
+use crate::object::typeobj::flags;
+use crate::object::{alloc_object, PyInner, PyObject, PyPayload, PyRef, PyTypeData, PyTypeObject, Static};
+use crate::types::descr::GetSetDef;
+use crate::types::{exceptions, int, none, str as pystr, type_};
+use crate::vm::Vm;
+
+pub struct PyTraceback {
+    pub tb_next: RefCell<Option<PyRef>>,
+    pub tb_frame: PyRef,
+    pub tb_lasti: i32,
+    pub tb_lineno: i32,
+}
+
+impl PyPayload for PyTraceback {
+    fn static_type() -> &'static PyTypeObject {
+        &TRACEBACK_TYPE
+    }
+}
+
+pub static TRACEBACK_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
+    &type_::TYPE_TYPE.0,
+    PyTypeData {
+        tp_name: RefCell::new(Cow::Borrowed("traceback")),
+        tp_flags: Cell::new(flags::IMMUTABLETYPE),
+        tp_dealloc: Cell::new(dealloc::<PyTraceback>),
+        tp_getset: TB_GETSET,
+        ..PyTypeData::BASE
+    },
+));
+
+static TB_GETSET: &[GetSetDef] = &[
+    GetSetDef::new("tb_next", tb_next, None),
+    GetSetDef::new("tb_frame", tb_frame, None),
+    GetSetDef::new("tb_lasti", tb_lasti, None),
+    GetSetDef::new("tb_lineno", tb_lineno, None),
+];
+
+pub fn new_traceback(next: Option<PyRef>, frame: PyRef, lasti: i32, lineno: i32) -> PyRef {
+    alloc_object(&TRACEBACK_TYPE, PyTraceback { tb_next: RefCell::new(next), tb_frame: frame, tb_lasti: lasti, tb_lineno: lineno })
+}
+
+pub fn is_traceback(o: &PyObject) -> bool {
+    o.downcast::<PyTraceback>().is_some()
+}
+
+fn tb(o: &PyObject) -> &PyTraceback {
+    o.downcast::<PyTraceback>().unwrap()
+}
+fn tb_next(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
+    Ok(tb(o).tb_next.borrow().clone().unwrap_or_else(none::none))
+}
+fn tb_frame(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
+    Ok(tb(o).tb_frame.clone())
+}
+fn tb_lasti(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
+    Ok(int::new_int(tb(o).tb_lasti as i64))
+}
+fn tb_lineno(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
+    Ok(int::new_int(tb(o).tb_lineno as i64))
+}
+
+/// Line `lineno` (1-based) of `filename`, stripped, as the traceback shows it.
+pub fn source_line(filename: &str, lineno: i32) -> Option<String> {
+    if lineno < 1 {
+        return None;
+    }
+    let bytes = std::fs::read(filename).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let line = text.split_inclusive('\n').nth(lineno as usize - 1)?;
+    Some(line.trim().to_string())
+}
+
+fn format_tb(vm: &Vm, tb_obj: &PyObject, out: &mut String) {
+    let mut cur = Some(tb_obj.to_ref());
+    while let Some(t) = cur {
+        let entry = tb(&t);
+        let frame = entry.tb_frame.downcast::<crate::types::frame::PyFrame>().unwrap();
+        let code = crate::types::code::as_code(&frame.code);
+        let filename = pystr::to_string(&code.filename);
+        let name = pystr::to_string(&code.name);
+        out.push_str(&format!("  File \"{filename}\", line {}, in {name}\n", entry.tb_lineno));
+        if let Some(line) = source_line(&filename, entry.tb_lineno) {
+            if !line.is_empty() {
+                out.push_str(&format!("    {line}\n"));
+            }
+        }
+        cur = entry.tb_next.borrow().clone();
+    }
+    let _ = vm;
+}
+
+/// The `Type: message` line of an exception (`format_exception_only`).
+pub fn format_exception_only(vm: &Vm, exc: &PyObject) -> String {
+    let tp = exc.ob_type();
+    let module = type_::type_module_name(vm, tp).unwrap_or_default();
+    let qualname = type_::type_qualname(tp);
+    let name = if module == "builtins" || module == "__main__" { qualname } else { format!("{module}.{qualname}") };
+    let msg = match crate::protocol::str(vm, exc) {
+        Ok(s) => pystr::to_string(&s),
+        Err(_) => "<exception str() failed>".to_string(),
+    };
+    let mut s = if msg.is_empty() { format!("{name}\n") } else { format!("{name}: {msg}\n") };
+    if let Ok(Some(notes)) = crate::protocol::getattr_opt(vm, exc, &vm.intern("__notes__")) {
+        if let Ok(items) = crate::protocol::iterate(vm, &notes) {
+            for n in items {
+                match pystr::downcast_str(&n) {
+                    Some(t) => {
+                        s.push_str(&t.to_string_lossy());
+                        s.push('\n');
+                    }
+                    None => {
+                        let r = crate::protocol::repr_string(vm, &n).unwrap_or_default();
+                        s.push_str(&r);
+                        s.push('\n');
+                    }
+                }
+            }
+        }
+    }
+    s
+}
+
+fn format_chain(vm: &Vm, exc: &PyObject, seen: &mut Vec<usize>, out: &mut String) {
+    seen.push(exc.addr());
+    let e = exceptions::as_exc(exc);
+    let cause = e.cause.borrow().clone();
+    let context = e.context.borrow().clone();
+    if let Some(c) = cause {
+        if !seen.contains(&c.addr()) {
+            format_chain(vm, &c, seen, out);
+            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+        }
+    } else if let Some(c) = context.filter(|_| !e.suppress_context.get()) {
+        if !seen.contains(&c.addr()) {
+            format_chain(vm, &c, seen, out);
+            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        }
+    }
+    if let Some(t) = e.traceback.borrow().clone() {
+        out.push_str("Traceback (most recent call last):\n");
+        format_tb(vm, &t, out);
+    }
+    out.push_str(&format_exception_only(vm, exc));
+}
+
+/// The full report of an uncaught exception, as `sys.excepthook` prints it.
+pub fn format_exception(vm: &Vm, exc: &PyObject) -> String {
+    let mut out = String::new();
+    format_chain(vm, exc, &mut Vec::new(), &mut out);
+    out
+}
+
+/// Print an uncaught exception to stderr.
+pub fn print_exception(vm: &Vm, err: &PyErr) {
+    crate::sysmodule::flush_stdout(vm);
+    let text = format_exception(vm, err.value());
+    let _ = std::io::stderr().write_all(text.as_bytes());
+}
+
+/// `PyErr_WriteUnraisable`: "Exception ignored in: <obj>" and the traceback.
+pub fn write_unraisable(vm: &Vm, err: &PyErr, context: Option<(&str, &PyObject)>) {
+    crate::sysmodule::flush_stdout(vm);
+    let mut s = String::new();
+    if let Some((msg, obj)) = context {
+        let r = crate::protocol::repr_string(vm, obj).unwrap_or_else(|_| "<object repr() failed>".into());
+        s.push_str(&format!("{msg}: {r}\n"));
+    }
+    s.push_str(&format_exception(vm, err.value()));
+    let _ = std::io::stderr().write_all(s.as_bytes());
+}

@@ -1,0 +1,103 @@
+//! The built-in types, one file each (DESIGN.md §4.2).
+//!
+//! Each file defines the payload struct (implementing [`PyPayload`](crate::object::PyPayload)),
+//! the `static` type object, its slots and its methods. [`ready_static_types`] runs
+//! `type_ready` over all of them once per process, in base-before-subclass order.
+
+pub mod cell;
+pub mod class;
+pub mod code;
+pub mod descr;
+pub mod dict;
+pub mod exceptions;
+pub mod function;
+pub mod function_attrs;
+pub mod float;
+pub mod frame;
+pub mod int;
+pub mod int_ops;
+pub mod iter;
+pub mod list;
+pub mod module;
+pub mod none;
+pub mod object;
+pub mod slots;
+pub mod slice;
+pub mod str;
+pub mod str_methods;
+pub mod tuple;
+pub mod type_;
+
+use std::sync::Once;
+
+/// A complex constant (the complex type is still to be written: a float pair for now).
+pub fn complex_new(real: f64, imag: f64) -> crate::object::PyRef {
+    let _ = real;
+    float::new_float(imag)
+}
+
+/// A bytes constant (the bytes type is still to be written: a tuple of ints for now).
+pub fn bytes_new(b: &[u8]) -> crate::object::PyRef {
+    tuple::new_tuple(b.iter().map(|&x| int::new_int(x as i64)).collect())
+}
+
+/// A frozenset constant (set types are still to be written: a tuple for now, which
+/// answers `in` the same way).
+pub fn frozenset_new(_vm: &crate::vm::Vm, items: Vec<crate::object::PyRef>) -> crate::object::PyRef {
+    tuple::new_tuple(items)
+}
+
+use crate::object::PyTypeObject;
+
+/// Every static type, bases before subclasses.
+fn static_types() -> Vec<&'static PyTypeObject> {
+    let mut v: Vec<&'static PyTypeObject> = vec![
+        &object::OBJECT_TYPE,
+        &type_::TYPE_TYPE,
+        &none::NONE_TYPE,
+        &none::NOT_IMPLEMENTED_TYPE,
+        &none::ELLIPSIS_TYPE,
+        &int::INT_TYPE,
+        &int::BOOL_TYPE,
+        &str::STR_TYPE,
+        &float::FLOAT_TYPE,
+        &slice::SLICE_TYPE,
+        &tuple::TUPLE_TYPE,
+        &list::LIST_TYPE,
+        &dict::DICT_TYPE,
+        &module::MODULE_TYPE,
+        &code::CODE_TYPE,
+        &cell::CELL_TYPE,
+        &frame::FRAME_TYPE,
+        &crate::traceback::TRACEBACK_TYPE,
+        &function::FUNCTION_TYPE,
+        &function::METHOD_TYPE,
+        &function::BUILTIN_FUNCTION_TYPE,
+        &descr::METHOD_DESCRIPTOR_TYPE,
+        &descr::CLASSMETHOD_DESCRIPTOR_TYPE,
+        &descr::GETSET_DESCRIPTOR_TYPE,
+        &descr::WRAPPER_DESCRIPTOR_TYPE,
+        &descr::METHOD_WRAPPER_TYPE,
+        &descr::MEMBER_DESCRIPTOR_TYPE,
+        &descr::STATICMETHOD_TYPE,
+        &descr::CLASSMETHOD_TYPE,
+        &descr::TP_NEW_WRAPPER_TYPE,
+        &iter::SEQ_ITER_TYPE,
+        &list::LIST_ITER_TYPE,
+        &tuple::TUPLE_ITER_TYPE,
+        &dict::DICT_KEYITER_TYPE,
+    ];
+    v.extend(exceptions::all_exception_types());
+    v
+}
+
+static READY: Once = Once::new();
+
+/// `type_ready` every static type (once per process).
+pub fn ready_static_types(vm: &crate::vm::Vm) {
+    READY.call_once(|| {
+        for tp in static_types() {
+            type_::type_ready(vm, tp);
+        }
+    });
+}

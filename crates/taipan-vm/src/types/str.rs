@@ -1,0 +1,207 @@
+//! `str`: the PEP 393 value of `crate::unicode` as an object. The methods live in
+//! `str_methods.rs`; this file holds the type, construction and the core slots.
+
+use std::borrow::Cow;
+use std::cell::{Cell, RefCell};
+
+use crate::error::PyResult;
+use crate::object::inner::dealloc;
+use crate::object::typeobj::{flags, CompareOp, NumberSlots, SequenceSlots};
+use crate::object::{alloc_object, PyInner, PyObject, PyPayload, PyRef, PyTypeData, PyTypeObject, Static};
+use crate::types::{none, type_};
+use crate::unicode::PyStrData;
+use crate::vm::Vm;
+
+pub struct PyStr {
+    pub data: PyStrData,
+}
+
+impl PyPayload for PyStr {
+    fn static_type() -> &'static PyTypeObject {
+        &STR_TYPE
+    }
+}
+
+pub static STR_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
+    &type_::TYPE_TYPE.0,
+    PyTypeData {
+        tp_name: RefCell::new(Cow::Borrowed("str")),
+        tp_flags: Cell::new(flags::BASETYPE | flags::IMMUTABLETYPE | flags::UNICODE_SUBCLASS),
+        tp_dealloc: Cell::new(dealloc::<PyStr>),
+        tp_repr: Cell::new(Some(str_repr)),
+        tp_str: Cell::new(Some(str_str)),
+        tp_hash: Cell::new(Some(str_hash)),
+        tp_richcompare: Cell::new(Some(str_richcompare)),
+        tp_new: Cell::new(Some(str_new)),
+        tp_iter: Cell::new(Some(crate::types::iter::seq_iter)),
+        tp_as_number: NumberSlots { nb_remainder: Cell::new(Some(str_mod)), ..NumberSlots::EMPTY },
+        tp_as_sequence: SequenceSlots {
+            sq_length: Cell::new(Some(str_len)),
+            sq_concat: Cell::new(Some(str_concat)),
+            sq_contains: Cell::new(Some(str_contains)),
+            ..SequenceSlots::EMPTY
+        },
+        tp_as_mapping: crate::object::typeobj::MappingSlots {
+            mp_length: Cell::new(Some(str_len)),
+            mp_subscript: Cell::new(Some(str_subscript)),
+            ..crate::object::typeobj::MappingSlots::EMPTY
+        },
+        tp_methods: crate::types::str_methods::STR_METHODS,
+        ..PyTypeData::BASE
+    },
+));
+
+/// A str object from Rust text.
+pub fn new_str(s: &str) -> PyRef {
+    alloc_object(&STR_TYPE, PyStr { data: PyStrData::new(s) })
+}
+
+/// A str object from a PEP 393 value.
+pub fn from_data(data: PyStrData) -> PyRef {
+    alloc_object(&STR_TYPE, PyStr { data })
+}
+
+/// The value of a str (or str subclass) object.
+#[inline]
+pub fn downcast_str(obj: &PyObject) -> Option<&PyStrData> {
+    obj.downcast::<PyStr>().map(|s| &s.payload.data)
+}
+
+/// The value of an object known to be a str.
+#[inline]
+pub fn str_data(obj: &PyObject) -> &PyStrData {
+    downcast_str(obj).expect("a str object")
+}
+
+/// The text of a str object (lone surrogates replaced), or of any object's type name.
+pub fn to_string(obj: &PyObject) -> String {
+    match downcast_str(obj) {
+        Some(s) => s.to_string_lossy(),
+        None => format!("<{}>", obj.ob_type().name()),
+    }
+}
+
+/// A str argument or TypeError "`fname`() `what` must be str, not X".
+pub fn expect_str<'a>(vm: &Vm, obj: &'a PyObject, fname: &str, what: &str) -> PyResult<&'a PyStrData> {
+    downcast_str(obj).ok_or_else(|| vm.type_error(format!("{fname}() {what} must be str, not {}", obj.ob_type().name())))
+}
+
+/// A str object for an attribute name, or TypeError.
+pub fn expect_str_obj(vm: &Vm, obj: &PyObject, what: &str) -> PyResult<PyRef> {
+    if downcast_str(obj).is_some() {
+        return Ok(obj.to_ref());
+    }
+    Err(vm.type_error(format!("{what} must be string, not '{}'", obj.ob_type().name())))
+}
+
+impl PyStrData {
+    /// The text, with lone surrogates written as U+FFFD (for messages and Rust APIs).
+    pub fn to_string_lossy(&self) -> String {
+        match self.as_str() {
+            Some(s) => s.to_string(),
+            None => self.iter().map(|c| char::from_u32(c).unwrap_or('\u{FFFD}')).collect(),
+        }
+    }
+}
+
+fn str_repr(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
+    Ok(new_str(&str_data(o).repr()))
+}
+
+fn str_str(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
+    if std::ptr::eq(o.ob_type(), &*STR_TYPE) {
+        return Ok(o.to_ref());
+    }
+    Ok(from_data(str_data(o).clone()))
+}
+
+pub fn str_hash(_vm: &Vm, o: &PyObject) -> PyResult<i64> {
+    Ok(str_data(o).hash(crate::vm::hash_secret()))
+}
+
+/// Equality of two str values (no Python code runs).
+#[inline]
+pub fn str_eq(a: &PyStrData, b: &PyStrData) -> bool {
+    a.len() == b.len() && a.kind() == b.kind() && a.iter().eq(b.iter())
+}
+
+fn str_richcompare(_vm: &Vm, a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<PyRef> {
+    let (Some(x), Some(y)) = (downcast_str(a), downcast_str(b)) else {
+        return Ok(none::not_implemented());
+    };
+    let r = match op {
+        CompareOp::Eq => a.is(b) || str_eq(x, y),
+        CompareOp::Ne => !(a.is(b) || str_eq(x, y)),
+        _ => {
+            let o = x.iter().cmp(y.iter());
+            use std::cmp::Ordering::*;
+            match op {
+                CompareOp::Lt => o == Less,
+                CompareOp::Le => o != Greater,
+                CompareOp::Gt => o == Greater,
+                _ => o != Less,
+            }
+        }
+    };
+    Ok(none::bool_(r))
+}
+
+fn str_len(_vm: &Vm, o: &PyObject) -> PyResult<usize> {
+    Ok(str_data(o).len())
+}
+
+fn str_concat(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult<PyRef> {
+    let Some(y) = downcast_str(b) else {
+        return Err(vm.type_error(format!(
+            "can only concatenate str (not \"{}\") to str",
+            b.ob_type().name()
+        )));
+    };
+    Ok(from_data(str_data(a).concat(y)))
+}
+
+fn str_contains(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult<bool> {
+    let Some(y) = downcast_str(b) else {
+        return Err(vm.type_error(format!(
+            "'in <string>' requires string as left operand, not {}",
+            b.ob_type().name()
+        )));
+    };
+    Ok(str_data(a).find(y, None, None) >= 0)
+}
+
+fn str_subscript(vm: &Vm, a: &PyObject, key: &PyObject) -> PyResult<PyRef> {
+    let s = str_data(a);
+    if let Some(sl) = key.downcast::<crate::types::slice::PySlice>() {
+        let (start, stop, step) = sl.indices_opt(vm)?;
+        return s.slice(start, stop, step).map(from_data).map_err(|e| vm.value_error(e.message));
+    }
+    let i = crate::protocol::index_as_isize_for(vm, key, "string indices must be integers, not")?;
+    s.getitem(i).map(from_data).map_err(|_| vm.index_error("string index out of range"))
+}
+
+fn str_mod(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult<PyRef> {
+    crate::types::str_methods::percent_format(vm, a, b)
+}
+
+fn str_new(vm: &Vm, cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<PyRef> {
+    let tp = type_::as_type(vm, cls)?;
+    crate::types::function::no_kwargs(vm, "str", kwnames)?;
+    let data = match args {
+        [] => PyStrData::empty(),
+        [x] => {
+            let s = crate::protocol::str(vm, x)?;
+            if std::ptr::eq(tp, &*STR_TYPE) {
+                return Ok(s);
+            }
+            str_data(&s).clone()
+        }
+        _ => return crate::types::str_methods::str_new_decode(vm, tp, args),
+    };
+    Ok(alloc_object(tp, PyStr { data }))
+}
+
+/// `hash()` of a str object (no Vm needed: the secret is per process).
+pub fn str_hash_value(o: &PyObject) -> i64 {
+    str_data(o).hash(crate::vm::hash_secret())
+}
