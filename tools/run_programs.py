@@ -5,7 +5,7 @@ Run:  tools/ref.sh tools/run_programs.py [--taipan PATH] [--check] [-v] [PATTERN
 Every tests/programs/**/NAME.py (whose relative path contains PATTERN, if given) runs as
 `taipan NAME.py` from its own directory, exactly as tools/gen_program_goldens.sh runs the
 reference: clean environment with PYTHONHASHSEED=0, PYTHON_COLORS=0, LC_ALL=C.UTF-8, stdin
-from NAME.stdin if present else /dev/null, 120 s timeout. Its stdout, stderr (with the
+from NAME.stdin if present else /dev/null, 120 s timeout (--timeout). Its stdout, stderr (with the
 program directory's absolute path + "/" replaced by "$DIR/" and " at 0x…" addresses by
 " at 0xADDR") and exit status (128+N when
 killed by signal N) must equal NAME.stdout, NAME.stderr and NAME.status.
@@ -22,6 +22,7 @@ import subprocess
 import sys
 from concurrent.futures import ThreadPoolExecutor
 
+TIMEOUT = 120.0
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CORPUS = os.path.join(ROOT, "tests", "programs")
 THRESHOLD = os.path.join(ROOT, "tests", "conformance", "thresholds", "programs.txt")
@@ -72,7 +73,7 @@ def run_one(taipan, rel, env):
     stdin = open(stdin_path, "rb") if os.path.exists(stdin_path) else subprocess.DEVNULL
     try:
         proc = subprocess.run([taipan, name], cwd=d, env=env, stdin=stdin,
-                              capture_output=True, timeout=120)
+                              capture_output=True, timeout=TIMEOUT)
         out, err, status = proc.stdout, proc.stderr, proc.returncode
         if status < 0:
             status = 128 - status
@@ -105,9 +106,12 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--taipan", default=os.path.join(ROOT, "target", "release", "taipan"))
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("--timeout", type=float, default=120.0, help="seconds per program (default 120)")
     ap.add_argument("-v", "--verbose", action="store_true", help="list every failure")
     ap.add_argument("pattern", nargs="?")
     args = ap.parse_args()
+    global TIMEOUT
+    TIMEOUT = args.timeout
     taipan = os.path.abspath(args.taipan)
     names = programs(args.pattern)
     env = clean_env()

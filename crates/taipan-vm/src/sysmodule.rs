@@ -4,7 +4,6 @@
 //! stream over a file descriptor with `write`/`flush`. stdout is block-buffered when it
 //! is not a terminal (as CPython's is), stderr line-buffered.
 
-use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::io::Write;
 
@@ -30,7 +29,7 @@ impl PyPayload for PyStdStream {
 pub static STD_STREAM_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("_io.TextIOWrapper")),
+        tp_name: crate::object::typeobj::static_name("_io.TextIOWrapper"),
         tp_dealloc: Cell::new(dealloc::<PyStdStream>),
         tp_methods: STREAM_METHODS,
         ..PyTypeData::BASE

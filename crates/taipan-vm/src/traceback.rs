@@ -6,7 +6,6 @@
 //! `Type: message` line. Still to come: the `~~~^^^` position markers, exception-group
 //! boxes, "Did you mean" suggestions and "[Previous line repeated N more times]".
 
-use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 use std::io::Write;
 
@@ -34,7 +33,7 @@ impl PyPayload for PyTraceback {
 pub static TRACEBACK_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("traceback")),
+        tp_name: crate::object::typeobj::static_name("traceback"),
         tp_flags: Cell::new(flags::IMMUTABLETYPE),
         tp_dealloc: Cell::new(dealloc::<PyTraceback>),
         tp_getset: TB_GETSET,

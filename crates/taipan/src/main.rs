@@ -19,7 +19,7 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// but the trees they accept can still be ~10,000 levels deep, and dumping, compiling and
 /// dropping them recurses once per level. The address space is only reserved: pages are
 /// touched as deep inputs need them.
-const MAIN_STACK_BYTES: usize = 1 << 30;
+pub(crate) const MAIN_STACK_BYTES: usize = 1 << 30;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -1,10 +1,9 @@
 //! `taipan FILE ARGS…` and `taipan -c CMD`, as `python3.13` runs them.
 //!
-//! Until the virtual machine exists, running stops after the compiler
-//! (parser, `__future__` features, symbol table, codegen, assembler): a source CPython rejects there gets
-//! exactly CPython's report on stderr and exit status 1; a source that passes them gets an
-//! honest `taipan: cannot run FILE yet: the virtual machine is not built` and
-//! exit status 2.
+//! The source goes through the whole compiler (parser, `__future__` features, symbol
+//! table, codegen, assembler): a source CPython rejects there gets exactly CPython's
+//! report on stderr and exit status 1; the code object then runs in the virtual machine
+//! as `__main__` (`taipan_vm::run`).
 //!
 //! What python3.13 does that is reproduced here:
 //! - the script path is made absolute the way `_Py_abspath` does it (cwd + "/" + path, no
@@ -34,7 +33,7 @@ pub fn main(args: &[String]) -> ExitCode {
                     eprintln!("Argument expected for the -c option");
                     return usage_error(&program);
                 };
-                return run_command(cmd);
+                return run_command(cmd, &args[i + 2..]);
             }
             // Options that do not change how a source is parsed.
             "-B" | "-E" | "-I" | "-O" | "-OO" | "-S" | "-s" | "-u" | "-b" | "-bb" | "-d" | "-q" | "-v" | "-P" | "-R" => {
@@ -45,7 +44,7 @@ pub fn main(args: &[String]) -> ExitCode {
                 eprintln!("taipan: option {a} is not supported yet");
                 return ExitCode::from(2);
             }
-            _ => return run_file(&program, a),
+            _ => return run_file(&program, a, &args[i + 1..]),
         }
     }
     eprintln!("taipan: the interactive interpreter is not built yet");
@@ -59,17 +58,34 @@ fn usage_error(program: &str) -> ExitCode {
 }
 
 /// `taipan -c CMD`: the command is parsed as a string named `<string>`.
-fn run_command(cmd: &str) -> ExitCode {
+fn run_command(cmd: &str, rest: &[String]) -> ExitCode {
     match parser::parse(cmd, Mode::Exec, "<string>", false).and_then(|m| check_scopes(&m, "<string>")) {
         Err(err) => {
             eprint!("{}", syntax_error::format(&err, "<string>"));
             ExitCode::from(1)
         }
-        Ok(_) => {
-            eprintln!("taipan: cannot run -c yet: the virtual machine is not built");
-            ExitCode::from(2)
+        Ok(code) => {
+            let mut argv = vec!["-c".to_string()];
+            argv.extend_from_slice(rest);
+            let cwd = std::env::current_dir().map(|c| c.to_string_lossy().into_owned()).unwrap_or_default();
+            ExitCode::from(run_code(code, "<string>", argv, cwd))
         }
     }
+}
+
+/// Run a compiled program in a new interpreter; the process exit status.
+fn run_code(code: taipan_bytecode::CodeObject, filename: &str, argv: Vec<String>, path0: String) -> u8 {
+    let config = taipan_vm::VmConfig {
+        argv,
+        hash_seed: std::env::var("PYTHONHASHSEED").ok().and_then(|s| s.parse().ok()),
+        optimize: 0,
+        executable: std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default(),
+        path: vec![path0],
+    };
+    // Leave 64 MiB of the main thread's reserved stack for the error paths.
+    taipan_vm::eval::set_stack_budget(crate::MAIN_STACK_BYTES - (64 << 20));
+    let vm = taipan_vm::Vm::new(config);
+    taipan_vm::run::run_main(&vm, code, filename)
 }
 
 /// `_Py_abspath`: an absolute path is kept; a relative one is joined to the working
@@ -85,7 +101,7 @@ fn abspath(path: &str) -> String {
     }
 }
 
-fn run_file(program: &str, path: &str) -> ExitCode {
+fn run_file(program: &str, path: &str, rest: &[String]) -> ExitCode {
     let filename = abspath(path);
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
@@ -104,9 +120,15 @@ fn run_file(program: &str, path: &str) -> ExitCode {
             eprint!("{}", syntax_error::format(&err, &filename));
             ExitCode::from(1)
         }
-        Ok(()) => {
-            eprintln!("taipan: cannot run {path} yet: the virtual machine is not built");
-            ExitCode::from(2)
+        Ok(code) => {
+            let mut argv = vec![path.to_string()];
+            argv.extend_from_slice(rest);
+            let dir = match filename.rfind('/') {
+                Some(0) => "/".to_string(),
+                Some(k) => filename[..k].to_string(),
+                None => String::new(),
+            };
+            ExitCode::from(run_code(code, &filename, argv, dir))
         }
     }
 }
@@ -127,7 +149,7 @@ fn strerror(e: &std::io::Error) -> String {
 }
 
 /// Parse a script file the way `python3.13 FILE` does.
-pub fn parse_file(bytes: &[u8], filename: &str) -> Result<(), SyntaxError> {
+pub fn parse_file(bytes: &[u8], filename: &str) -> Result<taipan_bytecode::CodeObject, SyntaxError> {
     let (encoding, text) = match taipan_parser::tokenizer::decode_source(bytes) {
         Ok(ok) => ok,
         Err(err) => return Err(file_decoding_error(bytes, err, filename)),
@@ -153,9 +175,9 @@ pub fn parse_file(bytes: &[u8], filename: &str) -> Result<(), SyntaxError> {
 /// The whole compiler (`__future__` features, symbol table, codegen, assembler) with its
 /// SyntaxErrors (text left unset). An internal compiler failure (CPython's SystemError)
 /// is reported as such and ends the process.
-fn check_scopes(module: &taipan_parser::ast::Mod, filename: &str) -> Result<(), SyntaxError> {
+fn check_scopes(module: &taipan_parser::ast::Mod, filename: &str) -> Result<taipan_bytecode::CodeObject, SyntaxError> {
     match taipan_compiler::compile(module, filename, 0) {
-        Ok(_) => Ok(()),
+        Ok(code) => Ok(code),
         Err(taipan_compiler::CompileError::Syntax(err)) => Err(err),
         Err(taipan_compiler::CompileError::System(msg)) => {
             eprintln!("SystemError: {msg}");

@@ -57,7 +57,7 @@ pub fn load_name(vm: &Vm, f: &InterpreterFrame, name: &PyObject) -> PyResult<PyR
 /// the attribute plus NULL.
 pub fn load_method(vm: &Vm, owner: &PyObject, name: &PyObject) -> PyResult<(PyRef, Option<PyRef>)> {
     let tp = owner.ob_type();
-    if tp.tp_getattro.get().map(|f| f as usize) == Some(crate::types::object::generic_getattr as usize) {
+    if tp.tp_getattro.get().map(|f| f as usize) == Some(crate::types::object::generic_getattr as *const () as usize) {
         if let Some(descr) = type_::lookup(tp, name) {
             let dt = descr.ob_type();
             if dt.has_flag(crate::object::typeobj::flags::METHOD_DESCRIPTOR) {

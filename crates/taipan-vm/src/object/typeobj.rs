@@ -17,6 +17,7 @@
 
 use std::cell::{Cell, RefCell};
 use std::borrow::Cow;
+use std::mem::ManuallyDrop;
 
 use super::{PyInner, PyObject, PyRef};
 use crate::error::PyResult;
@@ -185,29 +186,54 @@ pub struct MappingSlots {
     pub mp_ass_subscript: Cell<Option<ObjObjArgFunc>>,
 }
 
+/// A static type's name (`tp_name: static_name("list")`).
+pub const fn static_name(name: &'static str) -> ManuallyDrop<RefCell<Cow<'static, str>>> {
+    ManuallyDrop::new(RefCell::new(Cow::Borrowed(name)))
+}
+
+/// `tp_dealloc` of type objects: the fields that own references are `ManuallyDrop` (so
+/// that static types can be written as constants with `..PyTypeData::BASE`, which Rust
+/// only allows for types without drop glue); a heap type releases them here.
+///
+/// # Safety
+/// `obj` is a type object whose count reached zero.
+pub unsafe fn type_dealloc(obj: *mut PyObject) {
+    unsafe {
+        let t = &mut (*(obj as *mut PyTypeObject)).payload;
+        ManuallyDrop::drop(&mut t.tp_name);
+        ManuallyDrop::drop(&mut t.ht_qualname);
+        ManuallyDrop::drop(&mut t.tp_bases);
+        ManuallyDrop::drop(&mut t.tp_mro);
+        ManuallyDrop::drop(&mut t.tp_dict);
+        ManuallyDrop::drop(&mut t.tp_subclasses);
+        ManuallyDrop::drop(&mut t.ht_slots);
+        super::inner::dealloc::<PyTypeData>(obj);
+    }
+}
+
 /// Everything of a type object after its `PyObject` header.
 pub struct PyTypeData {
     /// `tp_name`: for built-in types the dotted C name ("collections.OrderedDict");
     /// for classes the `__name__` (their module lives in the dict's `__module__`).
-    pub tp_name: RefCell<Cow<'static, str>>,
+    pub tp_name: ManuallyDrop<RefCell<Cow<'static, str>>>,
     /// `__qualname__` of a heap type (`None` for static types: their qualname is the name).
-    pub ht_qualname: RefCell<Option<PyRef>>,
+    pub ht_qualname: ManuallyDrop<RefCell<Option<PyRef>>>,
     pub tp_flags: Cell<u64>,
     pub tp_doc: Option<&'static str>,
     /// The solid base (`tp_base`); null only for `object`.
     pub tp_base: Cell<*const PyTypeObject>,
     /// `__bases__` (a tuple), set by `type_ready` / class creation.
-    pub tp_bases: RefCell<Option<PyRef>>,
+    pub tp_bases: ManuallyDrop<RefCell<Option<PyRef>>>,
     /// `__mro__` (a tuple).
-    pub tp_mro: RefCell<Option<PyRef>>,
+    pub tp_mro: ManuallyDrop<RefCell<Option<PyRef>>>,
     /// The type's namespace (a dict).
-    pub tp_dict: RefCell<Option<PyRef>>,
+    pub tp_dict: ManuallyDrop<RefCell<Option<PyRef>>>,
     /// Weak list of direct subclasses, for slot updates and `__subclasses__()`.
-    pub tp_subclasses: RefCell<Vec<PyRef>>,
+    pub tp_subclasses: ManuallyDrop<RefCell<Vec<PyRef>>>,
     pub tp_dealloc: Cell<Destructor>,
     pub tp_version_tag: Cell<u32>,
     /// For classes: the names of `__slots__` members stored in the instance prefix.
-    pub ht_slots: RefCell<Vec<PyRef>>,
+    pub ht_slots: ManuallyDrop<RefCell<Vec<PyRef>>>,
     /// Number of `__slots__` values (including inherited ones) in the instance prefix.
     pub ht_nslots: Cell<usize>,
 
@@ -248,18 +274,18 @@ unsafe impl Sync for PyTypeData {}
 impl PyTypeData {
     /// The blank slate every static type starts from (`..PyTypeData::BASE`).
     pub const BASE: PyTypeData = PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("?")),
-        ht_qualname: RefCell::new(None),
+        tp_name: ManuallyDrop::new(RefCell::new(Cow::Borrowed("?"))),
+        ht_qualname: ManuallyDrop::new(RefCell::new(None)),
         tp_flags: Cell::new(flags::IMMUTABLETYPE),
         tp_doc: None,
         tp_base: Cell::new(std::ptr::null()),
-        tp_bases: RefCell::new(None),
-        tp_mro: RefCell::new(None),
-        tp_dict: RefCell::new(None),
-        tp_subclasses: RefCell::new(Vec::new()),
+        tp_bases: ManuallyDrop::new(RefCell::new(None)),
+        tp_mro: ManuallyDrop::new(RefCell::new(None)),
+        tp_dict: ManuallyDrop::new(RefCell::new(None)),
+        tp_subclasses: ManuallyDrop::new(RefCell::new(Vec::new())),
         tp_dealloc: Cell::new(super::inner::dealloc_never),
         tp_version_tag: Cell::new(0),
-        ht_slots: RefCell::new(Vec::new()),
+        ht_slots: ManuallyDrop::new(RefCell::new(Vec::new())),
         ht_nslots: Cell::new(0),
         tp_repr: Cell::new(None),
         tp_str: Cell::new(None),
@@ -332,10 +358,6 @@ empty_slots!(SequenceSlots {
 empty_slots!(MappingSlots { mp_length, mp_subscript, mp_ass_subscript });
 
 impl PyTypeObject {
-    pub fn as_object(&self) -> &PyObject {
-        &self.ob
-    }
-
     /// `PyType_IsSubtype`: walks the MRO when it is set, else the `tp_base` chain.
     pub fn is_subtype(&self, other: &PyTypeObject) -> bool {
         if std::ptr::eq(self, other) {

@@ -27,7 +27,8 @@ pub fn repr(vm: &Vm, obj: &PyObject) -> PyResult<PyRef> {
 
 /// `repr(obj)` as Rust text.
 pub fn repr_string(vm: &Vm, obj: &PyObject) -> PyResult<String> {
-    Ok(pystr::str_data(&repr(vm, obj)?).to_string_lossy())
+    let r = repr(vm, obj)?;
+    Ok(pystr::str_data(&r).to_string_lossy())
 }
 
 /// `str(obj)`.
@@ -48,7 +49,8 @@ pub fn str(vm: &Vm, obj: &PyObject) -> PyResult<PyRef> {
 
 /// `str(obj)` as Rust text.
 pub fn str_string(vm: &Vm, obj: &PyObject) -> PyResult<String> {
-    Ok(pystr::str_data(&str(vm, obj)?).to_string_lossy())
+    let r = str(vm, obj)?;
+    Ok(pystr::str_data(&r).to_string_lossy())
 }
 
 /// `Py_ReprEnter`: false when `obj` is already being repr'd on this thread.
@@ -125,7 +127,7 @@ pub fn getattr(vm: &Vm, obj: &PyObject, name: &PyObject) -> PyResult<PyRef> {
 /// `getattr(obj, name, None)` with "missing" as `None` (AttributeError swallowed).
 pub fn getattr_opt(vm: &Vm, obj: &PyObject, name: &PyObject) -> PyResult<Option<PyRef>> {
     let f = obj.ob_type().tp_getattro.get().unwrap();
-    if f as usize == crate::types::object::generic_getattr as usize {
+    if f as usize == crate::types::object::generic_getattr as *const () as usize {
         return crate::types::object::generic_getattr_opt(vm, obj, name);
     }
     match f(vm, obj, name) {
@@ -436,7 +438,8 @@ pub fn isinstance(vm: &Vm, obj: &PyObject, cls: &PyObject) -> PyResult<bool> {
         vm.enter_recursive_call(" in __instancecheck__")?;
         let r = call(vm, &check, &[obj.to_ref()], &[]);
         vm.leave_recursive_call();
-        return is_true(vm, &r?);
+        let r = r?;
+        return is_true(vm, &r);
     }
     recursive_isinstance(vm, obj, cls)
 }

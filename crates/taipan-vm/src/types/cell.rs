@@ -1,6 +1,5 @@
 //! `cell` objects: the boxes that closures share (`MAKE_CELL`, `LOAD_DEREF`).
 
-use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 
 use crate::error::PyResult;
@@ -24,7 +23,7 @@ impl PyPayload for PyCell {
 pub static CELL_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("cell")),
+        tp_name: crate::object::typeobj::static_name("cell"),
         tp_flags: Cell::new(flags::IMMUTABLETYPE),
         tp_dealloc: Cell::new(dealloc::<PyCell>),
         tp_repr: Cell::new(Some(cell_repr)),

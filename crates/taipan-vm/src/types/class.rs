@@ -3,6 +3,7 @@
 
 use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
+use std::mem::ManuallyDrop;
 
 use crate::error::PyResult;
 use crate::object::typeobj::flags;
@@ -217,12 +218,12 @@ pub fn new_class(
     }
 
     let data = PyTypeData {
-        tp_name: RefCell::new(Cow::Owned(name_s)),
-        ht_qualname: RefCell::new(Some(qualname)),
+        tp_name: ManuallyDrop::new(RefCell::new(Cow::Owned(name_s))),
+        ht_qualname: ManuallyDrop::new(RefCell::new(Some(qualname))),
         tp_flags: Cell::new(flags_v),
         tp_base: Cell::new(base as *const PyTypeObject),
-        tp_bases: RefCell::new(Some(tuple::new_tuple(bases_v.clone()))),
-        tp_dict: RefCell::new(Some(d.clone())),
+        tp_bases: ManuallyDrop::new(RefCell::new(Some(tuple::new_tuple(bases_v.clone())))),
+        tp_dict: ManuallyDrop::new(RefCell::new(Some(d.clone()))),
         tp_dealloc: Cell::new(base.tp_dealloc.get()),
         ht_nslots: Cell::new(nslots + slot_names.len()),
         tp_dict_of: Cell::new(base.tp_dict_of.get()),

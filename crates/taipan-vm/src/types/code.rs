@@ -2,8 +2,7 @@
 //! turned into objects once, when the code object is created (so the interpreter indexes
 //! `co_consts` / `co_names` directly).
 
-use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::sync::Arc;
 
 use taipan_bytecode::{CodeObject, Constant};
@@ -41,7 +40,7 @@ impl PyPayload for PyCode {
 pub static CODE_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("code")),
+        tp_name: crate::object::typeobj::static_name("code"),
         tp_flags: Cell::new(flags::IMMUTABLETYPE),
         tp_dealloc: Cell::new(dealloc::<PyCode>),
         tp_repr: Cell::new(Some(code_repr)),

@@ -3,7 +3,6 @@
 //! `wrapper_descriptor` / `method-wrapper` (slot dunders: `int.__add__`),
 //! `member_descriptor` (`__slots__` entries), and `staticmethod` / `classmethod`.
 
-use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 
 use crate::error::PyResult;
@@ -36,8 +35,7 @@ macro_rules! descr_type {
         pub static $static: Static<PyTypeObject> = Static(PyInner::new_static(
             &type_::TYPE_TYPE.0,
             PyTypeData {
-                tp_name: RefCell::new(Cow::Borrowed($name)),
-                tp_flags: Cell::new(flags::IMMUTABLETYPE),
+                tp_name: crate::object::typeobj::static_name($name),
                 tp_dealloc: Cell::new(dealloc::<$payload>),
                 $($field: $value,)*
                 ..PyTypeData::BASE

@@ -12,7 +12,6 @@
 //! candidate key out, releases the table borrow, compares, and restarts when the dict
 //! changed meanwhile (as CPython does). Exact str and int keys compare without Python.
 
-use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 
 use crate::error::PyResult;
@@ -53,7 +52,7 @@ impl PyPayload for PyDict {
 pub static DICT_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("dict")),
+        tp_name: crate::object::typeobj::static_name("dict"),
         tp_flags: Cell::new(flags::BASETYPE | flags::IMMUTABLETYPE | flags::DICT_SUBCLASS | flags::MAPPING),
         tp_dealloc: Cell::new(dealloc::<PyDict>),
         tp_repr: Cell::new(Some(dict_repr)),
@@ -510,7 +509,7 @@ impl PyPayload for PyDictIter {
 pub static DICT_KEYITER_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("dict_keyiterator")),
+        tp_name: crate::object::typeobj::static_name("dict_keyiterator"),
         tp_dealloc: Cell::new(dealloc::<PyDictIter>),
         tp_iter: Cell::new(Some(crate::types::iter::self_iter)),
         tp_iternext: Cell::new(Some(dict_keyiter_next)),

@@ -3,7 +3,6 @@
 //! attributes (StopIteration.value, OSError.errno, …) live in `fields`, indexed by the
 //! getsets of the type that defines them.
 
-use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 
 use crate::error::{PyErr, PyResult};
@@ -40,7 +39,7 @@ fn exc_dict(o: &PyObject) -> &RefCell<Option<PyRef>> {
 pub static BASE_EXCEPTION: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("BaseException")),
+        tp_name: crate::object::typeobj::static_name("BaseException"),
         tp_flags: Cell::new(flags::BASETYPE | flags::IMMUTABLETYPE | flags::BASE_EXC_SUBCLASS),
         tp_doc: Some("Common base class for all exceptions"),
         tp_dealloc: Cell::new(dealloc::<PyBaseException>),
@@ -75,7 +74,7 @@ macro_rules! exception_types {
             pub static $static: Static<PyTypeObject> = Static(PyInner::new_static(
                 &type_::TYPE_TYPE.0,
                 PyTypeData {
-                    tp_name: RefCell::new(Cow::Borrowed($name)),
+                    tp_name: crate::object::typeobj::static_name($name),
                     tp_flags: Cell::new(flags::BASETYPE | flags::IMMUTABLETYPE | flags::BASE_EXC_SUBCLASS),
                     tp_doc: Some($doc),
                     tp_base: Cell::new(&$base.0 as *const PyTypeObject),
@@ -229,7 +228,7 @@ fn exc_new(vm: &Vm, cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResu
 }
 
 fn exc_init(vm: &Vm, obj: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<()> {
-    if !kwnames.is_empty() && std::ptr::eq(obj.ob_type().tp_init.get().map_or(0, |f| f as usize) as *const u8, exc_init as usize as *const u8) {
+    if !kwnames.is_empty() && std::ptr::eq(obj.ob_type().tp_init.get().map_or(0, |f| f as usize) as *const u8, exc_init as *const () as usize as *const u8) {
         return Err(vm.type_error(format!("{}() takes no keyword arguments", obj.ob_type().name())));
     }
     let npos = args.len() - kwnames.len();

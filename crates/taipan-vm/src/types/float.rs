@@ -1,7 +1,6 @@
 //! `float`: an `f64` payload; `repr` is the shortest round-trip form (crate::format).
 
-use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use crate::error::PyResult;
 use crate::object::inner::dealloc;
@@ -24,7 +23,7 @@ impl PyPayload for PyFloat {
 pub static FLOAT_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("float")),
+        tp_name: crate::object::typeobj::static_name("float"),
         tp_flags: Cell::new(flags::BASETYPE | flags::IMMUTABLETYPE),
         tp_dealloc: Cell::new(dealloc::<PyFloat>),
         tp_repr: Cell::new(Some(float_repr)),

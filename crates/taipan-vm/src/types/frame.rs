@@ -2,7 +2,6 @@
 //! `sys._getframe`). While the frame runs the object reads it live; when the frame exits
 //! the object keeps what it needs (line, back link) and forgets the pointer.
 
-use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 
 use crate::error::PyResult;
@@ -35,7 +34,7 @@ impl PyPayload for PyFrame {
 pub static FRAME_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("frame")),
+        tp_name: crate::object::typeobj::static_name("frame"),
         tp_flags: Cell::new(flags::IMMUTABLETYPE),
         tp_dealloc: Cell::new(dealloc::<PyFrame>),
         tp_repr: Cell::new(Some(frame_repr)),

@@ -7,7 +7,6 @@
 //! `self`. The interpreter passes a slice of its value stack, so no tuple or dict is
 //! built for a call.
 
-use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 
 use crate::error::PyResult;
@@ -100,7 +99,7 @@ impl PyPayload for PyCFunction {
 pub static BUILTIN_FUNCTION_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("builtin_function_or_method")),
+        tp_name: crate::object::typeobj::static_name("builtin_function_or_method"),
         tp_flags: Cell::new(flags::IMMUTABLETYPE),
         tp_dealloc: Cell::new(dealloc::<PyCFunction>),
         tp_call: Cell::new(Some(cfunction_call)),
@@ -221,7 +220,7 @@ fn function_dict(obj: &PyObject) -> &RefCell<Option<PyRef>> {
 pub static FUNCTION_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("function")),
+        tp_name: crate::object::typeobj::static_name("function"),
         tp_flags: Cell::new(flags::IMMUTABLETYPE | flags::METHOD_DESCRIPTOR),
         tp_dealloc: Cell::new(dealloc::<PyFunction>),
         tp_call: Cell::new(Some(function_call)),
@@ -298,7 +297,7 @@ impl PyPayload for PyMethod {
 pub static METHOD_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("method")),
+        tp_name: crate::object::typeobj::static_name("method"),
         tp_flags: Cell::new(flags::IMMUTABLETYPE),
         tp_dealloc: Cell::new(dealloc::<PyMethod>),
         tp_call: Cell::new(Some(method_call)),

@@ -5,8 +5,7 @@
 //! equality and hashing simple. Small ints −5..=256 are immortal, created once.
 //! `bool` is a subclass sharing the payload; `True`/`False` are static.
 
-use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::sync::OnceLock;
 
 use dashu_int::IBig;
@@ -36,7 +35,7 @@ impl PyPayload for PyInt {
 pub static INT_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("int")),
+        tp_name: crate::object::typeobj::static_name("int"),
         tp_flags: Cell::new(flags::BASETYPE | flags::IMMUTABLETYPE | flags::LONG_SUBCLASS),
         tp_dealloc: Cell::new(dealloc::<PyInt>),
         tp_repr: Cell::new(Some(crate::types::int_ops::int_repr)),
@@ -53,7 +52,7 @@ pub static INT_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
 pub static BOOL_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("bool")),
+        tp_name: crate::object::typeobj::static_name("bool"),
         tp_flags: Cell::new(flags::IMMUTABLETYPE | flags::LONG_SUBCLASS),
         tp_base: Cell::new(&INT_TYPE.0 as *const PyTypeObject),
         tp_dealloc: Cell::new(dealloc_never),

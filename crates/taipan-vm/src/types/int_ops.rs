@@ -367,6 +367,7 @@ pub fn int_new(vm: &Vm, cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> Py
 
 fn int_bit_length(_vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     let x = big(downcast_int(&args[0]).unwrap());
+    use dashu_int::ops::{BitTest, UnsignedAbs};
     Ok(new_int(x.unsigned_abs().bit_len() as i64))
 }
 

@@ -1,7 +1,6 @@
 //! Iterators over built-in sequences, and the generic sequence iterator
 //! (`iter(obj)` for objects with only `__getitem__`).
 
-use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 
 use crate::error::PyResult;
@@ -30,7 +29,7 @@ impl PyPayload for PySeqIter {
 pub static SEQ_ITER_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("iterator")),
+        tp_name: crate::object::typeobj::static_name("iterator"),
         tp_dealloc: Cell::new(dealloc::<PySeqIter>),
         tp_iter: Cell::new(Some(self_iter)),
         tp_iternext: Cell::new(Some(seq_iternext)),

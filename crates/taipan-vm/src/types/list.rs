@@ -1,7 +1,6 @@
 //! `list`: a `RefCell<Vec<PyRef>>`. Borrows are never held across calls into Python
 //! (comparisons copy the items they need out first).
 
-use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 
 use crate::error::PyResult;
@@ -25,7 +24,7 @@ impl PyPayload for PyList {
 pub static LIST_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("list")),
+        tp_name: crate::object::typeobj::static_name("list"),
         tp_flags: Cell::new(flags::BASETYPE | flags::IMMUTABLETYPE | flags::LIST_SUBCLASS | flags::SEQUENCE),
         tp_dealloc: Cell::new(dealloc::<PyList>),
         tp_repr: Cell::new(Some(list_repr)),
@@ -246,7 +245,7 @@ impl PyPayload for PyListIter {
 pub static LIST_ITER_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("list_iterator")),
+        tp_name: crate::object::typeobj::static_name("list_iterator"),
         tp_dealloc: Cell::new(dealloc::<PyListIter>),
         tp_iter: Cell::new(Some(crate::types::iter::self_iter)),
         tp_iternext: Cell::new(Some(list_iternext)),

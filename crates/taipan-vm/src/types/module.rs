@@ -1,7 +1,6 @@
 //! `module` objects: a namespace dict plus the module's attribute protocol
 //! (`module.__getattr__` hook, "module 'x' has no attribute 'y'").
 
-use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 
 use crate::error::PyResult;
@@ -29,7 +28,7 @@ fn module_dict_cell(obj: &PyObject) -> &RefCell<Option<PyRef>> {
 pub static MODULE_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("module")),
+        tp_name: crate::object::typeobj::static_name("module"),
         tp_flags: Cell::new(flags::BASETYPE | flags::IMMUTABLETYPE),
         tp_dealloc: Cell::new(dealloc::<PyModule>),
         tp_repr: Cell::new(Some(module_repr)),

@@ -1,7 +1,6 @@
 //! The singletons: `None`, `NotImplemented`, `Ellipsis`, and `True`/`False` accessors.
 
-use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use crate::error::PyResult;
 use crate::object::inner::dealloc_never;
@@ -19,7 +18,7 @@ macro_rules! singleton_type {
         pub static $tstatic: Static<PyTypeObject> = Static(PyInner::new_static(
             &type_::TYPE_TYPE.0,
             PyTypeData {
-                tp_name: RefCell::new(Cow::Borrowed($name)),
+                tp_name: crate::object::typeobj::static_name($name),
                 tp_flags: Cell::new(flags::IMMUTABLETYPE),
                 tp_dealloc: Cell::new(dealloc_never),
                 tp_repr: Cell::new(Some($repr)),

@@ -1,7 +1,6 @@
 //! `object`: the root type — generic attribute access (`PyObject_GenericGetAttr`),
 //! default `__repr__`, `__eq__`/`__ne__`, `__hash__`, `__init__`/`__new__` argument checks.
 
-use std::borrow::Cow;
 use std::cell::{Cell, RefCell};
 
 use crate::error::PyResult;
@@ -25,7 +24,7 @@ impl PyPayload for PyBaseObject {
 pub static OBJECT_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("object")),
+        tp_name: crate::object::typeobj::static_name("object"),
         tp_flags: Cell::new(flags::BASETYPE | flags::IMMUTABLETYPE),
         tp_doc: Some("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"),
         tp_dealloc: Cell::new(dealloc::<PyBaseObject>),
@@ -202,8 +201,8 @@ fn excess_args(args: &[PyRef], kwnames: &[PyRef]) -> bool {
 fn object_init(vm: &Vm, obj: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<()> {
     let tp = obj.ob_type();
     if excess_args(args, kwnames) {
-        let init_overridden = !is_slot(tp.tp_init.get().map(|f| f as usize), object_init as usize);
-        let new_overridden = !is_slot(tp.tp_new.get().map(|f| f as usize), object_new as usize);
+        let init_overridden = !is_slot(tp.tp_init.get().map(|f| f as usize), object_init as *const () as usize);
+        let new_overridden = !is_slot(tp.tp_new.get().map(|f| f as usize), object_new as *const () as usize);
         if init_overridden {
             return Err(vm.type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
         }
@@ -225,8 +224,8 @@ fn is_slot(f: Option<usize>, g: usize) -> bool {
 pub fn object_new(vm: &Vm, cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<PyRef> {
     let tp = type_::as_type(vm, cls)?;
     if excess_args(args, kwnames) {
-        let new_overridden = !is_slot(tp.tp_new.get().map(|f| f as usize), object_new as usize);
-        let init_overridden = !is_slot(tp.tp_init.get().map(|f| f as usize), object_init as usize);
+        let new_overridden = !is_slot(tp.tp_new.get().map(|f| f as usize), object_new as *const () as usize);
+        let init_overridden = !is_slot(tp.tp_init.get().map(|f| f as usize), object_init as *const () as usize);
         if new_overridden {
             return Err(vm.type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
         }

@@ -1,7 +1,6 @@
 //! `slice` objects and the index arithmetic of `PySlice_GetIndicesEx`.
 
-use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use crate::error::PyResult;
 use crate::object::inner::dealloc;
@@ -25,7 +24,7 @@ impl PyPayload for PySlice {
 pub static SLICE_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("slice")),
+        tp_name: crate::object::typeobj::static_name("slice"),
         tp_flags: Cell::new(flags::IMMUTABLETYPE),
         tp_dealloc: Cell::new(dealloc::<PySlice>),
         tp_repr: Cell::new(Some(slice_repr)),

@@ -57,7 +57,7 @@ macro_rules! binary_slot {
     ($generic:ident, $field:ident, $name:literal, $rname:literal) => {
         /// Generic binary slot of a class (`SLOT1BINFULL`).
         pub fn $generic(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult<PyRef> {
-            binary_dunder(vm, a, b, $name, $rname, |t| t.tp_as_number.$field.get().map(|f| f as usize) == Some($generic as usize))
+            binary_dunder(vm, a, b, $name, $rname, |t| t.tp_as_number.$field.get().map(|f| f as usize) == Some($generic as *const () as usize))
         }
     };
 }
@@ -216,7 +216,7 @@ fn defines_slot(tp: &PyTypeObject, kind: SlotKind) -> bool {
         SlotKind::Repr => own(tp, |t| t.tp_repr.get().map(|f| f as usize), |a, b| fp(a, b)),
         SlotKind::Str => own(tp, |t| t.tp_str.get().map(|f| f as usize), |a, b| fp(a, b)),
         SlotKind::Hash => own(tp, |t| t.tp_hash.get().map(|f| f as usize), |a, b| fp(a, b))
-            && tp.tp_hash.get().map(|f| f as usize) != Some(hash_not_implemented as usize),
+            && tp.tp_hash.get().map(|f| f as usize) != Some(hash_not_implemented as *const () as usize),
         SlotKind::Call => own(tp, |t| t.tp_call.get().map(|f| f as usize), |a, b| fp(a, b)),
         SlotKind::GetAttribute => own(tp, |t| t.tp_getattro.get().map(|f| f as usize), |a, b| fp(a, b)),
         SlotKind::SetAttr | SlotKind::DelAttr => own(tp, |t| t.tp_setattro.get().map(|f| f as usize), |a, b| fp(a, b)),
@@ -453,7 +453,7 @@ fn binary_dunder(
 fn slot_nb_power(vm: &Vm, a: &PyObject, b: &PyObject, m: &PyObject) -> PyResult<PyRef> {
     if m.is(none::none_ref()) {
         return binary_dunder(vm, a, b, "__pow__", "__rpow__", |t| {
-            t.tp_as_number.nb_power.get().map(|f| f as usize) == Some(slot_nb_power as usize)
+            t.tp_as_number.nb_power.get().map(|f| f as usize) == Some(slot_nb_power as *const () as usize)
         });
     }
     call_dunder_or_notimpl(vm, a, "__pow__", &[b.to_ref(), m.to_ref()])
@@ -571,7 +571,7 @@ fn slot_tp_new(vm: &Vm, cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> Py
 
 fn slot_tp_finalize(vm: &Vm, obj: &PyObject) {
     if let Err(e) = protocol::call_special(vm, obj, "__del__", &[]) {
-        crate::traceback::write_unraisable(vm, &e, Some("Exception ignored in", obj));
+        crate::traceback::write_unraisable(vm, &e, Some(("Exception ignored in", obj)));
     }
 }
 

@@ -1,8 +1,7 @@
 //! `str`: the PEP 393 value of `crate::unicode` as an object. The methods live in
 //! `str_methods.rs`; this file holds the type, construction and the core slots.
 
-use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use crate::error::PyResult;
 use crate::object::inner::dealloc;
@@ -25,7 +24,7 @@ impl PyPayload for PyStr {
 pub static STR_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("str")),
+        tp_name: crate::object::typeobj::static_name("str"),
         tp_flags: Cell::new(flags::BASETYPE | flags::IMMUTABLETYPE | flags::UNICODE_SUBCLASS),
         tp_dealloc: Cell::new(dealloc::<PyStr>),
         tp_repr: Cell::new(Some(str_repr)),

@@ -1,7 +1,6 @@
 //! `tuple`: an immutable boxed slice of references.
 
-use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use crate::error::PyResult;
 use crate::object::inner::dealloc;
@@ -23,7 +22,7 @@ impl PyPayload for PyTuple {
 pub static TUPLE_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("tuple")),
+        tp_name: crate::object::typeobj::static_name("tuple"),
         tp_flags: Cell::new(flags::BASETYPE | flags::IMMUTABLETYPE | flags::TUPLE_SUBCLASS | flags::SEQUENCE),
         tp_dealloc: Cell::new(dealloc::<PyTuple>),
         tp_repr: Cell::new(Some(tuple_repr)),
@@ -176,7 +175,7 @@ fn tuple_iter(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
 pub static TUPLE_ITER_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("tuple_iterator")),
+        tp_name: crate::object::typeobj::static_name("tuple_iterator"),
         tp_dealloc: Cell::new(dealloc::<iter::PyTupleIter>),
         tp_iter: Cell::new(Some(iter::self_iter)),
         tp_iternext: Cell::new(Some(tuple_iternext)),

@@ -4,10 +4,9 @@
 //! and calling a type to make an instance.
 
 use std::borrow::Cow;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 
 use crate::error::{PyErr, PyResult};
-use crate::object::inner::dealloc;
 use crate::object::typeobj::flags;
 use crate::object::{PyInner, PyObject, PyPayload, PyRef, PyTypeData, PyTypeObject, Static};
 use crate::types::descr::GetSetDef;
@@ -24,9 +23,9 @@ impl PyPayload for PyTypeData {
 pub static TYPE_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &TYPE_TYPE.0,
     PyTypeData {
-        tp_name: RefCell::new(Cow::Borrowed("type")),
+        tp_name: crate::object::typeobj::static_name("type"),
         tp_flags: Cell::new(flags::BASETYPE | flags::IMMUTABLETYPE | flags::TYPE_SUBCLASS),
-        tp_dealloc: Cell::new(dealloc::<PyTypeData>),
+        tp_dealloc: Cell::new(crate::object::typeobj::type_dealloc),
         tp_repr: Cell::new(Some(type_repr)),
         tp_call: Cell::new(Some(type_call)),
         tp_getattro: Cell::new(Some(type_getattro)),
