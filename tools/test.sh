@@ -13,5 +13,8 @@ for runner in tools/conformance/*.py; do
   echo "== $runner"
   if tools/ref.sh "$runner" --check; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 done
+# The golden programs run on the virtual machine (tests/programs/README.md).
+echo "== tools/run_programs.py"
+if tools/ref.sh tools/run_programs.py --check --timeout 10; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 echo "conformance: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
