@@ -203,21 +203,29 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
         };
     }
 
-    let mut ext: u32 = 0;
+    debug_assert!(bytes.len() % 2 == 0);
+    let nunits = bytes.len() / 2;
     loop {
-        let instr = next;
-        let opcode = bytes[2 * instr];
-        let oparg = ext | bytes[2 * instr + 1] as u32;
+        let mut instr = next;
+        if instr >= nunits {
+            leave!(Exit::Error(vm.system_error("taipan: ran past the end of the bytecode"), true));
+        }
+        // SAFETY: instr < nunits, checked above; every code unit has two bytes.
+        let mut opcode = unsafe { *bytes.get_unchecked(2 * instr) };
+        let mut oparg = unsafe { *bytes.get_unchecked(2 * instr + 1) } as u32;
+        // EXTENDED_ARG prefixes: fold them into the next instruction's argument.
+        while opcode == op::EXTENDED_ARG {
+            instr += 1;
+            if instr >= nunits {
+                leave!(Exit::Error(vm.system_error("taipan: ran past the end of the bytecode"), true));
+            }
+            opcode = unsafe { *bytes.get_unchecked(2 * instr) };
+            oparg = (oparg << 8) | unsafe { *bytes.get_unchecked(2 * instr + 1) } as u32;
+        }
         next = instr + 1 + caches[opcode as usize] as usize;
         f.instr = instr;
-        if opcode != op::EXTENDED_ARG {
-            ext = 0;
-        }
         match opcode {
             op::NOP | op::RESUME | op::CACHE => {}
-            op::EXTENDED_ARG => {
-                ext = oparg << 8;
-            }
             op::LOAD_CONST => push!(code.consts[oparg as usize].clone()),
             op::RETURN_CONST => leave!(Exit::Return(code.consts[oparg as usize].clone())),
             op::RETURN_VALUE => {
@@ -682,7 +690,7 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
                 let callable_slot = unsafe { &mut *sp.sub(nargs + 2) };
                 let self_slot = unsafe { &mut *sp.sub(nargs + 1) };
                 if self_slot.is_none() {
-                    let bound = callable_slot.as_ref().unwrap().downcast::<PyMethod>().map(|m| (m.func.clone(), m.self_.clone()));
+                    let bound = callable_slot.as_ref().unwrap().downcast_exact::<PyMethod>().map(|m| (m.func.clone(), m.self_.clone()));
                     if let Some((func, self_)) = bound {
                         *callable_slot = Some(func);
                         *self_slot = Some(self_);
