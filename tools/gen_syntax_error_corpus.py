@@ -256,6 +256,30 @@ OWN = [
     ("enc_utf8_cookie_invalid_utf8", b"# coding: utf-8\nx = '\xff'\n"),
     ("enc_cookie_after_code_ignored", b"x = 1\n# coding: latin-1\ny = '\xe9'\n"),
     ("enc_non_utf8_in_identifier_utf8", b"\xc3\xa9t\xc3\xa9 = = 1\n"),
+    # bytes that are not UTF-8 under a utf-8 cookie reach the parser: each token kind
+    # decodes them its own way (names: E_DECODE; strings: per run of non-ASCII bytes when
+    # there is a backslash; f-string parts: the UnicodeDecodeError escapes as is)
+    ("enc_undecodable_in_name", b"# coding: utf-8\nx = a\xf6b\n"),
+    ("enc_undecodable_in_name_after_char", b"# coding: utf-8\nx = \xc3\xa9\xf6\xf7abc\n"),
+    ("enc_undecodable_truncated_in_name", b"# coding: utf-8\nx = \xe4\xb8\xf6a\n"),
+    ("enc_undecodable_name_continuation_line", b"# coding: utf-8\nx = 1 \\\n\xf6\n"),
+    ("enc_undecodable_in_comment_then_error", b"# coding: utf-8\n# \xf6\nx = 1 +\n"),
+    ("enc_undecodable_string_escape_run", b'# coding: utf-8\nx = "\\t\xc3\xa9\xf6"\n'),
+    ("enc_undecodable_string_truncated_run", b'# coding: utf-8\nx = "\\t\xe4\xb8x"\n'),
+    ("enc_undecodable_string_end_offset", b'# coding: utf-8\nx = "\xf6\xf6\xf6" + 1\n'),
+    ("enc_undecodable_bytes_literal", b'# coding: utf-8\nx = b"\xf6"\n'),
+    ("enc_undecodable_fstring_part", b'# coding: utf-8\nx = f"a\xf6{1}"\n'),
+    ("enc_undecodable_fstring_spec", b'# coding: utf-8\nx = f"{a:x\xf6}"\n'),
+    ("enc_undecodable_fstring_field_name", b'# coding: utf-8\nx = f"{a!\xf6}"\n'),
+    ("enc_undecodable_name_after_string_error", b'# coding: utf-8\nx = "\xf6" + ab\xf6cd\n'),
+    ("enc_undecodable_string_then_unterminated", b'# coding: utf-8\nx = "\xf6"\ny = "abc\n'),
+    ("enc_undecodable_string_then_linecont", b'# coding: utf-8\nx = "\xf6" \\ y\n'),
+    # after the parser's error, the rest is tokenized: errors the tokenizer raises itself
+    # replace it; those pegen words (dedent, tabs, line continuation) do not
+    ("tail_unterminated_after_escape_error", 'x = "\\xf"\ny = "abc\n'),
+    ("tail_dedent_error_after_parser_error", "x = 1 +\nif 1:\n        pass\n    pass\n"),
+    ("tail_tab_error_after_parser_error", "x = 1 +\nif 1:\n        pass\n\tpass\n"),
+    ("tail_linecont_after_parser_error", "x = 1 +\ny = 2 \\ 3\n"),
     # --- line endings ---
     ("eol_crlf_error", b"x = 1\r\ny = = 2\r\nz = 3\r\n"),
     ("eol_cr_only_error", b"x = 1\ry = = 2\r"),

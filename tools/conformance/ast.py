@@ -14,7 +14,8 @@ exception line (`Type: message`) and the `File "…", line N` line must match.
 
 Prints `ast: N/M identical (P%)` over the files CPython parses, the rejected-files
 figure, and the differing files. With `--check`, exits 1 when P drops below
-tests/conformance/thresholds/ast.txt.
+tests/conformance/thresholds/ast.txt, or when any file CPython rejects is not rejected
+with the same error.
 """
 import os
 import sys
@@ -142,7 +143,8 @@ def main():
     n_ok = sum(1 for r in acc if r[2] is None)
     pct = 100.0 * n_ok / len(acc) if acc else 0.0
     print("ast: %d/%d identical (%.2f%%)" % (n_ok, len(acc), pct))
-    print("ast (files CPython rejects): %d/%d same error" % (sum(1 for r in rej if r[2] is None), len(rej)))
+    n_rej_ok = sum(1 for r in rej if r[2] is None)
+    print("ast (files CPython rejects): %d/%d same error" % (n_rej_ok, len(rej)))
     bad = [r for r in res if r[2]]
     for p, _, d in bad[: args.show]:
         print("  DIFF %s: %s" % (p, d))
@@ -151,6 +153,9 @@ def main():
             threshold = float(f.read().split()[0])
         if pct < threshold:
             print("ast: below threshold %.2f%%" % threshold)
+            sys.exit(1)
+        if n_rej_ok < len(rej):
+            print("ast: a file CPython rejects is not rejected with the same error")
             sys.exit(1)
 
 

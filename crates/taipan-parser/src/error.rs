@@ -14,6 +14,11 @@ pub enum SyntaxErrorKind {
     /// `RecursionError` ("maximum recursion depth exceeded during compilation") on ASTs
     /// nested deeper than CPython's C recursion limit.
     RecursionError,
+    /// Not a SyntaxError subclass: bytes that are not UTF-8 in an f-string's literal
+    /// part or a type comment, or in a name read after the parser failed, escape
+    /// `compile()` as the codec's `UnicodeDecodeError` (elsewhere the parser turns
+    /// them into "SyntaxError: (unicode error) …").
+    UnicodeDecodeError,
 }
 
 impl SyntaxErrorKind {
@@ -24,6 +29,7 @@ impl SyntaxErrorKind {
             SyntaxErrorKind::TabError => "TabError",
             SyntaxErrorKind::MemoryError => "MemoryError",
             SyntaxErrorKind::RecursionError => "RecursionError",
+            SyntaxErrorKind::UnicodeDecodeError => "UnicodeDecodeError",
         }
     }
 }

@@ -150,11 +150,18 @@ fn strerror(e: &std::io::Error) -> String {
 
 /// Parse a script file the way `python3.13 FILE` does.
 pub fn parse_file(bytes: &[u8], filename: &str) -> Result<taipan_bytecode::CodeObject, SyntaxError> {
-    let (encoding, text) = match taipan_parser::tokenizer::decode_source(bytes) {
-        Ok(ok) => ok,
-        Err(err) => return Err(file_decoding_error(bytes, err, filename)),
-    };
-    match parser::parse(&text, Mode::Exec, filename, false) {
+    // The file tokenizer checks UTF-8 line by line only when no encoding is declared (no
+    // BOM, no cookie); otherwise undecodable bytes reach the parser, as with compile().
+    if let Err(err) = taipan_parser::tokenizer::decode_source(bytes) {
+        let utf8 = err.msg.starts_with("(unicode error) 'utf-8'");
+        if !utf8 || (!bytes.starts_with(BOM) && declared_encoding(bytes).is_none()) {
+            return Err(file_decoding_error(bytes, err, filename));
+        }
+    }
+    let decoded = taipan_parser::tokenizer::decode_source_lenient(bytes)
+        .map_err(|err| file_decoding_error(bytes, err, filename))?;
+    let (encoding, text) = (decoded.encoding, decoded.text);
+    match parser::parse_decoded_with_warnings(&text, &decoded.undecodable, Mode::Exec, filename, false).0 {
         Ok(module) => check_scopes(&module, filename).map_err(|mut err| {
             // The compiler's errors take their text from the file (`err_programtext`);
             // unlike the parser's, their offsets stay UTF-8 byte offsets.

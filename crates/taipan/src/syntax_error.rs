@@ -24,9 +24,11 @@ use taipan_parser::error::{SyntaxError, SyntaxErrorKind};
 /// The text `python3.13` writes on stderr for a script that raised `err` while parsing.
 pub fn format(err: &SyntaxError, filename: &str) -> String {
     let mut out = String::new();
-    // The parser's stack overflow is a MemoryError, not a SyntaxError: no location.
-    if err.kind == SyntaxErrorKind::MemoryError {
-        out.push_str("MemoryError: ");
+    // The parser's stack overflow is a MemoryError, not a SyntaxError: no location; so
+    // is the UnicodeDecodeError of an undecodable f-string part or type comment.
+    if matches!(err.kind, SyntaxErrorKind::MemoryError | SyntaxErrorKind::UnicodeDecodeError) {
+        out.push_str(err.kind.name());
+        out.push_str(": ");
         out.push_str(&err.msg);
         out.push('\n');
         return out;

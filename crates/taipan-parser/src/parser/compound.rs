@@ -134,6 +134,7 @@ impl<'src> Parser<'src> {
         {
             self.bump();
             let i = self.bump();
+            self.check_type_comment(i);
             return Some(self.toks[i].text.to_string());
         }
         self.opt_type_comment()

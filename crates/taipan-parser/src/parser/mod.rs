@@ -29,7 +29,7 @@ use std::borrow::Cow;
 
 use crate::ast::{self, TextRange};
 use crate::error::{SyntaxError, SyntaxErrorKind};
-use crate::tokenizer::{Pos, Token, TokenKind, TokenizerWarning};
+use crate::tokenizer::{Pos, Token, TokenKind, TokenizerWarning, Undecodable};
 
 pub use number::parse_number;
 pub use strings::{decode_bytes_literal, decode_str_literal};
@@ -80,6 +80,18 @@ pub fn parse_with_warnings(
     filename: &str,
     type_comments: bool,
 ) -> (Result<ast::Mod, SyntaxError>, Vec<TokenizerWarning>) {
+    parse_decoded_with_warnings(source, &[], mode, filename, type_comments)
+}
+
+/// [`parse_with_warnings`] over text from [`crate::tokenizer::decode_source_lenient`],
+/// whose `undecodable` byte sequences fail where CPython's parser decodes them.
+pub fn parse_decoded_with_warnings(
+    source: &str,
+    undecodable: &[Undecodable],
+    mode: Mode,
+    filename: &str,
+    type_comments: bool,
+) -> (Result<ast::Mod, SyntaxError>, Vec<TokenizerWarning>) {
     let _ = filename;
     let source = crate::tokenizer::translate_newlines(source);
     let source: &str = &source;
@@ -89,12 +101,13 @@ pub fn parse_with_warnings(
             type_comments,
             interactive: false,
         };
-        let mut tokenizer = crate::tokenizer::Tokenizer::new(source, config);
+        let mut tokenizer = crate::tokenizer::Tokenizer::new(source, config).with_undecodable(undecodable);
         if mode != Mode::Exec {
             // CPython's string tokenizer adds the missing final newline for 'exec' only.
             tokenizer = tokenizer.without_implicit_newline();
         }
         let mut p = Parser::new(source, Box::new(tokenizer), type_comments);
+        p.undecodable = undecodable;
         p.single_input = mode == Mode::Single;
         let r = p.parse_mod(mode);
         (r, std::mem::take(&mut p.warnings))
@@ -108,8 +121,8 @@ pub fn parse_bytes_with_warnings(
     filename: &str,
     type_comments: bool,
 ) -> (Result<ast::Mod, SyntaxError>, Vec<TokenizerWarning>) {
-    match crate::tokenizer::decode_source(bytes) {
-        Ok((_encoding, text)) => parse_with_warnings(&text, mode, filename, type_comments),
+    match crate::tokenizer::decode_source_lenient(bytes) {
+        Ok(d) => parse_decoded_with_warnings(&d.text, &d.undecodable, mode, filename, type_comments),
         Err(e) => (Err(e), Vec::new()),
     }
 }
@@ -138,11 +151,18 @@ pub trait TokenSource<'src> {
     fn take_warnings(&mut self) -> Vec<TokenizerWarning> {
         Vec::new()
     }
+    /// See [`crate::tokenizer::Tokenizer::error_overrides`].
+    fn error_overrides(&self) -> bool {
+        true
+    }
 }
 
 impl<'src> TokenSource<'src> for crate::tokenizer::Tokenizer<'src> {
     fn next_token(&mut self) -> Result<Token<'src>, SyntaxError> {
         crate::tokenizer::Tokenizer::next_token(self)
+    }
+    fn error_overrides(&self) -> bool {
+        crate::tokenizer::Tokenizer::error_overrides(self)
     }
     fn take_warnings(&mut self) -> Vec<TokenizerWarning> {
         if self.has_warnings() {
@@ -287,6 +307,8 @@ pub(crate) struct Parser<'src> {
     lexer_done: bool,
     /// The tokenizer's error; an ERRORTOKEN stands in for it in `toks`.
     pub lex_err: Option<SyntaxError>,
+    /// `lex_err` replaces an earlier parser error (see `tail_error`).
+    lex_err_overrides: bool,
     pub type_ignores: Vec<ast::TypeIgnore>,
     /// Whether TYPE_COMMENT tokens are produced (`PyCF_TYPE_COMMENTS`).
     #[allow(dead_code)]
@@ -310,6 +332,11 @@ pub(crate) struct Parser<'src> {
     pub(crate) invalid_memo: std::collections::HashSet<usize>,
     /// (position, rule) pairs already tried by [`Parser::invalid`].
     pub(crate) invalid_seen: std::collections::HashSet<(usize, usize)>,
+    /// The source's undecodable byte sequences (see `decode_source_lenient`).
+    pub(crate) undecodable: &'src [Undecodable],
+    /// A `UnicodeDecodeError` raised by an action that does not stop our parse (a type
+    /// comment's, a `# type: ignore` tag's); it ends the parse as it ends CPython's.
+    pub(crate) pending_decode_error: Option<SyntaxError>,
 }
 
 impl<'src> Parser<'src> {
@@ -321,6 +348,7 @@ impl<'src> Parser<'src> {
             lexer,
             lexer_done: false,
             lex_err: None,
+            lex_err_overrides: true,
             type_ignores: Vec::new(),
             type_comments,
             warnings: Vec::new(),
@@ -333,6 +361,8 @@ impl<'src> Parser<'src> {
             call_invalid_rules: false,
             invalid_memo: std::collections::HashSet::new(),
             invalid_seen: std::collections::HashSet::new(),
+            undecodable: &[],
+            pending_decode_error: None,
         }
     }
 
@@ -353,6 +383,9 @@ impl<'src> Parser<'src> {
             match r {
                 Ok(t) => {
                     if t.kind == TokenKind::TYPE_IGNORE {
+                        if !self.undecodable.is_empty() && self.pending_decode_error.is_none() {
+                            self.pending_decode_error = self.undecodable_error(&t.text, false);
+                        }
                         self.type_ignores.push(ast::TypeIgnore { lineno: t.start.line, tag: t.text.into_owned() });
                         continue;
                     }
@@ -385,11 +418,17 @@ impl<'src> Parser<'src> {
                 Err(e) => {
                     let p = self.toks.last().map(|t| t.end).unwrap_or(Pos { line: 1, col: 0 });
                     self.lex_err = Some(e);
+                    self.lex_err_overrides = self.lexer.error_overrides();
                     self.lexer_done = true;
                     self.toks.push(Tok { kind: TokenKind::ERRORTOKEN, kw: Kw::NotKw, start: p, end: p, text: Cow::Borrowed("") });
                 }
             }
         }
+    }
+
+    /// The tokenizer has given its last token (ENDMARKER or an error).
+    pub(crate) fn lexer_done(&self) -> bool {
+        self.lexer_done
     }
 
     #[inline]
@@ -625,13 +664,63 @@ impl<'src> Parser<'src> {
 
     // ----- errors -----
 
+    /// The byte column CPython has for `p`: columns count the source's bytes, and an
+    /// undecodable sequence (one U+FFFD, 3 bytes, in our text) has its own length there.
+    /// CPython then applies that column to the error line re-encoded (`char_offset`).
+    fn original_col(&mut self, p: Pos) -> u32 {
+        if self.undecodable.is_empty() {
+            return p.col;
+        }
+        let a = self.offset_of(Pos { line: p.line, col: 0 });
+        let b = self.offset_of(p);
+        crate::tokenizer::original_len(self.undecodable, a, b) as u32
+    }
+
+    /// The byte offset in the source of `s`, a slice of it (token texts borrow from it).
+    fn src_offset(&self, s: &str) -> Option<usize> {
+        let base = self.src.as_ptr() as usize;
+        let at = s.as_ptr() as usize;
+        (at >= base && at + s.len() <= base + self.src.len()).then(|| at - base)
+    }
+
+    /// The `UnicodeDecodeError` of decoding `s` (a slice of the source) strictly, when it
+    /// holds undecodable bytes: with `runs`, as `decode_unicode_with_escapes` does (each
+    /// run of non-ASCII bytes on its own, positions relative to the run), else as one
+    /// piece.
+    pub(crate) fn undecodable_error(&self, s: &str, runs: bool) -> Option<SyntaxError> {
+        if self.undecodable.is_empty() {
+            return None;
+        }
+        let a = self.src_offset(s)?;
+        let b = a + s.len();
+        if crate::tokenizer::undecodable_in(self.undecodable, a, b).is_empty() {
+            return None;
+        }
+        let orig = crate::tokenizer::original_bytes(self.src.as_bytes(), self.undecodable, a, b);
+        let msg = if runs {
+            orig.split(|&c| c < 0x80).find_map(crate::tokenizer::utf8_error_message)?
+        } else {
+            crate::tokenizer::utf8_error_message(&orig)?
+        };
+        Some(SyntaxError {
+            kind: SyntaxErrorKind::UnicodeDecodeError,
+            msg,
+            lineno: 0,
+            offset: 0,
+            end_lineno: None,
+            end_offset: None,
+            text: None,
+        })
+    }
+
     /// A SyntaxError at the given byte positions (converted to CPython's 1-based
     /// character offsets).
     pub(crate) fn error_at(&mut self, kind: SyntaxErrorKind, msg: impl Into<String>, start: Pos, end: Pos) -> SyntaxError {
         let text = self.line_text(start.line);
-        let offset = char_offset(text.as_deref(), start.col) + 1;
+        let (col, end_col) = (self.original_col(start), self.original_col(end));
+        let offset = char_offset_1(text.as_deref(), col);
         let end_text = if end.line == start.line { text.clone() } else { self.line_text(end.line) };
-        let end_offset = char_offset(end_text.as_deref(), end.col) + 1;
+        let end_offset = char_offset_1(end_text.as_deref(), end_col);
         SyntaxError {
             kind,
             msg: msg.into(),
@@ -661,10 +750,22 @@ impl<'src> Parser<'src> {
         .into()
     }
 
+    /// `_PyPegen_tokenize_full_source_to_check_for_errors`, after the parser raised an
+    /// error on line `err_line` (with no tokenizer error before): the tokenizer error
+    /// further on that replaces it — one the tokenizer raised itself, or an unclosed
+    /// bracket opened on an earlier line than the error.
+    pub(crate) fn tail_error(&mut self, err_line: u32) -> Option<SyntaxError> {
+        let le = self.tokenize_rest_for_errors()?;
+        if le.msg.ends_with("was never closed") {
+            return (err_line > le.lineno).then_some(le);
+        }
+        self.lex_err_overrides.then_some(le)
+    }
+
     /// The generic error when no rule matched (`_PyPegen_set_syntax_error`).
     fn generic_error(&mut self) -> SyntaxError {
         if let Some(e) = self.lex_err.take() {
-            return e;
+            return worded_on_the_spot(e);
         }
         let last = self.toks.len() - 1;
         let (kind, start, end) = {
@@ -692,14 +793,8 @@ impl<'src> Parser<'src> {
         // An unclosed bracket found at the end wins only when the generic error is on a
         // later line than the bracket.
         if kind != TokenKind::INDENT && kind != TokenKind::DEDENT {
-            while !self.lexer_done {
-                let n = self.toks.len();
-                self.fill(n);
-            }
-            if let Some(e) = self.lex_err.take() {
-                if !e.msg.ends_with("was never closed") || err.lineno > e.lineno {
-                    return e;
-                }
+            if let Some(e) = self.tail_error(err.lineno) {
+                return e;
             }
         }
         err
@@ -710,7 +805,8 @@ impl<'src> Parser<'src> {
     /// (1-based) offset and has no end offset.
     fn unset_column_error(&mut self, kind: SyntaxErrorKind, msg: &str, at: Pos) -> SyntaxError {
         let text = self.line_text(at.line);
-        let offset = char_offset(text.as_deref(), at.col);
+        let col = self.original_col(at);
+        let offset = char_offset(text.as_deref(), col);
         SyntaxError {
             kind,
             msg: msg.into(),
@@ -723,11 +819,25 @@ impl<'src> Parser<'src> {
     }
 
     fn finish(&mut self, r: PResult<ast::Mod>) -> Result<ast::Mod, SyntaxError> {
+        if let Some(e) = self.pending_decode_error.take() {
+            return Err(e);
+        }
         match r {
             Ok(m) => Ok(m),
             Err(PErr::Fatal(e)) => {
+                if e.kind == SyntaxErrorKind::UnicodeDecodeError {
+                    return Err(*e);
+                }
                 if let Some(le) = self.lex_err.take() {
                     if e.kind != SyntaxErrorKind::MemoryError {
+                        return Err(worded_on_the_spot(le));
+                    }
+                }
+                if e.kind != SyntaxErrorKind::MemoryError {
+                    // An action's SyntaxError in the first pass: the second pass stops at
+                    // once (the error indicator stays set), then
+                    // `_PyPegen_tokenize_full_source_to_check_for_errors`.
+                    if let Some(le) = self.tail_error(e.lineno) {
                         return Err(le);
                     }
                 }
@@ -869,6 +979,37 @@ pub(crate) fn identifier(text: &str) -> String {
     } else {
         use unicode_normalization::UnicodeNormalization;
         text.nfkc().collect()
+    }
+}
+
+/// A tokenizer error as the parser raises it when it meets the error token: an
+/// undecodable name (`E_DECODE`) becomes "SyntaxError: (unicode error) …"
+/// (`_Pypegen_raise_decode_error`); read ahead after the parse failed, it stays the
+/// `UnicodeDecodeError`.
+fn worded_on_the_spot(mut e: SyntaxError) -> SyntaxError {
+    if e.kind == SyntaxErrorKind::UnicodeDecodeError && e.lineno != 0 {
+        e.kind = SyntaxErrorKind::SyntaxError;
+        e.msg = format!("(unicode error) {}", e.msg);
+    }
+    e
+}
+
+/// `_PyPegen_byte_offset_to_character_offset(line, col + 1)`: the characters of the
+/// first `col + 1` bytes of `line` (a partial character counts as one; past the end,
+/// the terminating NUL counts). Equal to `char_offset(line, col) + 1` unless `col` falls
+/// inside a character, as original byte columns do inside a U+FFFD.
+fn char_offset_1(line: Option<&str>, col: u32) -> u32 {
+    match line {
+        Some(l) => {
+            let b = l.as_bytes();
+            let n = col as usize + 1;
+            if n > b.len() {
+                l.chars().count() as u32 + 1
+            } else {
+                String::from_utf8_lossy(&b[..n]).chars().count() as u32
+            }
+        }
+        None => col + 1,
     }
 }
 

@@ -266,9 +266,19 @@ impl<'src> Parser<'src> {
     pub(crate) fn opt_type_comment(&mut self) -> Option<String> {
         if self.at(T::TYPE_COMMENT) {
             let i = self.bump();
+            self.check_type_comment(i);
             Some(self.toks[i].text.to_string())
         } else {
             None
+        }
+    }
+
+    /// `NEW_TYPE_COMMENT`: the comment's bytes are decoded strictly; undecodable ones
+    /// end the parse with the `UnicodeDecodeError`.
+    pub(crate) fn check_type_comment(&mut self, i: usize) {
+        if !self.undecodable.is_empty() && self.pending_decode_error.is_none() {
+            let text = self.toks[i].text.clone();
+            self.pending_decode_error = self.undecodable_error(&text, false);
         }
     }
 

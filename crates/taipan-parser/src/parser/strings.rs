@@ -274,6 +274,9 @@ impl<'src> Parser<'src> {
                 Ok(v) => Constant::Bytes(v),
                 Err(DecodeError(m)) => return Err(self.raise_at_last_token(format!("(value error) {m}"))),
             }
+        } else if let Some(e) = self.undecodable_error(body, !raw && body.contains('\\')) {
+            // `_Pypegen_raise_decode_error` at the last token fetched.
+            return Err(self.raise_at_last_token(format!("(unicode error) {}", e.msg)));
         } else if raw || !body.contains('\\') {
             Constant::Str(Wtf8Buf::from(body))
         } else {
@@ -301,6 +304,12 @@ impl<'src> Parser<'src> {
             match self.kind() {
                 T::FSTRING_MIDDLE => {
                     let i = self.bump();
+                    // `_PyPegen_constant_from_token`: the part's bytes decoded strictly,
+                    // the error escaping as is.
+                    let text = self.toks[i].text.clone();
+                    if let Some(e) = self.undecodable_error(&text, false) {
+                        return Err(e.into());
+                    }
                     raw_values.push(Err(i));
                 }
                 T::LBRACE => {
@@ -405,6 +414,12 @@ impl<'src> Parser<'src> {
                 match self.kind() {
                     T::FSTRING_MIDDLE => {
                         let i = self.bump();
+                        // `_PyPegen_decoded_constant_from_token`: `decode_unicode_with_escapes`,
+                        // its error escaping as is.
+                        let text = self.toks[i].text.clone();
+                        if let Some(e) = self.undecodable_error(&text, true) {
+                            return Err(e.into());
+                        }
                         let range = self.tok_range(i);
                         let value = self.decode_fstring_part(i, false, i)?;
                         spec.push(Expr::Constant(ExprConstant { value: Constant::Str(value), kind: None, range }));

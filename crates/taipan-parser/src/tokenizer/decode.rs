@@ -217,11 +217,10 @@ pub fn decode_source_for_tokenize<'a>(
 /// strict decoding. Returns the encoding name (`utf-8`, `iso-8859-1`, … as `tokenize`
 /// would report it) and the text without its BOM.
 ///
-/// Known difference: CPython does not validate UTF-8 up front; bad bytes in a comment
-/// pass, and bad bytes in a name or string literal fail when the parser decodes that
-/// token ("(unicode error) 'utf-8' codec can't decode byte 0xff in position N: …" with N
-/// and the location relative to the token). Here the first bad byte anywhere fails, with
-/// N relative to its line and offset 1.
+/// CPython does not validate UTF-8 up front (bad bytes in a comment pass; those in a name
+/// or a literal fail where the parser decodes that token): the parser's entry points use
+/// [`decode_source_lenient`]. Here the first bad byte anywhere fails, with its position
+/// relative to its line and offset 1.
 pub fn decode_source(bytes: &[u8]) -> Result<(String, Cow<'_, str>), SyntaxError> {
     let (bom, body) = match bytes.strip_prefix(BOM) {
         Some(rest) => (true, rest),
@@ -294,6 +293,99 @@ pub fn decode_source(bytes: &[u8]) -> Result<(String, Cow<'_, str>), SyntaxError
         }
         Codec::Latin1 => Ok((enc, decode_replace(codec, body))),
     }
+}
+
+/// A byte sequence of the source that is not UTF-8 (a "maximal subpart", as both Rust's
+/// and Python's decoders delimit them), replaced by one U+FFFD in the decoded text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Undecodable {
+    /// Byte offset of the U+FFFD (3 bytes) in the decoded text.
+    pub at: usize,
+    /// The original bytes (1 to 3).
+    pub bytes: Vec<u8>,
+}
+
+/// The source as `compile()` sees it: for UTF-8, CPython's string tokenizer does not
+/// validate the bytes up front; bad bytes in comments pass, and those in a name, a string
+/// literal or a type comment fail where that token is decoded. So the text here is the
+/// lossy decoding (newlines translated first, as `decode_str` does), with the replaced
+/// sequences listed in `undecodable` for the tokenizer and the parser to report.
+pub struct DecodedSource<'a> {
+    pub encoding: String,
+    pub text: Cow<'a, str>,
+    pub undecodable: Vec<Undecodable>,
+}
+
+/// [`decode_source`], letting undecodable UTF-8 through (see [`DecodedSource`]).
+pub fn decode_source_lenient(bytes: &[u8]) -> Result<DecodedSource<'_>, SyntaxError> {
+    match decode_source(bytes) {
+        Ok((encoding, text)) => Ok(DecodedSource { encoding, text, undecodable: Vec::new() }),
+        Err(e) if e.msg.starts_with("(unicode error) 'utf-8'") => {
+            let body = bytes.strip_prefix(BOM).unwrap_or(bytes);
+            let body = translate_newlines_bytes(body);
+            let mut text = String::with_capacity(body.len() + 16);
+            let mut undecodable = Vec::new();
+            let mut rest: &[u8] = &body;
+            loop {
+                match std::str::from_utf8(rest) {
+                    Ok(s) => {
+                        text.push_str(s);
+                        break;
+                    }
+                    Err(e) => {
+                        let good = e.valid_up_to();
+                        text.push_str(std::str::from_utf8(&rest[..good]).expect("valid prefix"));
+                        let n = e.error_len().unwrap_or(rest.len() - good);
+                        undecodable.push(Undecodable { at: text.len(), bytes: rest[good..good + n].to_vec() });
+                        text.push('\u{FFFD}');
+                        rest = &rest[good + n..];
+                    }
+                }
+            }
+            Ok(DecodedSource { encoding: "utf-8".into(), text: Cow::Owned(text), undecodable })
+        }
+        Err(e) => Err(e),
+    }
+}
+
+/// `translate_newlines` on bytes.
+fn translate_newlines_bytes(b: &[u8]) -> Cow<'_, [u8]> {
+    if !b.contains(&b'\r') {
+        return Cow::Borrowed(b);
+    }
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\r' {
+            out.push(b'\n');
+            if b.get(i + 1) == Some(&b'\n') {
+                i += 1;
+            }
+        } else {
+            out.push(b[i]);
+        }
+        i += 1;
+    }
+    Cow::Owned(out)
+}
+
+/// The message of the `UnicodeDecodeError` Python's strict UTF-8 decoder raises for
+/// `bytes` (None when they are valid): `'utf-8' codec can't decode byte 0xNN in position
+/// P: REASON` or `… bytes in position P-Q: REASON`.
+pub fn utf8_error_message(bytes: &[u8]) -> Option<String> {
+    let e = std::str::from_utf8(bytes).err()?;
+    let pos = e.valid_up_to();
+    let bad = bytes[pos];
+    let (n, reason) = match e.error_len() {
+        None => (bytes.len() - pos, "unexpected end of data"),
+        Some(n) if (0x80..0xC2).contains(&bad) || bad >= 0xF5 => (n, "invalid start byte"),
+        Some(n) => (n, "invalid continuation byte"),
+    };
+    Some(if n == 1 {
+        format!("'utf-8' codec can't decode byte 0x{bad:02x} in position {pos}: {reason}")
+    } else {
+        format!("'utf-8' codec can't decode bytes in position {pos}-{}: {reason}", pos + n - 1)
+    })
 }
 
 /// What running a file (`python3.13 FILE`) does with its bytes: the file tokenizer's
@@ -386,4 +478,31 @@ pub fn translate_newlines(src: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// The spans of `undecodable` that start within bytes `a..b` of the decoded text.
+pub(crate) fn undecodable_in(undecodable: &[Undecodable], a: usize, b: usize) -> &[Undecodable] {
+    let lo = undecodable.partition_point(|u| u.at < a);
+    let hi = undecodable.partition_point(|u| u.at < b);
+    &undecodable[lo..hi.max(lo)]
+}
+
+/// How many bytes of the original source bytes `a..b` of the decoded text stand for
+/// (each U+FFFD of [`Undecodable`] is 3 bytes here, 1 to 3 there).
+pub(crate) fn original_len(undecodable: &[Undecodable], a: usize, b: usize) -> usize {
+    let spans = undecodable_in(undecodable, a, b);
+    (b - a) - spans.iter().map(|u| 3 - u.bytes.len()).sum::<usize>()
+}
+
+/// The original source bytes of bytes `a..b` of the decoded text.
+pub(crate) fn original_bytes(text: &[u8], undecodable: &[Undecodable], a: usize, b: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(b - a);
+    let mut i = a;
+    for u in undecodable_in(undecodable, a, b) {
+        out.extend_from_slice(&text[i..u.at]);
+        out.extend_from_slice(&u.bytes);
+        i = u.at + 3;
+    }
+    out.extend_from_slice(&text[i.min(b)..b]);
+    out
 }

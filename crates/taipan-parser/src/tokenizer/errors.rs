@@ -57,6 +57,18 @@ impl<'src> Tokenizer<'src> {
         self.errortoken()
     }
 
+    /// A name whose bytes are not UTF-8 (`verify_identifier` sets `E_DECODE`): the
+    /// parser raises "(unicode error) MSG" at the cursor (see [`Self::error_at_cursor`]),
+    /// but a decode error met while `_PyPegen_tokenize_full_source_to_check_for_errors`
+    /// reads ahead escapes as the `UnicodeDecodeError` itself. The error is left as
+    /// that UnicodeDecodeError; the parser words it.
+    pub(crate) fn decode_error(&mut self, msg: String) {
+        let mut e = self.error_at_cursor(SyntaxErrorKind::UnicodeDecodeError, &msg, self.pegen_error_text(self.lineno));
+        e.msg = msg;
+        self.error = Some(e);
+        self.done = Done::Error;
+    }
+
     /// The text pegen gives an error on line `lineno` (`_PyPegen_raise_error_known_location`):
     /// the tokenizer's buffer (possibly several lines, with the newline) when the error is
     /// on or after the current line and the buffer is not empty, else that source line
@@ -82,6 +94,12 @@ impl<'src> Tokenizer<'src> {
         // An empty buffer (the file tokenizer at end of input) gives column 0.
         let offset = if self.cur == self.buf {
             0
+        } else if !self.undecodable.is_empty() {
+            // `_PyPegen_byte_offset_to_character_offset`: the byte column of the original
+            // source, applied to the error text re-encoded (each bad byte now 3 bytes).
+            let col = super::decode::original_len(self.undecodable, ls, cur.min(self.bytes.len())) + extra as usize;
+            let tb = text.as_bytes();
+            String::from_utf8_lossy(&tb[..col.min(tb.len())]).chars().count() as u32
         } else {
             char_count(&self.bytes[ls..cur.min(self.bytes.len())]) + extra
         };

@@ -576,6 +576,13 @@ impl<'src> Tokenizer<'src> {
         if self.config.extra_tokens {
             return true;
         }
+        if !self.undecodable.is_empty() && !super::decode::undecodable_in(self.undecodable, tstart, self.cur).is_empty() {
+            // CPython decodes the name's bytes first: E_DECODE.
+            let orig = super::decode::original_bytes(self.bytes, self.undecodable, tstart, self.cur);
+            let msg = super::utf8_error_message(&orig).unwrap_or_default();
+            self.decode_error(msg);
+            return false;
+        }
         let s = self.slice(tstart, self.cur);
         let mut invalid = None;
         for (i, (off, ch)) in s.char_indices().enumerate() {

@@ -50,7 +50,11 @@ mod tests;
 
 use std::borrow::Cow;
 
-pub use decode::{decode_file_source, decode_source, decode_source_for_tokenize, translate_newlines};
+pub use decode::{
+    decode_file_source, decode_source, decode_source_for_tokenize, decode_source_lenient, translate_newlines,
+    utf8_error_message, DecodedSource, Undecodable,
+};
+pub(crate) use decode::{original_bytes, original_len, undecodable_in};
 pub use kind::TokenKind;
 
 use crate::error::SyntaxError;
@@ -228,6 +232,10 @@ pub struct Tokenizer<'src> {
     pub(crate) add_newline: bool,
     /// Behave as CPython's file tokenizer (see `file_input`).
     pub(crate) file_input: bool,
+    /// The undecodable byte sequences of the source (see [`DecodedSource`]), sorted.
+    pub(crate) undecodable: &'src [Undecodable],
+    /// See [`Tokenizer::error_overrides`].
+    error_overrides: bool,
     /// `tokenize`'s column bookkeeping (tokenize mode only).
     pub(crate) columns: columns::ColumnCache,
 }
@@ -278,6 +286,8 @@ impl<'src> Tokenizer<'src> {
             metadata: None,
             add_newline: true,
             file_input: false,
+            undecodable: &[],
+            error_overrides: false,
             columns: columns::ColumnCache::default(),
         }
     }
@@ -289,6 +299,13 @@ impl<'src> Tokenizer<'src> {
     /// input needs itself).
     pub fn without_implicit_newline(mut self) -> Self {
         self.add_newline = false;
+        self
+    }
+
+    /// The source was decoded by [`decode_source_lenient`]: these U+FFFD stand for bytes
+    /// that are not UTF-8 (CPython's tokenizer sees the bytes themselves).
+    pub fn with_undecodable(mut self, undecodable: &'src [Undecodable]) -> Self {
+        self.undecodable = undecodable;
         self
     }
 
@@ -314,6 +331,10 @@ impl<'src> Tokenizer<'src> {
         self.metadata = None;
         let raw = self.tok_get();
         if raw.kind == TokenKind::ERRORTOKEN {
+            // An error the tokenizer raised itself (rather than one left in `tok->done`
+            // for its client to word), outside f-string mode, replaces the parser's
+            // error when met while reading ahead after it.
+            self.error_overrides = self.error.is_some() && self.modes.len() <= 1;
             let e = self.error_for_done();
             self.error = Some(e.clone());
             self.done = Done::Error;
@@ -324,6 +345,15 @@ impl<'src> Tokenizer<'src> {
             self.finished = Some(tok.clone());
         }
         Ok(tok)
+    }
+
+    /// Whether the error last returned by [`Tokenizer::next_token`] was raised by the
+    /// tokenizer itself (`PyErr_Occurred()` after the ERRORTOKEN; not an end of file, bad
+    /// dedent, TabError, too deep, or line continuation error, which pegen words) outside
+    /// f-string mode: such an error, met by
+    /// `_PyPegen_tokenize_full_source_to_check_for_errors`, replaces the parser's error.
+    pub fn error_overrides(&self) -> bool {
+        self.error_overrides
     }
 
     /// The text of physical line `line` (1-based), without its line ending, if it exists.

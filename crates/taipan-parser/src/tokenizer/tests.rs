@@ -376,3 +376,27 @@ fn file_input_errors() {
     let e = err(Tokenizer::new("x = 1\0\n", config).file_input());
     assert_eq!(e, ("source code cannot contain null bytes".to_string(), 1, 0, Some("x = 1".to_string())));
 }
+
+/// Undecodable UTF-8 passes to the tokenizer as U+FFFD, each sequence recorded; the
+/// messages are those of `bytes.decode('utf-8')` in the reference (e.g.
+/// `tools/ref.sh -c "b'\xe4\xb8x'.decode()"`).
+#[test]
+fn lenient_decoding_and_utf8_messages() {
+    let d = super::decode_source_lenient(b"x = 1\r\n# \xf6\ry = '\xe4\xb8'\n").unwrap();
+    assert_eq!(d.text, "x = 1\n# \u{FFFD}\ny = '\u{FFFD}'\n");
+    let at: Vec<(usize, Vec<u8>)> = d.undecodable.iter().map(|u| (u.at, u.bytes.clone())).collect();
+    assert_eq!(at, vec![(8, vec![0xf6]), (17, vec![0xe4, 0xb8])]);
+    assert_eq!(
+        super::utf8_error_message(b"\xe4\xb8x").unwrap(),
+        "'utf-8' codec can't decode bytes in position 0-1: invalid continuation byte"
+    );
+    assert_eq!(
+        super::utf8_error_message(b"ab\xe4\xb8").unwrap(),
+        "'utf-8' codec can't decode bytes in position 2-3: unexpected end of data"
+    );
+    assert_eq!(
+        super::utf8_error_message(b"a\xf6b").unwrap(),
+        "'utf-8' codec can't decode byte 0xf6 in position 1: invalid start byte"
+    );
+    assert_eq!(super::utf8_error_message(b"abc"), None);
+}

@@ -238,8 +238,11 @@ fn traceback(filename: &str, e: &SyntaxError) -> String {
     s.push_str(&format!(
         "  File \"{ast_py}\", line 54, in parse\n    return compile(source, filename, mode, flags,\n                   _feature_version=feature_version, optimize=optimize)\n"
     ));
-    if e.kind == taipan_parser::error::SyntaxErrorKind::MemoryError {
-        s.push_str(&format!("MemoryError: {}\n", e.msg));
+    if matches!(
+        e.kind,
+        taipan_parser::error::SyntaxErrorKind::MemoryError | taipan_parser::error::SyntaxErrorKind::UnicodeDecodeError
+    ) {
+        s.push_str(&format!("{}: {}\n", e.kind.name(), e.msg));
         return s;
     }
     if e.lineno == 0 {

@@ -41,7 +41,7 @@ pub(crate) fn second_pass(p: &mut Parser<'_>) -> Option<SyntaxError> {
         Err(PErr::Fatal(e)) if p.lex_err.is_none() => {
             // `_PyPegen_tokenize_full_source_to_check_for_errors`: a tokenizer error
             // further on wins over the rule's error.
-            if let Some(le) = p.tokenize_rest_for_errors() {
+            if let Some(le) = p.tail_error(e.lineno) {
                 return Some(le);
             }
             Some(*e)
@@ -118,12 +118,8 @@ impl<'src> Parser<'src> {
 
     /// Fetch the remaining tokens; the tokenizer's error if there is one.
     pub(crate) fn tokenize_rest_for_errors(&mut self) -> Option<SyntaxError> {
-        loop {
+        while !self.lexer_done() {
             let n = self.toks.len();
-            let k = self.tok_at(n.saturating_sub(1)).kind;
-            if matches!(k, TokenKind::ENDMARKER | TokenKind::ERRORTOKEN) {
-                break;
-            }
             self.tok_at(n);
         }
         self.lex_err.clone()

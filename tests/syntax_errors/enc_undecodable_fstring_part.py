@@ -1,0 +1,2 @@
+# coding: utf-8
+x = f"aö{1}"

@@ -1,0 +1,4 @@
+x = 1 +
+if 1:
+        pass
+	pass
