@@ -1,7 +1,7 @@
 """Compiler speed: compile every .py file of the reference's Lib to .pyc with taipan and
 compile the same files with the reference, in the same run, and print the ratio.
 
-    tools/ref.sh bench/compile_lib.py [--bin PATH] [--repeat N] [-OO]
+    tools/ref.sh bench/compile_lib.py [--bin PATH] [--repeat N] [-O | -OO]
 
 taipan runs `taipan compile -d TMP FILE…` once over all files (process start-up paid
 once; use a release build), best of N. The reference, in-process, runs
@@ -9,6 +9,10 @@ once; use a release build), best of N. The reference, in-process, runs
 does: read, compile, marshal, write the .pyc), best of N. Files the reference rejects are left
 out of both. Both wall-clock and CPU time (user + system; taipan's from the child's
 rusage) are printed: on a shared machine the CPU ratio is the steadier figure.
+
+The runs alternate (reference, taipan, reference, …) so that both meet the same file-system
+state: creating files costs more after many recent deletions (ext4 without a journal skips
+recently freed inodes), and every run deletes its output directory.
 """
 import argparse
 import py_compile
@@ -38,9 +42,10 @@ def main():
     ap.add_argument("--bin", default=os.environ.get("TAIPAN") or os.path.join(
         os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target"), "release", "taipan"))
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("-O", dest="o", action="store_true")
     ap.add_argument("-OO", dest="oo", action="store_true")
     a = ap.parse_args()
-    optimize = 2 if a.oo else 0
+    optimize = 2 if a.oo else 1 if a.o else 0
     files = []
     warnings.simplefilter("ignore")
     for path in lib_files():
@@ -54,6 +59,8 @@ def main():
     total = sum(os.path.getsize(p) for p in files)
 
     ref = ref_cpu = float("inf")
+    mine = mine_cpu = float("inf")
+    failed = 0
     for _ in range(a.repeat):
         with tempfile.TemporaryDirectory() as tmp:
             t, c = time.perf_counter(), time.process_time()
@@ -62,12 +69,8 @@ def main():
                                    optimize=optimize)
             ref = min(ref, time.perf_counter() - t)
             ref_cpu = min(ref_cpu, time.process_time() - c)
-
-    mine = mine_cpu = float("inf")
-    failed = 0
-    for _ in range(a.repeat):
         with tempfile.TemporaryDirectory() as tmp:
-            cmd = [a.bin, "compile"] + (["-OO"] if a.oo else []) + ["-d", tmp] + files
+            cmd = [a.bin, "compile"] + {0: [], 1: ["-O"], 2: ["-OO"]}[optimize] + ["-d", tmp] + files
             r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
             t = time.perf_counter()
             p = subprocess.run(cmd, capture_output=True)
