@@ -239,15 +239,12 @@ fn update_symbols(
     inlined_cells: &Set,
     classflag: bool,
 ) {
-    let names: Vec<(String, SymbolFlags)> =
-        ste.symbols.iter().map(|(n, f)| (n.to_owned(), f)).collect();
-    for (name, mut flags) in names {
-        if inlined_cells.contains(&name) {
-            flags |= DEF_COMP_CELL;
+    for (name, flags) in ste.symbols.iter_mut() {
+        if inlined_cells.contains(name) {
+            *flags |= DEF_COMP_CELL;
         }
-        let scope = scopes.get(&name).copied().unwrap_or(0);
-        flags |= scope << SCOPE_OFFSET;
-        ste.symbols.insert(&name, flags);
+        let scope = scopes.get(name).copied().unwrap_or(0);
+        *flags |= scope << SCOPE_OFFSET;
     }
     // Sorted for determinism (CPython iterates a set here; only the order of the
     // symbols dict differs, never the flags).
@@ -298,12 +295,10 @@ fn analyze_block(
         }
     }
 
-    let names: Vec<(String, SymbolFlags)> = t.entries[ste]
-        .symbols
-        .iter()
-        .map(|(n, f)| (n.to_owned(), f))
-        .collect();
-    {
+    // The symbols are moved out while their names are analyzed (analyze_name never reads
+    // them) rather than copied, and put back after.
+    let names = std::mem::take(&mut t.entries[ste].symbols);
+    let analyzed = (|| {
         let (class_ref, ste_ref) = match class_entry {
             Some(c) if c < ste => {
                 let (a, b) = t.entries.split_at_mut(ste);
@@ -311,12 +306,12 @@ fn analyze_block(
             }
             _ => (None, &mut t.entries[ste]),
         };
-        for (name, flags) in &names {
+        for (name, flags) in names.iter() {
             analyze_name(
                 ste_ref,
                 &mut scopes,
                 name,
-                *flags,
+                flags,
                 bound.as_deref_mut(),
                 &mut local,
                 free,
@@ -325,7 +320,10 @@ fn analyze_block(
                 class_ref,
             )?;
         }
-    }
+        Ok(())
+    })();
+    t.entries[ste].symbols = names;
+    analyzed?;
 
     if typ != BlockType::Class {
         if t.entries[ste].is_function_like() {

@@ -184,6 +184,10 @@ impl SymbolMap {
     pub fn iter(&self) -> impl Iterator<Item = (&str, SymbolFlags)> + '_ {
         self.entries.iter().map(|(n, f)| (n.as_str(), *f))
     }
+    /// Every name with its flags, to update in place (order unchanged).
+    pub fn iter_mut(&mut self) -> impl Iterator<Item = (&str, &mut SymbolFlags)> + '_ {
+        self.entries.iter_mut().map(|(n, f)| (n.as_str(), f))
+    }
     pub fn len(&self) -> usize {
         self.entries.len()
     }
