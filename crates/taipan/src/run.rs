@@ -161,7 +161,7 @@ pub fn parse_file(bytes: &[u8], filename: &str) -> Result<taipan_bytecode::CodeO
     let decoded = taipan_parser::tokenizer::decode_source_lenient(bytes)
         .map_err(|err| file_decoding_error(bytes, err, filename))?;
     let (encoding, text) = (decoded.encoding, decoded.text);
-    match parser::parse_decoded_with_warnings(&text, &decoded.undecodable, Mode::Exec, filename, false).0 {
+    match parser::parse_script(&text, &decoded.undecodable) {
         Ok(module) => check_scopes(&module, filename).map_err(|mut err| {
             // The compiler's errors take their text from the file (`err_programtext`);
             // unlike the parser's, their offsets stay UTF-8 byte offsets.

@@ -93,6 +93,22 @@ pub fn parse_decoded_with_warnings(
     type_comments: bool,
 ) -> (Result<ast::Mod, SyntaxError>, Vec<TokenizerWarning>) {
     let _ = filename;
+    parse_text(source, undecodable, mode, type_comments, false)
+}
+
+/// Parse a script as `python3.13 FILE` does: the text read by CPython's file tokenizer
+/// (see [`crate::tokenizer::Tokenizer::file_input`]), mode 'exec', no type comments.
+pub fn parse_script(source: &str, undecodable: &[Undecodable]) -> Result<ast::Mod, SyntaxError> {
+    parse_text(source, undecodable, Mode::Exec, false, true).0
+}
+
+fn parse_text(
+    source: &str,
+    undecodable: &[Undecodable],
+    mode: Mode,
+    type_comments: bool,
+    file_input: bool,
+) -> (Result<ast::Mod, SyntaxError>, Vec<TokenizerWarning>) {
     let source = crate::tokenizer::translate_newlines(source);
     let source: &str = &source;
     run_on_big_stack(|| {
@@ -102,6 +118,9 @@ pub fn parse_decoded_with_warnings(
             interactive: false,
         };
         let mut tokenizer = crate::tokenizer::Tokenizer::new(source, config).with_undecodable(undecodable);
+        if file_input {
+            tokenizer = tokenizer.file_input();
+        }
         if mode != Mode::Exec {
             // CPython's string tokenizer adds the missing final newline for 'exec' only.
             tokenizer = tokenizer.without_implicit_newline();
@@ -155,6 +174,10 @@ pub trait TokenSource<'src> {
     fn error_overrides(&self) -> bool {
         true
     }
+    /// See [`crate::tokenizer::Tokenizer::buffer_is_empty`].
+    fn buffer_is_empty(&self) -> bool {
+        false
+    }
 }
 
 impl<'src> TokenSource<'src> for crate::tokenizer::Tokenizer<'src> {
@@ -163,6 +186,9 @@ impl<'src> TokenSource<'src> for crate::tokenizer::Tokenizer<'src> {
     }
     fn error_overrides(&self) -> bool {
         crate::tokenizer::Tokenizer::error_overrides(self)
+    }
+    fn buffer_is_empty(&self) -> bool {
+        crate::tokenizer::Tokenizer::buffer_is_empty(self)
     }
     fn take_warnings(&mut self) -> Vec<TokenizerWarning> {
         if self.has_warnings() {
@@ -734,9 +760,21 @@ impl<'src> Parser<'src> {
 
     /// `RAISE_SYNTAX_ERROR(msg)`: located at the last token fetched.
     pub(crate) fn raise_at_last_token(&mut self, msg: impl Into<String>) -> PErr {
+        self.error_at_last_token(SyntaxErrorKind::SyntaxError, msg).into()
+    }
+
+    /// `_PyPegen_raise_error` at the last token fetched. A token without columns
+    /// (INDENT, DEDENT, ENDMARKER) fetched when the tokenizer's buffer is empty (the file
+    /// tokenizer at end of input) gives offset 0 and no end offset.
+    pub(crate) fn error_at_last_token(&mut self, kind: SyntaxErrorKind, msg: impl Into<String>) -> SyntaxError {
         let t = self.toks.last().expect("a token was fetched");
-        let (s, e) = (t.start, t.end);
-        self.error_at(SyntaxErrorKind::SyntaxError, msg, s, e).into()
+        let (s, e, k) = (t.start, t.end, t.kind);
+        let mut err = self.error_at(kind, msg, s, e);
+        if matches!(k, TokenKind::INDENT | TokenKind::DEDENT | TokenKind::ENDMARKER) && self.lexer.buffer_is_empty() {
+            err.offset = 0;
+            err.end_offset = None;
+        }
+        err
     }
 
     /// `RAISE_SYNTAX_ERROR_KNOWN_RANGE` over a node range.

@@ -356,6 +356,13 @@ impl<'src> Tokenizer<'src> {
         self.error_overrides
     }
 
+    /// Whether the cursor is at the start of an empty buffer (`tok->cur == tok->buf`), as
+    /// the file tokenizer leaves it at end of input: pegen then gives errors at tokens
+    /// without columns offset 0.
+    pub fn buffer_is_empty(&self) -> bool {
+        self.cur == self.buf
+    }
+
     /// The text of physical line `line` (1-based), without its line ending, if it exists.
     /// Lines are split at `\n` only, as CPython reads them.
     pub fn source_line(&self, line: u32) -> Option<&'src str> {

@@ -132,9 +132,7 @@ impl<'src> Parser<'src> {
 
     /// `RAISE_INDENTATION_ERROR(msg)`: at the last token fetched.
     pub(crate) fn raise_indentation_at_last_token(&mut self, msg: impl Into<String>) -> PErr {
-        let t = self.toks.last().expect("a token was fetched");
-        let (s, e) = (t.start, t.end);
-        self.error_at(SyntaxErrorKind::IndentationError, msg, s, e).into()
+        self.error_at_last_token(SyntaxErrorKind::IndentationError, msg).into()
     }
 
     /// `RAISE_SYNTAX_ERROR_STARTING_FROM(a, msg)`: from `start` to the tokenizer's
