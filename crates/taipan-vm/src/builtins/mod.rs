@@ -2,6 +2,8 @@
 //! This file holds the module's assembly and the core functions; groups of functions
 //! live beside it.
 
+mod numeric;
+
 use crate::error::PyResult;
 use crate::object::{PyObject, PyRef, PyTypeObject};
 use crate::protocol;
@@ -41,6 +43,7 @@ pub fn init(vm: &Vm) {
         ("int", &int::INT_TYPE),
         ("bool", &int::BOOL_TYPE),
         ("float", &types::float::FLOAT_TYPE),
+        ("complex", &types::complex::COMPLEX_TYPE),
         ("str", &pystr::STR_TYPE),
         ("tuple", &tuple::TUPLE_TYPE),
         ("list", &types::list::LIST_TYPE),
@@ -63,9 +66,11 @@ pub fn init(vm: &Vm) {
     set(vm, "True", &none::true_());
     set(vm, "False", &none::false_());
     set(vm, "__debug__", &none::bool_(vm.config.optimize == 0));
-    for def in FUNCTIONS {
-        let f = new_builtin_function(def, Some(vm.builtins.clone()));
-        set(vm, def.name, &f);
+    for table in [FUNCTIONS, numeric::FUNCTIONS] {
+        for def in table {
+            let f = new_builtin_function(def, Some(vm.builtins.clone()));
+            set(vm, def.name, &f);
+        }
     }
     dict::set_item_str_key(vm, &vm.modules, &vm.intern("builtins"), &vm.builtins);
 }

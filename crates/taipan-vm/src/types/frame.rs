@@ -128,7 +128,7 @@ fn current_instr(f: &PyFrame) -> usize {
 pub fn frame_lineno(f: &PyObject) -> i32 {
     let fo = fr(f);
     let code = crate::types::code::as_code(&fo.code);
-    taipan_bytecode::location::addr2line(&code.code, current_instr(fo)).unwrap_or(code.code.firstlineno)
+    taipan_bytecode::location::addr2line(&code.code, current_instr(fo) * 2).unwrap_or(code.code.firstlineno)
 }
 
 fn frame_repr(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {

@@ -41,8 +41,19 @@ pub const INT_NUMBER: NumberSlots = NumberSlots {
 
 pub static INT_METHODS: &[MethodDef] = &[
     MethodDef::method("bit_length", int_bit_length),
+    MethodDef::method("bit_count", int_bit_count),
     MethodDef::method("conjugate", int_conjugate),
-    MethodDef::method("__index__", int_index_method),
+    MethodDef::method("to_bytes", crate::types::int_methods::int_to_bytes),
+    MethodDef::classmethod("from_bytes", crate::types::int_methods::int_from_bytes),
+    MethodDef::method("as_integer_ratio", crate::types::int_methods::int_as_integer_ratio),
+    MethodDef::method("is_integer", crate::types::int_methods::int_is_integer),
+    MethodDef::method("__trunc__", int_conjugate),
+    MethodDef::method("__floor__", int_conjugate),
+    MethodDef::method("__ceil__", int_conjugate),
+    MethodDef::method("__round__", crate::types::int_methods::int_round_m),
+    MethodDef::method("__format__", crate::types::int_methods::int_format),
+    MethodDef::method("__getnewargs__", crate::types::int_methods::int_getnewargs),
+    MethodDef::method("__sizeof__", crate::types::int_methods::int_sizeof),
 ];
 
 pub static INT_GETSET: &[GetSetDef] = &[
@@ -200,9 +211,7 @@ fn int_truediv(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult<PyRef> {
             return Ok(float::new_float(p as f64 / q as f64));
         }
     }
-    let fx = crate::format::int_to_f64(&big(x)).map_err(|e| format_error(vm, e))?;
-    let fy = crate::format::int_to_f64(&big(y)).map_err(|e| format_error(vm, e))?;
-    Ok(float::new_float(fx / fy))
+    crate::types::int_methods::true_divide(vm, &big(x), &big(y)).map(float::new_float)
 }
 
 fn int_pow(vm: &Vm, a: &PyObject, b: &PyObject, m: &PyObject) -> PyResult<PyRef> {
@@ -214,10 +223,14 @@ fn int_pow(vm: &Vm, a: &PyObject, b: &PyObject, m: &PyObject) -> PyResult<PyRef>
         }
         let modulus = big(z);
         let mut e = big(y);
-        if e < IBig::ZERO {
-            return Err(vm.value_error("base is not invertible for the given modulus"));
-        }
+        let negative_mod = modulus < IBig::ZERO;
+        let modulus = if negative_mod { -modulus } else { modulus };
         let mut base = divmod_big(big(x), modulus.clone()).1;
+        if e < IBig::ZERO {
+            // A negative exponent: the modular inverse of the base (3.8+).
+            base = mod_inverse(&base, &modulus).ok_or_else(|| vm.value_error("base is not invertible for the given modulus"))?;
+            e = -e;
+        }
         let mut result = IBig::ONE;
         while e > IBig::ZERO {
             if (&e % IBig::from(2u8)) == IBig::ONE {
@@ -226,7 +239,10 @@ fn int_pow(vm: &Vm, a: &PyObject, b: &PyObject, m: &PyObject) -> PyResult<PyRef>
             base = divmod_big(&base * &base, modulus.clone()).1;
             e >>= 1;
         }
-        return Ok(new_bigint(divmod_big(result, modulus).1));
+        let r = divmod_big(result, modulus.clone()).1;
+        // The result takes the sign of the modulus.
+        let r = if negative_mod && r != IBig::ZERO { r - modulus } else { r };
+        return Ok(new_bigint(r));
     }
     let e = big(y);
     if e < IBig::ZERO {
@@ -248,6 +264,23 @@ fn int_pow(vm: &Vm, a: &PyObject, b: &PyObject, m: &PyObject) -> PyResult<PyRef>
         }
     }
     Ok(new_bigint(big(x).pow(exp)))
+}
+
+/// The inverse of `a` modulo `m` (m > 0), if gcd(a, m) == 1.
+fn mod_inverse(a: &IBig, m: &IBig) -> Option<IBig> {
+    let (mut old_r, mut r) = (a.clone(), m.clone());
+    let (mut old_s, mut s) = (IBig::ONE, IBig::ZERO);
+    while r != IBig::ZERO {
+        let q = divmod_big(old_r.clone(), r.clone()).0;
+        let nr = &old_r - &q * &r;
+        old_r = std::mem::replace(&mut r, nr);
+        let ns = &old_s - &q * &s;
+        old_s = std::mem::replace(&mut s, ns);
+    }
+    if old_r != IBig::ONE {
+        return None;
+    }
+    Some(divmod_big(old_s, m.clone()).1)
 }
 
 fn int_neg(_vm: &Vm, a: &PyObject) -> PyResult<PyRef> {
@@ -371,6 +404,20 @@ fn int_bit_length(_vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     Ok(new_int(x.unsigned_abs().bit_len() as i64))
 }
 
+fn int_bit_count(_vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    let i = downcast_int(&args[0]).unwrap();
+    let n = match i.as_i64() {
+        Some(v) => v.unsigned_abs().count_ones() as i64,
+        None => {
+            use dashu_int::ops::UnsignedAbs;
+            let m = big(i).unsigned_abs();
+            let bytes = m.to_le_bytes();
+            bytes.iter().map(|b| b.count_ones() as i64).sum()
+        }
+    };
+    Ok(new_int(n))
+}
+
 fn int_conjugate(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     int_pos(vm, &args[0])
 }
@@ -388,3 +435,4 @@ fn int_imag(_vm: &Vm, _o: &PyObject) -> PyResult<PyRef> {
 fn int_denominator(_vm: &Vm, _o: &PyObject) -> PyResult<PyRef> {
     Ok(new_int(1))
 }
+

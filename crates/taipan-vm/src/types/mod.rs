@@ -7,6 +7,7 @@
 pub mod cell;
 pub mod class;
 pub mod code;
+pub mod complex;
 pub mod descr;
 pub mod dict;
 pub mod exceptions;
@@ -15,6 +16,7 @@ pub mod function_attrs;
 pub mod float;
 pub mod frame;
 pub mod int;
+pub mod int_methods;
 pub mod int_ops;
 pub mod iter;
 pub mod list;
@@ -30,10 +32,9 @@ pub mod type_;
 
 use std::sync::Once;
 
-/// A complex constant (the complex type is still to be written: a float pair for now).
+/// A complex constant.
 pub fn complex_new(real: f64, imag: f64) -> crate::object::PyRef {
-    let _ = real;
-    float::new_float(imag)
+    complex::new_complex(real, imag)
 }
 
 /// A bytes constant (the bytes type is still to be written: a tuple of ints for now).
@@ -61,6 +62,7 @@ fn static_types() -> Vec<&'static PyTypeObject> {
         &int::BOOL_TYPE,
         &str::STR_TYPE,
         &float::FLOAT_TYPE,
+        &complex::COMPLEX_TYPE,
         &slice::SLICE_TYPE,
         &tuple::TUPLE_TYPE,
         &list::LIST_TYPE,
