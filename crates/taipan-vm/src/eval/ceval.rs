@@ -613,7 +613,7 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
             }
             op::DICT_MERGE => {
                 let update = pop!();
-                let func = peek!(oparg as usize + 2).clone();
+                let func = peek!(oparg as usize + 3).clone();
                 tri!(ops::dict_update(vm, peek!(oparg as usize), &update, true, Some(&func)));
             }
             op::BINARY_SUBSCR => {

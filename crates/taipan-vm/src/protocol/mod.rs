@@ -14,7 +14,7 @@ use crate::vm::Vm;
 
 /// `repr(obj)`.
 pub fn repr(vm: &Vm, obj: &PyObject) -> PyResult<PyRef> {
-    let f = obj.ob_type().tp_repr.get().expect("every type has tp_repr");
+    let f = obj.ob_type().tp_repr.get().or(crate::types::object::OBJECT_TYPE.tp_repr.get()).unwrap();
     vm.enter_recursive_call(" while getting the repr of an object")?;
     let r = f(vm, obj);
     vm.leave_recursive_call();
@@ -120,13 +120,15 @@ pub fn len(vm: &Vm, obj: &PyObject) -> PyResult<usize> {
 
 /// `getattr(obj, name)`; `name` is a str.
 pub fn getattr(vm: &Vm, obj: &PyObject, name: &PyObject) -> PyResult<PyRef> {
-    let f = obj.ob_type().tp_getattro.get().expect("every type has tp_getattro");
-    f(vm, obj, name)
+    match obj.ob_type().tp_getattro.get() {
+        Some(f) => f(vm, obj, name),
+        None => crate::types::object::generic_getattr(vm, obj, name),
+    }
 }
 
 /// `getattr(obj, name, None)` with "missing" as `None` (AttributeError swallowed).
 pub fn getattr_opt(vm: &Vm, obj: &PyObject, name: &PyObject) -> PyResult<Option<PyRef>> {
-    let f = obj.ob_type().tp_getattro.get().unwrap();
+    let f = obj.ob_type().tp_getattro.get().unwrap_or(crate::types::object::generic_getattr);
     if f as usize == crate::types::object::generic_getattr as *const () as usize {
         return crate::types::object::generic_getattr_opt(vm, obj, name);
     }

@@ -88,6 +88,7 @@ fn static_types() -> Vec<&'static PyTypeObject> {
         &list::LIST_ITER_TYPE,
         &tuple::TUPLE_ITER_TYPE,
         &dict::DICT_KEYITER_TYPE,
+        &crate::sysmodule::STD_STREAM_TYPE,
     ];
     v.extend(exceptions::all_exception_types());
     v

@@ -34,6 +34,8 @@ pub static MODULE_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
         tp_repr: Cell::new(Some(module_repr)),
         tp_getattro: Cell::new(Some(module_getattro)),
         tp_dict_of: Cell::new(Some(module_dict_cell)),
+        tp_new: Cell::new(Some(module_new)),
+        tp_init: Cell::new(Some(module_init)),
         ..PyTypeData::BASE
     },
 ));
@@ -92,4 +94,39 @@ fn module_getattro(vm: &Vm, m: &PyObject, name: &PyObject) -> PyResult<PyRef> {
     };
     crate::types::exceptions::set_attribute_error_context(vm, &err, m, name);
     Err(err)
+}
+
+fn module_new(vm: &Vm, cls: &PyObject, _args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    let tp = type_::as_type(vm, cls)?;
+    Ok(alloc_object(tp, PyModule { dict: RefCell::new(Some(dict::new_dict())) }))
+}
+
+/// `module.__init__(name, doc=None)`.
+fn module_init(vm: &Vm, m: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<()> {
+    let (pos, kws) = crate::builtins::split_kwargs(args, kwnames);
+    let mut name = pos.first().cloned();
+    let mut doc = pos.get(1).cloned();
+    if pos.len() > 2 {
+        return Err(vm.type_error(format!("module() takes at most 2 arguments ({} given)", args.len())));
+    }
+    for (k, v) in kws {
+        match k.as_str() {
+            "name" if name.is_none() => name = Some(v.clone()),
+            "doc" if doc.is_none() => doc = Some(v.clone()),
+            _ => return Err(vm.type_error(format!("module() got an unexpected keyword argument '{k}'"))),
+        }
+    }
+    let Some(name) = name else {
+        return Err(vm.type_error("module() missing required argument 'name' (pos 1)"));
+    };
+    if pystr::downcast_str(&name).is_none() {
+        return Err(vm.type_error(format!("module() argument 'name' must be str, not {}", name.ob_type().name())));
+    }
+    let d = module_dict(m);
+    dict::set_item(vm, &d, &vm.intern("__name__"), &name)?;
+    dict::set_item(vm, &d, &vm.intern("__doc__"), &doc.unwrap_or_else(none::none))?;
+    for k in ["__package__", "__loader__", "__spec__"] {
+        dict::set_item(vm, &d, &vm.intern(k), &none::none())?;
+    }
+    Ok(())
 }
