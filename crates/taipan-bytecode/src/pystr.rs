@@ -219,6 +219,14 @@ fn push_code_point(out: &mut Vec<u8>, cp: u32) -> Option<()> {
     Some(())
 }
 
+/// A `PyStr` hashes and compares as its bytes, so tables keyed by `PyStr` can be searched
+/// with a borrowed `&[u8]` (no `PyStr` built for a name that is already there).
+impl std::borrow::Borrow<[u8]> for PyStr {
+    fn borrow(&self) -> &[u8] {
+        &self.bytes
+    }
+}
+
 impl From<&str> for PyStr {
     fn from(s: &str) -> PyStr {
         PyStr::new(s)

@@ -52,6 +52,16 @@ impl<K: Eq + Hash + Clone> IndexMap<K> {
     }
 }
 
+impl IndexMap<PyStr> {
+    /// [`IndexMap::insert`] of the name `s`, building the `PyStr` only when it is new.
+    pub fn insert_str(&mut self, s: &str) -> usize {
+        match self.index.get(s.as_bytes()) {
+            Some(&i) => i,
+            None => self.insert(PyStr::new(s)),
+        }
+    }
+}
+
 /// The constants of a unit, deduplicated as `_PyCode_ConstantKey` does: by type and value,
 /// with `0`, `0.0`, `-0.0`, `False` and `0j` all distinct, tuples and frozensets compared
 /// element-wise with the same rule, and code objects by identity (each is added once).

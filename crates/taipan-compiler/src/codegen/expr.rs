@@ -290,22 +290,13 @@ impl<'a> Compiler<'a> {
             Sc::GlobalExplicit => NameOp::Global,
             _ => NameOp::Name,
         };
-        let pname = PyStr::new(&mangled);
         match op {
             NameOp::Deref => {
                 let idx = if sc == Sc::Cell {
-                    let u = self.u();
-                    match u.meta.cellvars.get(&pname) {
-                        Some(i) => i,
-                        None => u.meta.cellvars.insert(pname),
-                    }
+                    self.u().meta.cellvars.insert_str(&mangled)
                 } else {
                     let ncell = self.ur().meta.cellvars.len();
-                    let u = self.u();
-                    match u.meta.freevars.get(&pname) {
-                        Some(i) => i + ncell,
-                        None => u.meta.freevars.insert(pname) + ncell,
-                    }
+                    self.u().meta.freevars.insert_str(&mangled) + ncell
                 } as i32;
                 let opc = match ctx {
                     ExprContext::Load => {
@@ -326,7 +317,7 @@ impl<'a> Compiler<'a> {
                 self.addop_i(opc, idx, loc);
             }
             NameOp::Fast => {
-                let idx = self.u().meta.varnames.insert(pname) as i32;
+                let idx = self.u().meta.varnames.insert_str(&mangled) as i32;
                 let opc = match ctx {
                     ExprContext::Load => Opcode::LOAD_FAST,
                     ExprContext::Store => Opcode::STORE_FAST,
@@ -335,7 +326,7 @@ impl<'a> Compiler<'a> {
                 self.addop_i(opc, idx, loc);
             }
             NameOp::Global => {
-                let idx = self.u().meta.names.insert(pname) as i32;
+                let idx = self.u().meta.names.insert_str(&mangled) as i32;
                 match ctx {
                     ExprContext::Load if sc == Sc::GlobalImplicit && self.cur_scope().can_see_class_scope => {
                         let cd = self.free_index("__classdict__");
@@ -348,7 +339,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             NameOp::Name => {
-                let idx = self.u().meta.names.insert(pname) as i32;
+                let idx = self.u().meta.names.insert_str(&mangled) as i32;
                 let opc = match ctx {
                     ExprContext::Load => Opcode::LOAD_NAME,
                     ExprContext::Store => Opcode::STORE_NAME,

@@ -250,10 +250,10 @@ impl<'a> Compiler<'a> {
     }
     pub fn add_name(&mut self, name: &str) -> i32 {
         let m = self.mangle(name);
-        self.u().meta.names.insert(PyStr::new(&m)) as i32
+        self.u().meta.names.insert_str(&m) as i32
     }
     pub fn add_name_raw(&mut self, name: &str) -> i32 {
-        self.u().meta.names.insert(PyStr::new(name)) as i32
+        self.u().meta.names.insert_str(name) as i32
     }
     /// ADDOP_NAME: the name is mangled.
     pub fn addop_name(&mut self, op: Opcode, name: &str, loc: Location) {
