@@ -29,6 +29,10 @@ pub(crate) enum Exit {
     Return(PyRef),
     /// An exception; `add_tb` is false for RERAISE (no new traceback entry).
     Error(PyErr, bool),
+    /// RERAISE: the handler is looked up at the RERAISE instruction (given here), while
+    /// `f.instr` holds the restored `lasti` (CPython's `exception_unwind` uses the
+    /// instruction pointer, not `frame->instr_ptr`, for the lookup).
+    Reraise(PyErr, usize),
 }
 
 /// Borrow stack slots known to be filled as references.
@@ -76,10 +80,16 @@ pub fn run_frame(vm: &Vm, frame: *mut InterpreterFrame) -> PyResult<PyRef> {
                 let opcode = caller.code().code.code[2 * caller.instr];
                 caller.instr += 1 + op::CACHES[opcode as usize] as usize;
             }
-            Exit::Error(err, add_tb) => {
+            Exit::Error(_, _) | Exit::Reraise(_, _) => {
+                let (err, add_tb, lookup_at) = match exit {
+                    Exit::Error(e, t) => (e, t, None),
+                    Exit::Reraise(e, at) => (e, false, Some(at)),
+                    _ => unreachable!(),
+                };
                 // SAFETY: as above.
                 let f = unsafe { &mut *frame };
-                match unwind::handle_exception(vm, f, err, add_tb) {
+                let lookup_at = lookup_at.unwrap_or(f.instr);
+                match unwind::handle_exception(vm, f, err, add_tb, lookup_at) {
                     Ok(()) => {} // a handler in this frame: continue it
                     Err(err) => {
                         let entry = f.is_entry;
@@ -777,7 +787,7 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
                         f.instr = i as usize;
                     }
                 }
-                leave!(Exit::Error(PyErr::from_instance(exc), false));
+                leave!(Exit::Reraise(PyErr::from_instance(exc), instr));
             }
             op::PUSH_EXC_INFO => {
                 let exc = pop!();

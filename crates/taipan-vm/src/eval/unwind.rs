@@ -51,7 +51,7 @@ pub fn traceback_here(vm: &Vm, f: &mut InterpreterFrame, err: &PyErr) {
 
 /// An exception arrived in frame `f`: record it, then find its handler. `Ok(())` when the
 /// frame continues at a handler; `Err` gives the exception back to propagate.
-pub fn handle_exception(vm: &Vm, f: &mut InterpreterFrame, err: PyErr, add_tb: bool) -> Result<(), PyErr> {
+pub fn handle_exception(vm: &Vm, f: &mut InterpreterFrame, err: PyErr, add_tb: bool, lookup_at: usize) -> Result<(), PyErr> {
     if add_tb {
         let e = exceptions::as_exc(err.value());
         let fresh = e.traceback.borrow().is_none() && e.context.borrow().is_none();
@@ -60,7 +60,7 @@ pub fn handle_exception(vm: &Vm, f: &mut InterpreterFrame, err: PyErr, add_tb: b
         }
         traceback_here(vm, f, &err);
     }
-    let handler = match taipan_bytecode::location::exception_handler(&f.code().code.exceptiontable, f.instr as u32) {
+    let handler = match taipan_bytecode::location::exception_handler(&f.code().code.exceptiontable, lookup_at as u32) {
         Ok(h) => h,
         Err(_) => None,
     };
