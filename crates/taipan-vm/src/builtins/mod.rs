@@ -51,6 +51,8 @@ pub fn init(vm: &Vm) {
         ("slice", &types::slice::SLICE_TYPE),
         ("staticmethod", &types::descr::STATICMETHOD_TYPE),
         ("classmethod", &types::descr::CLASSMETHOD_TYPE),
+        ("property", &types::property::PROPERTY_TYPE),
+        ("super", &types::super_::SUPER_TYPE),
     ];
     for (name, tp) in types {
         set(vm, name, tp.as_object());

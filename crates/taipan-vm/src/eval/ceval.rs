@@ -831,6 +831,25 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
                 let module = top!().clone();
                 push!(tri!(crate::import::import_from(vm, &module, &code.names[oparg as usize])));
             }
+            op::MATCH_CLASS => {
+                let names = pop!();
+                let cls = pop!();
+                let subject = pop!();
+                push!(tri!(super::pattern::match_class(vm, &subject, &cls, oparg as usize, &names)));
+            }
+            op::MATCH_MAPPING => {
+                let r = super::pattern::match_flag(top!(), super::pattern::MAPPING);
+                push!(r);
+            }
+            op::MATCH_SEQUENCE => {
+                let r = super::pattern::match_flag(top!(), super::pattern::SEQUENCE);
+                push!(r);
+            }
+            op::MATCH_KEYS => {
+                let keys = top!().clone();
+                let subject = peek!(2).clone();
+                push!(tri!(super::pattern::match_keys(vm, &subject, &keys)));
+            }
             op::GET_LEN => {
                 let n = tri!(protocol::len(vm, top!()));
                 push!(int::new_int(n as i64));

@@ -6,6 +6,7 @@ mod ceval;
 pub mod frame;
 pub mod op;
 mod ops;
+mod pattern;
 mod unwind;
 
 use std::cell::Cell;

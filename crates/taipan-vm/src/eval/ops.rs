@@ -312,6 +312,20 @@ pub fn load_super_attr(
     name: &PyObject,
     oparg: u32,
 ) -> PyResult<(PyRef, Option<PyRef>)> {
+    // Fast path (CPython's `_PySuper_Lookup`): the builtin super with a class; no super
+    // object is made.
+    if global_super.is(crate::types::super_::SUPER_TYPE.as_object()) && crate::types::type_::downcast_type(class).is_some() {
+        let tp = crate::types::type_::downcast_type(class).unwrap();
+        let obj_type = crate::types::super_::super_check(vm, tp, self_)?;
+        let found = crate::types::super_::super_lookup(vm, class, self_, &obj_type, name)?;
+        match found {
+            Some(v) => return Ok((v, None)),
+            None => {
+                let sup = protocol::call(vm, global_super, &[class.to_ref(), self_.to_ref()], &[])?;
+                return Ok((protocol::getattr(vm, &sup, name)?, None));
+            }
+        }
+    }
     let sup = if oparg & 2 != 0 {
         protocol::call(vm, global_super, &[class.to_ref(), self_.to_ref()], &[])?
     } else {

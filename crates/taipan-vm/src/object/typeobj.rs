@@ -45,6 +45,9 @@ pub mod flags {
     pub const DICT_SUBCLASS: u64 = 1 << 29;
     pub const BASE_EXC_SUBCLASS: u64 = 1 << 30;
     pub const TYPE_SUBCLASS: u64 = 1 << 31;
+    /// taipan's own: a class with `__slots__` and no `__dict__` anywhere in its bases
+    /// (its instances have a managed prefix for the slot values only).
+    pub const NO_INSTANCE_DICT: u64 = 1 << 40;
 }
 
 /// Deallocate an object whose count reached zero: drop its payload, release the

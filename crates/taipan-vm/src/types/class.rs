@@ -162,9 +162,6 @@ pub fn new_class(
         }
         None => name.to_ref(),
     };
-    if dict::get_item_str_key(&d, &key("__doc__")).is_none() {
-        dict::set_item(vm, &d, &key("__doc__"), &none::none())?;
-    }
     // __new__ is a static method; __init_subclass__ and __class_getitem__ class methods.
     if let Some(f) = dict::get_item_str_key(&d, &key("__new__")) {
         if f.downcast::<crate::types::function::PyFunction>().is_some() {
@@ -183,8 +180,10 @@ pub fn new_class(
     let mut flags_v = flags::HEAPTYPE | flags::BASETYPE | (base.tp_flags.get() & SUBCLASS_FLAGS);
     let mut nslots = base.ht_nslots.get();
     let mut slot_names: Vec<PyRef> = Vec::new();
-    let base_has_dict = base.tp_dict_of.get().is_some() || base.has_flag(flags::MANAGED_DICT);
+    let base_has_dict = base.tp_dict_of.get().is_some()
+        || (base.has_flag(flags::MANAGED_DICT) && !base.has_flag(flags::NO_INSTANCE_DICT));
     let mut wants_dict = true;
+    let mut wants_weakref = true;
     if let Some(slots_obj) = dict::get_item_str_key(&d, &key("__slots__")) {
         let items = if pystr::downcast_str(&slots_obj).is_some() {
             vec![slots_obj.clone()]
@@ -192,6 +191,7 @@ pub fn new_class(
             crate::protocol::iterate(vm, &slots_obj)?
         };
         wants_dict = false;
+        wants_weakref = false;
         for it in items {
             let Some(s) = pystr::downcast_str(&it) else {
                 return Err(vm.type_error(format!("__slots__ items must be strings, not '{}'", it.ob_type().name())));
@@ -202,6 +202,7 @@ pub fn new_class(
                 continue;
             }
             if sname == "__weakref__" {
+                wants_weakref = true;
                 continue;
             }
             if dict::get_item_str_key(&d, &it).is_some() {
@@ -213,7 +214,10 @@ pub fn new_class(
     if (wants_dict || base_has_dict) && base.tp_dict_of.get().is_none() {
         flags_v |= flags::MANAGED_DICT;
     }
-    if !slot_names.is_empty() {
+    if !slot_names.is_empty() || base.has_flag(flags::MANAGED_DICT) {
+        if !wants_dict && !base_has_dict {
+            flags_v |= flags::NO_INSTANCE_DICT;
+        }
         flags_v |= flags::MANAGED_DICT;
     }
 
@@ -235,6 +239,17 @@ pub fn new_class(
     for (i, s) in slot_names.iter().enumerate() {
         let m = descr::new_member_descriptor(tp, s.clone(), nslots + i);
         dict::set_item(vm, &d, s, &m)?;
+    }
+    // `__dict__` / `__weakref__` descriptors for what this class adds to its base.
+    let add_dict = tp.has_flag(flags::MANAGED_DICT) && lookup(base, &key("__dict__")).is_none() && wants_dict;
+    let var_sized = ["int", "tuple", "bytes"].iter().any(|n| {
+        let mro = base.tp_mro.borrow().clone();
+        mro.is_some_and(|m| tuple::tuple_items(&m).iter().any(|t| downcast_type(t).is_some_and(|t| !t.is_heap_type() && t.name() == *n)))
+    });
+    let add_weakref = wants_weakref && !var_sized && lookup(base, &key("__weakref__")).is_none();
+    crate::types::instance_attrs::add_subtype_getsets(vm, tp, &d, add_dict, add_weakref)?;
+    if dict::get_item_str_key(&d, &key("__doc__")).is_none() {
+        dict::set_item(vm, &d, &key("__doc__"), &none::none())?;
     }
     nslots += slot_names.len();
     let _ = nslots;
@@ -306,7 +321,9 @@ const SUBCLASS_FLAGS: u64 = flags::LONG_SUBCLASS
     | flags::UNICODE_SUBCLASS
     | flags::DICT_SUBCLASS
     | flags::BASE_EXC_SUBCLASS
-    | flags::TYPE_SUBCLASS;
+    | flags::TYPE_SUBCLASS
+    | flags::SEQUENCE
+    | flags::MAPPING;
 
 fn init_subclass(vm: &Vm, cls: &PyRef, kwargs: &[(PyRef, PyRef)]) -> PyResult<()> {
     let tp = downcast_type(cls).unwrap();

@@ -736,10 +736,9 @@ fn classmethod_isabstract(vm: &Vm, d: &PyObject) -> PyResult<PyRef> {
     isabstract(vm, &d.downcast::<PyClassMethod>().unwrap().callable)
 }
 
-/// `mappingproxy` (read-only view of a type's dict). For now the dict itself is returned;
-/// a real mappingproxy type is still to be written.
+/// `mappingproxy` (read-only view of a type's dict).
 pub fn new_mappingproxy(d: PyRef) -> PyRef {
-    d
+    crate::types::mappingproxy::new_mappingproxy(d)
 }
 
 #[allow(dead_code)]

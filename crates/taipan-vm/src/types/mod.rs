@@ -15,17 +15,21 @@ pub mod function;
 pub mod function_attrs;
 pub mod float;
 pub mod frame;
+pub mod instance_attrs;
 pub mod int;
 pub mod int_methods;
 pub mod int_ops;
 pub mod iter;
 pub mod list;
+pub mod mappingproxy;
 pub mod module;
 pub mod none;
 pub mod object;
+pub mod property;
 pub mod slots;
 pub mod slice;
 pub mod str;
+pub mod super_;
 pub mod str_methods;
 pub mod tuple;
 pub mod type_;
@@ -84,6 +88,10 @@ fn static_types() -> Vec<&'static PyTypeObject> {
         &descr::STATICMETHOD_TYPE,
         &descr::CLASSMETHOD_TYPE,
         &descr::TP_NEW_WRAPPER_TYPE,
+        &property::PROPERTY_TYPE,
+        &mappingproxy::MAPPINGPROXY_TYPE,
+        &instance_attrs::SUBTYPE_GETSET_TYPE,
+        &super_::SUPER_TYPE,
         &iter::SEQ_ITER_TYPE,
         &list::LIST_ITER_TYPE,
         &tuple::TUPLE_ITER_TYPE,

@@ -58,6 +58,9 @@ pub fn instance_dict_cell(obj: &PyObject) -> Option<&RefCell<Option<PyRef>>> {
     if let Some(f) = obj.ob_type().tp_dict_of.get() {
         return Some(f(obj));
     }
+    if obj.ob_type().has_flag(flags::NO_INSTANCE_DICT) {
+        return None;
+    }
     managed_prefix(obj).map(|p| &p.dict)
 }
 

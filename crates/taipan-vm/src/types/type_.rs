@@ -166,7 +166,10 @@ pub fn type_ready(vm: &Vm, tp: &'static PyTypeObject) {
         dict::set_item_str_key(vm, &d, &vm.intern(g.name), &v);
     }
     slots::add_slot_wrappers(vm, tp);
-    if let Some(doc) = tp.tp_doc {
+    let has_doc_getset = tp.tp_getset.iter().any(|g| g.name == "__doc__");
+    if has_doc_getset {
+        // The getset serves instances; `type.__doc__` reads tp_doc directly.
+    } else if let Some(doc) = tp.tp_doc {
         dict::set_item_str_key(vm, &d, &vm.intern("__doc__"), &pystr::new_str(doc));
     } else if dict::get_item_str_key(&d, &vm.intern("__doc__")).is_none() {
         dict::set_item_str_key(vm, &d, &vm.intern("__doc__"), &none::none());
@@ -485,6 +488,11 @@ fn type_set_module(vm: &Vm, obj: &PyObject, value: Option<&PyObject>) -> PyResul
 
 fn type_get_doc(vm: &Vm, obj: &PyObject) -> PyResult<PyRef> {
     let tp = as_type(vm, obj)?;
+    if !tp.is_heap_type() {
+        if let Some(doc) = tp.tp_doc {
+            return Ok(pystr::new_str(doc));
+        }
+    }
     let d = tp.tp_dict.borrow().clone().unwrap();
     let doc = dict::get_item_str_key(&d, &vm.intern("__doc__")).unwrap_or_else(none::none);
     if let Some(get) = doc.ob_type().tp_descr_get.get() {
