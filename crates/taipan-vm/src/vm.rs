@@ -90,6 +90,7 @@ impl Vm {
             modules,
             interned: RefCell::new(HashMap::new()),
         });
+        types::finalize::set_thread_vm(&vm);
         types::ready_static_types(&vm);
         crate::builtins::init(&vm);
         crate::sysmodule::init(&vm);

@@ -69,6 +69,12 @@ impl PyObject {
 
     /// `Py_DECREF`: returns true when the count reached zero and the caller must
     /// deallocate. Use [`PyRef`]'s `Drop` rather than calling this directly.
+    /// Drop the reference a finalizer call took on an object being deallocated: true
+    /// when the count is zero again (not resurrected).
+    pub fn release_revived(&self) -> bool {
+        self.decref_is_zero()
+    }
+
     #[inline]
     pub(super) fn decref_is_zero(&self) -> bool {
         if self.is_immortal() {

@@ -78,6 +78,12 @@ fn best_base<'a>(vm: &Vm, bases: &'a [PyRef]) -> PyResult<&'a PyTypeObject> {
 /// C3 linearization of `tp` from its `__bases__` (`mro_internal` without `mro()` overrides).
 pub fn compute_mro(vm: &Vm, tp: &PyTypeObject) -> PyResult<Vec<PyRef>> {
     let bases: Vec<PyRef> = tp.tp_bases.borrow().as_ref().map(|b| tuple::tuple_items(b).to_vec()).unwrap_or_default();
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|x| x.is(b)) {
+            let n = downcast_type(b).map(type_qualname).unwrap_or_default();
+            return Err(vm.type_error(format!("duplicate base class {n}")));
+        }
+    }
     let mut seqs: Vec<Vec<PyRef>> = Vec::new();
     for b in &bases {
         let bt = as_type(vm, b)?;
@@ -228,7 +234,7 @@ pub fn new_class(
         tp_base: Cell::new(base as *const PyTypeObject),
         tp_bases: ManuallyDrop::new(RefCell::new(Some(tuple::new_tuple(bases_v.clone())))),
         tp_dict: ManuallyDrop::new(RefCell::new(Some(d.clone()))),
-        tp_dealloc: Cell::new(base.tp_dealloc.get()),
+        tp_dealloc: Cell::new(crate::types::finalize::subtype_dealloc),
         ht_nslots: Cell::new(nslots + slot_names.len()),
         tp_dict_of: Cell::new(base.tp_dict_of.get()),
         ..PyTypeData::BASE

@@ -183,7 +183,25 @@ pub struct PyGetSetDescr {
     pub objclass: &'static PyTypeObject,
 }
 
+static GETSET_DESCR_GETSET: &[GetSetDef] = &[
+    GetSetDef::new("__name__", getset_name, None),
+    GetSetDef::new("__qualname__", getset_qualname, None),
+    GetSetDef::new("__objclass__", getset_objclass, None),
+];
+
+fn getset_name(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
+    Ok(pystr::new_str(o.downcast::<PyGetSetDescr>().unwrap().def.name))
+}
+fn getset_qualname(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
+    let d = o.downcast::<PyGetSetDescr>().unwrap();
+    Ok(pystr::new_str(&format!("{}.{}", d.objclass.name(), d.def.name)))
+}
+fn getset_objclass(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
+    Ok(o.downcast::<PyGetSetDescr>().unwrap().objclass.to_ref())
+}
+
 descr_type!(GETSET_DESCRIPTOR_TYPE, PyGetSetDescr, "getset_descriptor", {
+    tp_getset: GETSET_DESCR_GETSET,
     tp_descr_get: Cell::new(Some(getset_get)),
     tp_descr_set: Cell::new(Some(getset_set)),
     tp_repr: Cell::new(Some(getset_repr)),
@@ -511,7 +529,24 @@ fn tp_new_wrapper_call(vm: &Vm, callable: &PyObject, args: &[PyRef], kwnames: &[
             owner.name()
         )));
     }
+    // The nearest static base of `sub` must use this same tp_new (CPython's
+    // "is not safe" check: object.__new__(int) would make an int without its payload).
+    let mut staticbase = sub;
+    while staticbase.is_heap_type() {
+        match staticbase.base() {
+            Some(b) => staticbase = b,
+            None => break,
+        }
+    }
     let new = owner.tp_new.get().unwrap();
+    if staticbase.tp_new.get().map(|f| f as usize) != Some(new as usize) {
+        return Err(vm.type_error(format!(
+            "{}.__new__({}) is not safe, use {}.__new__()",
+            owner.name(),
+            sub.name(),
+            staticbase.name()
+        )));
+    }
     new(vm, &args[0], &args[1..], kwnames)
 }
 

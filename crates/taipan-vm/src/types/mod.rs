@@ -11,6 +11,7 @@ pub mod complex;
 pub mod descr;
 pub mod dict;
 pub mod exceptions;
+pub mod finalize;
 pub mod function;
 pub mod function_attrs;
 pub mod float;

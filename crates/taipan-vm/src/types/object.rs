@@ -46,6 +46,9 @@ static OBJECT_METHODS: &[MethodDef] = &[
     MethodDef::method("__dir__", object_dir),
     MethodDef::method("__format__", object_format),
     MethodDef::method("__sizeof__", object_sizeof),
+    MethodDef::method("__getstate__", object_getstate),
+    MethodDef::method("__reduce_ex__", object_reduce_ex),
+    MethodDef::method("__reduce__", object_reduce),
     MethodDef::classmethod("__init_subclass__", object_init_subclass),
     MethodDef::classmethod("__subclasshook__", object_subclasshook),
 ];
@@ -132,7 +135,11 @@ pub fn generic_setattr(vm: &Vm, obj: &PyObject, name: &PyObject, value: Option<&
         let msg = if type_::lookup(tp, name).is_some() {
             format!("'{}' object attribute '{}' is read-only", tp.name(), pystr::to_string(name))
         } else {
-            format!("'{}' object has no attribute '{}'", tp.name(), pystr::to_string(name))
+            format!(
+                "'{}' object has no attribute '{}' and no __dict__ for setting new attributes",
+                tp.name(),
+                pystr::to_string(name)
+            )
         };
         let err = vm.attribute_error(msg);
         crate::types::exceptions::set_attribute_error_context(vm, &err, obj, name);
@@ -286,4 +293,79 @@ fn object_get_class(_vm: &Vm, obj: &PyObject) -> PyResult<PyRef> {
 
 fn object_set_class(vm: &Vm, _obj: &PyObject, _value: Option<&PyObject>) -> PyResult<()> {
     Err(vm.type_error("__class__ assignment is not supported yet"))
+}
+
+/// `object.__getstate__()`: None, the instance dict (a copy), or `(dict or None,
+/// {slot: value})` when `__slots__` values are set.
+fn object_getstate(vm: &Vm, args: &[PyRef], kw: &[PyRef]) -> PyResult<PyRef> {
+    crate::types::function::no_kwargs(vm, "__getstate__", kw)?;
+    crate::types::function::check_arity(vm, "__getstate__", &args[1..], 0, 0)?;
+    let obj = &args[0];
+    let d = instance_dict_cell(obj).and_then(|c| c.borrow().clone()).filter(|d| dict::len(d) > 0);
+    let state = match &d {
+        Some(d) => dict::copy(vm, d)?,
+        None => none::none(),
+    };
+    let mut slots: Vec<(PyRef, PyRef)> = Vec::new();
+    if let Some(p) = managed_prefix(obj) {
+        let values = p.slots.borrow().clone();
+        let mut t = Some(obj.ob_type());
+        while let Some(tp) = t {
+            if !tp.is_heap_type() {
+                break;
+            }
+            let names = tp.ht_slots.borrow().clone();
+            let start = tp.ht_nslots.get() - names.len();
+            for (i, n) in names.iter().enumerate() {
+                if let Some(Some(v)) = values.get(start + i) {
+                    slots.push((n.clone(), v.clone()));
+                }
+            }
+            t = tp.base();
+        }
+    }
+    if slots.is_empty() {
+        return Ok(state);
+    }
+    let sd = dict::new_dict();
+    for (k, v) in &slots {
+        dict::set_item(vm, &sd, k, v)?;
+    }
+    Ok(crate::types::tuple::new_tuple(vec![state, sd]))
+}
+
+/// `copyreg.__newobj__(cls, *args)` (native: `cls.__new__(cls, *args)`), the callable
+/// `object.__reduce_ex__` returns for protocols 2 and up.
+static NEWOBJ: MethodDef = MethodDef::function("__newobj__", newobj);
+
+fn newobj(vm: &Vm, args: &[PyRef], kw: &[PyRef]) -> PyResult<PyRef> {
+    if args.is_empty() {
+        return Err(vm.type_error("__newobj__() missing 1 required positional argument: 'cls'"));
+    }
+    let new = crate::protocol::getattr_str(vm, &args[0], "__new__")?;
+    crate::protocol::call(vm, &new, args, kw)
+}
+
+/// `object.__reduce_ex__(protocol)`: `(__newobj__, (cls,), state, None, None)`.
+fn object_reduce_ex(vm: &Vm, args: &[PyRef], kw: &[PyRef]) -> PyResult<PyRef> {
+    crate::types::function::no_kwargs(vm, "__reduce_ex__", kw)?;
+    crate::types::function::check_arity(vm, "__reduce_ex__", &args[1..], 1, 1)?;
+    reduce(vm, &args[0])
+}
+
+fn object_reduce(vm: &Vm, args: &[PyRef], kw: &[PyRef]) -> PyResult<PyRef> {
+    crate::types::function::no_kwargs(vm, "__reduce__", kw)?;
+    reduce(vm, &args[0])
+}
+
+fn reduce(vm: &Vm, obj: &PyObject) -> PyResult<PyRef> {
+    let state = crate::protocol::call_method(vm, obj, "__getstate__", &[])?;
+    let f = crate::types::function::new_builtin_function(&NEWOBJ, None);
+    Ok(crate::types::tuple::new_tuple(vec![
+        f,
+        crate::types::tuple::new_tuple(vec![obj.type_ref()]),
+        state,
+        none::none(),
+        none::none(),
+    ]))
 }

@@ -539,9 +539,14 @@ fn slot_tp_descr_get(vm: &Vm, d: &PyObject, obj: Option<&PyObject>, tp: &PyObjec
 }
 
 fn slot_tp_descr_set(vm: &Vm, d: &PyObject, obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
-    match value {
-        Some(v) => protocol::call_special(vm, d, "__set__", &[obj.to_ref(), v.to_ref()]).map(|_| ()),
-        None => protocol::call_special(vm, d, "__delete__", &[obj.to_ref()]).map(|_| ()),
+    // A missing half (only __delete__ or only __set__) is AttributeError(name).
+    let (name, args) = match value {
+        Some(v) => ("__set__", vec![obj.to_ref(), v.to_ref()]),
+        None => ("__delete__", vec![obj.to_ref()]),
+    };
+    match protocol::lookup_special(vm, d, name)? {
+        Some(f) => protocol::call(vm, &f, &args, &[]).map(|_| ()),
+        None => Err(vm.attribute_error(name)),
     }
 }
 
@@ -570,8 +575,10 @@ fn slot_tp_new(vm: &Vm, cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> Py
 }
 
 fn slot_tp_finalize(vm: &Vm, obj: &PyObject) {
-    if let Err(e) = protocol::call_special(vm, obj, "__del__", &[]) {
-        crate::traceback::write_unraisable(vm, &e, Some(("Exception ignored in", obj)));
+    // Errors are reported naming the `__del__` function, as CPython does.
+    let Some(del) = type_::lookup_str(vm, obj.ob_type(), "__del__") else { return };
+    if let Err(e) = protocol::call_descr(vm, &del, obj, &[]) {
+        crate::traceback::write_unraisable(vm, &e, Some(("Exception ignored in", &del)));
     }
 }
 
