@@ -18,13 +18,35 @@ pub fn run_main(vm: &Vm, code: CodeObject, filename: &str) -> u8 {
     dict::set_item_str_key(vm, &globals, &vm.intern("__builtins__"), &vm.builtins);
     dict::set_item_str_key(vm, &globals, &vm.intern("__cached__"), &none::none());
     let code = crate::types::code::new_code(vm, Arc::new(code));
-    let r = crate::eval::exec_code(vm, code, globals, None);
+    let r = crate::eval::exec_code(vm, code, globals.clone(), None);
     let status = match r {
         Ok(_) => 0,
         Err(e) => handle_uncaught(vm, e),
     };
+    clear_module_dict(vm, &globals);
     crate::sysmodule::flush_stdout(vm);
     status
+}
+
+/// At exit, replace a module's globals with None so that finalizers (`__del__`) of the
+/// objects they held run (CPython's `_PyModule_ClearDict`): names with one leading
+/// underscore first, then all others but `__builtins__`.
+fn clear_module_dict(vm: &Vm, d: &crate::object::PyObject) {
+    let keys = dict::keys(d);
+    let name = |k: &crate::object::PyRef| pystr::downcast_str(k).map(|s| s.to_string_lossy());
+    for pass in 0..2 {
+        for k in &keys {
+            let Some(n) = name(k) else { continue };
+            let take = if pass == 0 {
+                n.starts_with('_') && !n.starts_with("__")
+            } else {
+                n != "__builtins__"
+            };
+            if take {
+                let _ = dict::set_item(vm, d, k, &none::none());
+            }
+        }
+    }
 }
 
 /// Print an uncaught exception (or handle SystemExit) and give the exit status.

@@ -117,12 +117,27 @@ fn set_module(_vm: &Vm, o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
     *f(o).module.borrow_mut() = v.map(|v| v.to_ref()).unwrap_or_else(none::none);
     Ok(())
 }
-fn get_annotations(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
-    let mut a = f(o).annotations.borrow_mut();
-    if a.is_none() {
-        *a = Some(dict::new_dict());
-    }
-    Ok(a.clone().unwrap())
+fn get_annotations(vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
+    let cur = f(o).annotations.borrow().clone();
+    let d = match cur {
+        None => dict::new_dict(),
+        Some(a) => match crate::types::tuple::downcast_tuple(&a) {
+            // MAKE_FUNCTION's annotations: a flat (name, value, ...) tuple, made a
+            // dict on first access (CPython's func_get_annotation_dict).
+            Some(items) => {
+                let d = dict::new_dict();
+                for pair in items.chunks(2) {
+                    if let [k, v] = pair {
+                        dict::set_item(vm, &d, k, v)?;
+                    }
+                }
+                d
+            }
+            None => return Ok(a),
+        },
+    };
+    *f(o).annotations.borrow_mut() = Some(d.clone());
+    Ok(d)
 }
 fn set_annotations(vm: &Vm, o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
     let v = v.filter(|v| !v.is(none::none_ref()));

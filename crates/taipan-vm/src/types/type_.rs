@@ -61,7 +61,48 @@ static TYPE_GETSET: &[GetSetDef] = &[
     GetSetDef::new("__dict__", type_get_dict, None),
     GetSetDef::new("__module__", type_get_module, Some(type_set_module)),
     GetSetDef::new("__doc__", type_get_doc, None),
+    GetSetDef::new("__annotations__", type_get_annotations, Some(type_set_annotations)),
 ];
+
+/// `type.__annotations__`: the class's own `__annotations__` entry, created empty on
+/// first access for classes (never inherited from a base).
+fn type_get_annotations(vm: &Vm, obj: &PyObject) -> PyResult<PyRef> {
+    let tp = as_type(vm, obj)?;
+    let key = vm.intern("__annotations__");
+    if !tp.is_heap_type() {
+        return Err(vm.attribute_error(format!("type object '{}' has no attribute '__annotations__'", tp.name())));
+    }
+    let d = tp.tp_dict.borrow().clone().unwrap();
+    if let Some(a) = dict::get_item_str_key(&d, &key) {
+        if let Some(get) = a.ob_type().tp_descr_get.get() {
+            return get(vm, &a, None, obj);
+        }
+        return Ok(a);
+    }
+    let a = dict::new_dict();
+    dict::set_item(vm, &d, &key, &a)?;
+    type_modified(tp);
+    Ok(a)
+}
+
+fn type_set_annotations(vm: &Vm, obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    let tp = as_type(vm, obj)?;
+    if !tp.is_heap_type() {
+        return Err(vm.type_error(format!("cannot set '__annotations__' attribute of immutable type '{}'", tp.name())));
+    }
+    let key = vm.intern("__annotations__");
+    let d = tp.tp_dict.borrow().clone().unwrap();
+    match value {
+        Some(v) => dict::set_item(vm, &d, &key, v)?,
+        None => {
+            if !dict::del_item(vm, &d, &key)? {
+                return Err(vm.attribute_error("__annotations__"));
+            }
+        }
+    }
+    type_modified(tp);
+    Ok(())
+}
 
 /// The type object behind `obj`, if `obj` is a type.
 #[inline]
