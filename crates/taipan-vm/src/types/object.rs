@@ -279,7 +279,14 @@ fn object_sizeof(_vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     Ok(crate::types::int::new_int(16))
 }
 
-fn object_init_subclass(_vm: &Vm, _args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+fn object_init_subclass(vm: &Vm, args: &[PyRef], kw: &[PyRef]) -> PyResult<PyRef> {
+    if !kw.is_empty() || args.len() > 1 {
+        let name = args.first().and_then(|c| type_::downcast_type(c)).map(type_::type_qualname).unwrap_or_default();
+        if !kw.is_empty() {
+            return Err(vm.type_error(format!("{name}.__init_subclass__() takes no keyword arguments")));
+        }
+        return Err(vm.type_error(format!("{name}.__init_subclass__() takes no arguments ({} given)", args.len() - 1)));
+    }
     Ok(none::none())
 }
 
