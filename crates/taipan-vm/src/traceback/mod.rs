@@ -9,6 +9,8 @@
 use std::cell::{Cell, RefCell};
 use std::io::Write;
 
+pub mod carets;
+
 use crate::error::{PyErr, PyResult};
 use crate::object::inner::dealloc;
 use crate::object::typeobj::flags;
@@ -72,18 +74,38 @@ fn tb_lineno(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
     Ok(int::new_int(tb(o).tb_lineno as i64))
 }
 
+/// The lines of a source file as `linecache` gives them (universal newlines, decoded
+/// as UTF-8 with replacement), right-stripped.
+pub fn file_lines(filename: &str) -> Option<Vec<String>> {
+    let bytes = std::fs::read(filename).ok()?;
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    Some(text.split('\n').map(|l| l.trim_end().to_string()).collect())
+}
+
 /// Line `lineno` (1-based) of `filename`, stripped, as the traceback shows it.
 pub fn source_line(filename: &str, lineno: i32) -> Option<String> {
     if lineno < 1 {
         return None;
     }
-    let bytes = std::fs::read(filename).ok()?;
-    let text = String::from_utf8_lossy(&bytes);
-    let line = text.split_inclusive('\n').nth(lineno as usize - 1)?;
-    Some(line.trim().to_string())
+    let lines = file_lines(filename)?;
+    Some(lines.get(lineno as usize - 1)?.trim().to_string())
+}
+
+/// `[Previous line repeated N more times]` after this many equal entries.
+const RECURSIVE_CUTOFF: usize = 3;
+
+fn repeated_line(count: usize, out: &mut String) {
+    if count > RECURSIVE_CUTOFF {
+        let n = count - RECURSIVE_CUTOFF;
+        out.push_str(&format!("  [Previous line repeated {n} more time{}]\n", if n > 1 { "s" } else { "" }));
+    }
 }
 
 fn format_tb(vm: &Vm, tb_obj: &PyObject, out: &mut String) {
+    let mut cache: std::collections::HashMap<String, Option<Vec<String>>> = std::collections::HashMap::new();
+    let mut last: Option<(String, i32, String)> = None;
+    let mut count = 0usize;
     let mut cur = Some(tb_obj.to_ref());
     while let Some(t) = cur {
         let entry = tb(&t);
@@ -91,14 +113,34 @@ fn format_tb(vm: &Vm, tb_obj: &PyObject, out: &mut String) {
         let code = crate::types::code::as_code(&frame.code);
         let filename = pystr::to_string(&code.filename);
         let name = pystr::to_string(&code.name);
-        out.push_str(&format!("  File \"{filename}\", line {}, in {name}\n", entry.tb_lineno));
-        if let Some(line) = source_line(&filename, entry.tb_lineno) {
-            if !line.is_empty() {
-                out.push_str(&format!("    {line}\n"));
+        let pos = if entry.tb_lasti >= 0 {
+            taipan_bytecode::location::addr2location(&code.code, entry.tb_lasti as usize).unwrap_or_default()
+        } else {
+            Default::default()
+        };
+        let lineno = pos.line.unwrap_or(entry.tb_lineno);
+        let key = (filename.clone(), lineno, name.clone());
+        if last.as_ref() != Some(&key) {
+            repeated_line(count, out);
+            last = Some(key);
+            count = 0;
+        }
+        count += 1;
+        cur = entry.tb_next.borrow().clone();
+        if count > RECURSIVE_CUTOFF {
+            continue;
+        }
+        out.push_str(&format!("  File \"{filename}\", line {lineno}, in {name}\n"));
+        let end_lineno = pos.end_line.unwrap_or(lineno);
+        if lineno >= 1 && end_lineno >= lineno {
+            let lines = cache.entry(filename.clone()).or_insert_with(|| file_lines(&filename));
+            if let Some(lines) = lines {
+                let span: Vec<String> = (lineno..=end_lineno).map(|l| lines.get(l as usize - 1).cloned().unwrap_or_default()).collect();
+                out.push_str(&carets::format_source(&span, pos.col, pos.end_col));
             }
         }
-        cur = entry.tb_next.borrow().clone();
     }
+    repeated_line(count, out);
     let _ = vm;
 }
 
