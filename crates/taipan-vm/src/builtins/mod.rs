@@ -3,6 +3,7 @@
 //! live beside it.
 
 mod numeric;
+pub mod strings;
 
 use crate::error::PyResult;
 use crate::object::{PyObject, PyRef, PyTypeObject};
@@ -74,6 +75,7 @@ pub fn init(vm: &Vm) {
             set(vm, def.name, &f);
         }
     }
+    strings::init(vm);
     dict::set_item_str_key(vm, &vm.modules, &vm.intern("builtins"), &vm.builtins);
 }
 

@@ -4,6 +4,8 @@
 //! the `static` type object, its slots and its methods. [`ready_static_types`] runs
 //! `type_ready` over all of them once per process, in base-before-subclass order.
 
+pub mod bytes;
+pub mod bytes_methods;
 pub mod cell;
 pub mod class;
 pub mod code;
@@ -23,6 +25,7 @@ pub mod int_ops;
 pub mod iter;
 pub mod list;
 pub mod mappingproxy;
+pub mod memoryview;
 pub mod module;
 pub mod none;
 pub mod object;
@@ -31,6 +34,7 @@ pub mod slots;
 pub mod slice;
 pub mod str;
 pub mod super_;
+pub mod str_format;
 pub mod str_methods;
 pub mod tuple;
 pub mod type_;
@@ -42,9 +46,9 @@ pub fn complex_new(real: f64, imag: f64) -> crate::object::PyRef {
     complex::new_complex(real, imag)
 }
 
-/// A bytes constant (the bytes type is still to be written: a tuple of ints for now).
+/// A bytes constant.
 pub fn bytes_new(b: &[u8]) -> crate::object::PyRef {
-    tuple::new_tuple(b.iter().map(|&x| int::new_int(x as i64)).collect())
+    bytes::new_bytes(b.to_vec())
 }
 
 /// A frozenset constant (set types are still to be written: a tuple for now, which
@@ -98,6 +102,7 @@ fn static_types() -> Vec<&'static PyTypeObject> {
         &tuple::TUPLE_ITER_TYPE,
         &dict::DICT_KEYITER_TYPE,
         &crate::sysmodule::STD_STREAM_TYPE,
+        &str::STR_ITER_TYPE, &str::STR_ITER_UNICODE_TYPE, &bytes::BYTES_TYPE, &bytes::BYTEARRAY_TYPE, &bytes::BYTES_ITER_TYPE, &bytes::BYTEARRAY_ITER_TYPE,
     ];
     v.extend(exceptions::all_exception_types());
     v

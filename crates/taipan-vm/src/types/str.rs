@@ -32,11 +32,12 @@ pub static STR_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
         tp_hash: Cell::new(Some(str_hash)),
         tp_richcompare: Cell::new(Some(str_richcompare)),
         tp_new: Cell::new(Some(str_new)),
-        tp_iter: Cell::new(Some(crate::types::iter::seq_iter)),
+        tp_iter: Cell::new(Some(str_iter)),
         tp_as_number: NumberSlots { nb_remainder: Cell::new(Some(str_mod)), ..NumberSlots::EMPTY },
         tp_as_sequence: SequenceSlots {
             sq_length: Cell::new(Some(str_len)),
             sq_concat: Cell::new(Some(str_concat)),
+            sq_repeat: Cell::new(Some(str_repeat)),
             sq_contains: Cell::new(Some(str_contains)),
             ..SequenceSlots::EMPTY
         },
@@ -180,12 +181,105 @@ fn str_subscript(vm: &Vm, a: &PyObject, key: &PyObject) -> PyResult<PyRef> {
 }
 
 fn str_mod(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult<PyRef> {
-    crate::types::str_methods::percent_format(vm, a, b)
+    if downcast_str(a).is_none() {
+        return Ok(none::not_implemented());
+    }
+    crate::types::str_format::percent_format(vm, a, b)
+}
+
+fn str_repeat(vm: &Vm, a: &PyObject, n: isize) -> PyResult<PyRef> {
+    let s = str_data(a);
+    if n == 1 && std::ptr::eq(a.ob_type(), &*STR_TYPE) {
+        return Ok(a.to_ref());
+    }
+    if n > 0 && s.len() > 0 && (s.len() as u128) * (n as u128) > isize::MAX as u128 {
+        return Err(vm.overflow_error("repeated string is too long"));
+    }
+    s.repeat(n).map(from_data).map_err(|e| crate::types::str_methods::str_error(vm, e))
+}
+
+// ---------------------------------------------------------------------------------------
+// str_iterator (`iter('abc')`): an index into the string.
+
+pub struct PyStrIter {
+    pub s: std::cell::RefCell<Option<PyRef>>,
+    pub index: Cell<usize>,
+}
+
+impl PyPayload for PyStrIter {
+    fn static_type() -> &'static PyTypeObject {
+        &STR_ITER_TYPE
+    }
+}
+
+pub static STR_ITER_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
+    &type_::TYPE_TYPE.0,
+    PyTypeData {
+        tp_name: crate::object::typeobj::static_name("str_ascii_iterator"),
+        tp_dealloc: Cell::new(dealloc::<PyStrIter>),
+        tp_iter: Cell::new(Some(crate::types::iter::self_iter)),
+        tp_iternext: Cell::new(Some(str_iternext)),
+        tp_methods: STR_ITER_METHODS,
+        ..PyTypeData::BASE
+    },
+));
+
+pub static STR_ITER_UNICODE_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
+    &type_::TYPE_TYPE.0,
+    PyTypeData {
+        tp_name: crate::object::typeobj::static_name("str_iterator"),
+        tp_dealloc: Cell::new(dealloc::<PyStrIter>),
+        tp_iter: Cell::new(Some(crate::types::iter::self_iter)),
+        tp_iternext: Cell::new(Some(str_iternext)),
+        tp_methods: STR_ITER_METHODS,
+        ..PyTypeData::BASE
+    },
+));
+
+static STR_ITER_METHODS: &[crate::types::function::MethodDef] =
+    &[crate::types::function::MethodDef::method("__length_hint__", str_iter_length_hint)];
+
+fn str_iter(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
+    let tp: &PyTypeObject = if str_data(o).is_ascii() { &STR_ITER_TYPE } else { &STR_ITER_UNICODE_TYPE };
+    Ok(alloc_object(tp, PyStrIter { s: std::cell::RefCell::new(Some(o.to_ref())), index: Cell::new(0) }))
+}
+
+fn str_iter_payload(o: &PyObject) -> &PyStrIter {
+    // SAFETY: both iterator types (ASCII and not) carry a `PyStrIter`, and these slots
+    // are installed on those two types only.
+    unsafe { o.payload_unchecked::<PyStrIter>() }
+}
+
+fn str_iternext(_vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
+    let it = str_iter_payload(o);
+    let Some(s) = it.s.borrow().clone() else { return Ok(None) };
+    let i = it.index.get();
+    match str_data(&s).get(i) {
+        Some(c) => {
+            it.index.set(i + 1);
+            Ok(Some(char_str(c)))
+        }
+        None => {
+            *it.s.borrow_mut() = None;
+            Ok(None)
+        }
+    }
+}
+
+fn str_iter_length_hint(_vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    let it = str_iter_payload(&args[0]);
+    let n = match &*it.s.borrow() {
+        Some(s) => str_data(s).len().saturating_sub(it.index.get()),
+        None => 0,
+    };
+    Ok(crate::types::int::new_int(n as i64))
 }
 
 fn str_new(vm: &Vm, cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<PyRef> {
     let tp = type_::as_type(vm, cls)?;
-    crate::types::function::no_kwargs(vm, "str", kwnames)?;
+    if !kwnames.is_empty() {
+        return crate::types::str_methods::str_new_decode(vm, tp, args, kwnames);
+    }
     let data = match args {
         [] => PyStrData::empty(),
         [x] => {
@@ -195,7 +289,7 @@ fn str_new(vm: &Vm, cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResu
             }
             str_data(&s).clone()
         }
-        _ => return crate::types::str_methods::str_new_decode(vm, tp, args),
+        _ => return crate::types::str_methods::str_new_decode(vm, tp, args, kwnames),
     };
     Ok(alloc_object(tp, PyStr { data }))
 }
@@ -203,4 +297,10 @@ fn str_new(vm: &Vm, cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResu
 /// `hash()` of a str object (no Vm needed: the secret is per process).
 pub fn str_hash_value(o: &PyObject) -> i64 {
     str_data(o).hash(crate::vm::hash_secret())
+}
+
+/// The one-character str for code point `c` (Latin-1 ones are cached by `Vm`'s interning
+/// later; a fresh object for now).
+pub fn char_str(c: u32) -> PyRef {
+    from_data(PyStrData::from_code_points(&[c]).unwrap_or_else(PyStrData::empty))
 }
