@@ -12,7 +12,8 @@ pub const IMMORTAL_REFCNT: isize = u32::MAX as isize;
 #[repr(C)]
 pub struct PyObject {
     ob_refcnt: Cell<isize>,
-    ob_type: *const PyTypeObject,
+    /// A `Cell` because `obj.__class__ = C` may change it (compatible layouts only).
+    ob_type: Cell<*const PyTypeObject>,
     /// Objects are tied to the thread holding the GIL: not `Send`, not `Sync`.
     _not_send: PhantomData<*const ()>,
 }
@@ -27,12 +28,12 @@ pub struct PyVarObject {
 impl PyObject {
     /// A header with count 1 (a new object, owned by its creator).
     pub const fn new(ob_type: *const PyTypeObject) -> Self {
-        PyObject { ob_refcnt: Cell::new(1), ob_type, _not_send: PhantomData }
+        PyObject { ob_refcnt: Cell::new(1), ob_type: Cell::new(ob_type), _not_send: PhantomData }
     }
 
     /// The header of a statically allocated, immortal object.
     pub const fn new_immortal(ob_type: *const PyTypeObject) -> Self {
-        PyObject { ob_refcnt: Cell::new(IMMORTAL_REFCNT), ob_type, _not_send: PhantomData }
+        PyObject { ob_refcnt: Cell::new(IMMORTAL_REFCNT), ob_type: Cell::new(ob_type), _not_send: PhantomData }
     }
 
     /// `Py_TYPE(op)`.
@@ -40,7 +41,13 @@ impl PyObject {
     pub fn ob_type(&self) -> &PyTypeObject {
         // SAFETY: every live object's type outlives it (a heap type is kept alive by
         // the references its instances hold, static types are immortal).
-        unsafe { &*self.ob_type }
+        unsafe { &*self.ob_type.get() }
+    }
+
+    /// Point the object at another type (`__class__` assignment, after the layout
+    /// check). The caller moves the object's reference from the old heap type to the new.
+    pub fn set_ob_type(&self, tp: *const PyTypeObject) {
+        self.ob_type.set(tp);
     }
 
     /// `Py_REFCNT(op)`, as `sys.getrefcount` reports it (before its own +1).

@@ -298,8 +298,79 @@ fn object_get_class(_vm: &Vm, obj: &PyObject) -> PyResult<PyRef> {
     Ok(obj.type_ref())
 }
 
-fn object_set_class(vm: &Vm, _obj: &PyObject, _value: Option<&PyObject>) -> PyResult<()> {
-    Err(vm.type_error("__class__ assignment is not supported yet"))
+/// `obj.__class__ = C`: both types mutable classes with the same instance layout
+/// (payload deallocator, managed prefix, dict, slots).
+fn object_set_class(vm: &Vm, obj: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
+    let Some(value) = value else {
+        return Err(vm.type_error("can't delete __class__ attribute"));
+    };
+    let Some(newto) = type_::downcast_type(value) else {
+        return Err(vm.type_error(format!("__class__ must be set to a class, not '{}' object", value.ob_type().name())));
+    };
+    let oldto = obj.ob_type();
+    let mutable = |t: &PyTypeObject| t.is_heap_type() && !t.has_flag(flags::IMMUTABLETYPE);
+    if !mutable(newto) || !mutable(oldto) {
+        return Err(vm.type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+    }
+    let layout = |t: &PyTypeObject| {
+        let mut b = t;
+        while b.is_heap_type() {
+            match b.base() {
+                Some(x) => b = x,
+                None => break,
+            }
+        }
+        (
+            b as *const PyTypeObject as usize,
+            t.tp_flags.get() & (flags::MANAGED_DICT | flags::NO_INSTANCE_DICT),
+            t.ht_nslots.get(),
+            t.tp_dict_of.get().map(|f| f as usize),
+        )
+    };
+    let same_slots = {
+        let (a, b) = (layout(newto), layout(oldto));
+        a == b && {
+            let mut ok = true;
+            let (mut x, mut y) = (Some(newto), Some(oldto));
+            while let (Some(p), Some(q)) = (x, y) {
+                if !p.is_heap_type() || !q.is_heap_type() {
+                    break;
+                }
+                let (sp, sq) = (p.ht_slots.borrow().clone(), q.ht_slots.borrow().clone());
+                if sp.len() != sq.len() || sp.iter().zip(&sq).any(|(m, n)| !pystr::str_eq(pystr::str_data(m), pystr::str_data(n))) {
+                    ok = false;
+                    break;
+                }
+                x = p.base();
+                y = q.base();
+            }
+            ok
+        }
+    };
+    if !same_slots {
+        return Err(vm.type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            newto.name(),
+            oldto.name()
+        )));
+    }
+    // The instance holds a reference to its heap type: take one on the new type, then
+    // release the old one.
+    let new_ref = value.to_ref();
+    let old_ref = obj.type_ref();
+    obj.set_ob_type(newto as *const PyTypeObject);
+    std::mem::forget(new_ref);
+    // SAFETY-free: drop the instance's reference to the old type (type_ref took one more).
+    drop(old_ref);
+    drop(unsafe_release_type(oldto));
+    Ok(())
+}
+
+/// The reference an instance held on its former heap type, as an owned handle to drop.
+fn unsafe_release_type(tp: &PyTypeObject) -> PyRef {
+    // SAFETY: the instance owned one count of `tp` (alloc_object took it); this handle
+    // takes over that count so dropping it releases it.
+    unsafe { PyRef::from_raw(std::ptr::NonNull::new_unchecked(tp.as_object() as *const PyObject as *mut PyObject)) }
 }
 
 /// `object.__getstate__()`: None, the instance dict (a copy), or `(dict or None,
