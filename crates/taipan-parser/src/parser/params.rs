@@ -71,7 +71,7 @@ impl<'src> Parser<'src> {
         }
     }
 
-    fn parameters(&mut self, lambda: bool) -> PResult<Arguments> {
+    pub(crate) fn parameters(&mut self, lambda: bool) -> PResult<Arguments> {
         let close = if lambda { T::COLON } else { T::RPAR };
         self.invalid(|p| p.invalid_parameters(lambda))?;
         let mut a = Self::empty_arguments();

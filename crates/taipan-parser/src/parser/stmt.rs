@@ -171,6 +171,15 @@ impl<'src> Parser<'src> {
     fn type_alias(&mut self) -> PResult<Stmt> {
         let start = self.start();
         self.bump();
+        if self.call_invalid_rules && self.at(T::NAME) && self.nth_kind(1) == T::LSQB {
+            // Before `type_alias`, CPython's second pass went through
+            // `invalid_legacy_expression` (`a=NAME !'(' b=star_expressions`, the name
+            // checked afterwards) at `type`: parsing b fetches the tokens after the '['
+            // that `invalid_type_params` then counts in its error's end.
+            let m = self.pos;
+            let _ = self.attempt(|p| p.star_expressions())?;
+            self.pos = m;
+        }
         let (id, r) = self.expect_name()?;
         let type_params = if self.at(T::LSQB) { self.type_params()? } else { Vec::new() };
         self.expect(T::EQUAL)?;

@@ -90,8 +90,8 @@ pub fn decode_str_literal_warn(body: &str, warning: &mut Option<String>) -> Resu
                         None => {
                             return Err(DecodeError(format!(
                                 "'unicodeescape' codec can't decode bytes in position {}-{}: {name}",
-                                esc_start,
-                                i + k - 1
+                                rewritten_pos(b, esc_start),
+                                rewritten_pos(b, i + k - 1)
                             )))
                         }
                     }
@@ -100,8 +100,8 @@ pub fn decode_str_literal_warn(body: &str, warning: &mut Option<String>) -> Resu
                 if v > 0x10FFFF {
                     return Err(DecodeError(format!(
                         "'unicodeescape' codec can't decode bytes in position {}-{}: illegal Unicode character",
-                        esc_start,
-                        i - 1
+                        rewritten_pos(b, esc_start),
+                        rewritten_pos(b, i - 1)
                     )));
                 }
                 out.push_code_point(v);
@@ -110,7 +110,8 @@ pub fn decode_str_literal_warn(body: &str, warning: &mut Option<String>) -> Resu
                 let err = |end: usize| {
                     DecodeError(format!(
                         "'unicodeescape' codec can't decode bytes in position {}-{}: malformed \\N character escape",
-                        esc_start, end
+                        rewritten_pos(b, esc_start),
+                        rewritten_pos(b, end)
                     ))
                 };
                 if b.get(i) != Some(&b'{') {
@@ -123,8 +124,8 @@ pub fn decode_str_literal_warn(body: &str, warning: &mut Option<String>) -> Resu
                     None => {
                         return Err(DecodeError(format!(
                             "'unicodeescape' codec can't decode bytes in position {}-{}: unknown Unicode character name",
-                            esc_start,
-                            i + close
+                            rewritten_pos(b, esc_start),
+                            rewritten_pos(b, i + close)
                         )))
                     }
                 }
@@ -143,6 +144,54 @@ pub fn decode_str_literal_warn(body: &str, warning: &mut Option<String>) -> Resu
     }
     out.push_str(&body[run..]);
     Ok(out)
+}
+
+/// Where byte `i` of a literal's body lands in the buffer `decode_unicode_with_escapes`
+/// hands to the `unicodeescape` codec, whose error positions count in that buffer: each
+/// non-ASCII character is rewritten as `\UXXXXXXXX` (10 bytes), and a backslash before a
+/// non-ASCII character or at the end as `\u005c` (6 bytes).
+fn rewritten_pos(b: &[u8], i: usize) -> usize {
+    if b.is_ascii() {
+        return i;
+    }
+    let n = b.len();
+    let (mut s, mut p) = (0, 0);
+    while s < n {
+        if b[s] == b'\\' {
+            if s == i {
+                return p;
+            }
+            s += 1;
+            p += 1;
+            if s >= n || b[s] >= 0x80 {
+                p += 5;
+                if s >= n {
+                    break;
+                }
+            }
+        }
+        if s >= i {
+            return p;
+        }
+        if b[s] >= 0x80 {
+            while s < n && b[s] >= 0x80 {
+                let len = match b[s] {
+                    0xF0.. => 4,
+                    0xE0.. => 3,
+                    _ => 2,
+                };
+                if s + len > i {
+                    return p;
+                }
+                s += len;
+                p += 10;
+            }
+        } else {
+            s += 1;
+            p += 1;
+        }
+    }
+    p + i.saturating_sub(s)
 }
 
 /// Decode the body of a bytes literal (`PyBytes_DecodeEscape`).

@@ -110,13 +110,17 @@ impl<'src> Parser<'src> {
             let a = self.pos;
             if let Some(b) = self.attempt(|p| {
                 p.bump();
-                while !p.at(T::COLON) {
-                    if matches!(p.kind(), T::NEWLINE | T::ENDMARKER | T::ERRORTOKEN | T::FSTRING_END | T::RBRACE) {
-                        return Err(PErr::Fail);
+                if !p.at(T::COLON) {
+                    // [lambda_params], with its own invalid rules (which may raise here,
+                    // before anything after the ':' is fetched).
+                    let m = p.pos;
+                    match p.parameters(true) {
+                        Ok(_) => {}
+                        Err(PErr::Fail) => p.pos = m,
+                        Err(e) => return Err(e),
                     }
-                    p.bump();
                 }
-                let b = p.bump();
+                let b = p.expect(T::COLON)?;
                 if matches!(p.kind(), T::FSTRING_MIDDLE | T::LBRACE) {
                     Ok(b)
                 } else {
