@@ -323,7 +323,9 @@ impl<'src> Parser<'src> {
                 Ok(v) => Constant::Bytes(v),
                 Err(DecodeError(m)) => return Err(self.raise_at_last_token(format!("(value error) {m}"))),
             }
-        } else if let Some(e) = self.undecodable_error(body, !raw && body.contains('\\')) {
+        } else if let Some(e) =
+            (!self.undecodable.is_empty()).then(|| self.undecodable_error(body, !raw && body.contains('\\'))).flatten()
+        {
             // `_Pypegen_raise_decode_error` at the last token fetched.
             return Err(self.raise_at_last_token(format!("(unicode error) {}", e.msg)));
         } else if raw || !body.contains('\\') {
@@ -355,9 +357,11 @@ impl<'src> Parser<'src> {
                     let i = self.bump();
                     // `_PyPegen_constant_from_token`: the part's bytes decoded strictly,
                     // the error escaping as is.
-                    let text = self.toks[i].text.clone();
-                    if let Some(e) = self.undecodable_error(&text, false) {
-                        return Err(e.into());
+                    if !self.undecodable.is_empty() {
+                        let text = self.toks[i].text.clone();
+                        if let Some(e) = self.undecodable_error(&text, false) {
+                            return Err(e.into());
+                        }
                     }
                     raw_values.push(Err(i));
                 }
@@ -465,9 +469,11 @@ impl<'src> Parser<'src> {
                         let i = self.bump();
                         // `_PyPegen_decoded_constant_from_token`: `decode_unicode_with_escapes`,
                         // its error escaping as is.
-                        let text = self.toks[i].text.clone();
-                        if let Some(e) = self.undecodable_error(&text, true) {
-                            return Err(e.into());
+                        if !self.undecodable.is_empty() {
+                            let text = self.toks[i].text.clone();
+                            if let Some(e) = self.undecodable_error(&text, true) {
+                                return Err(e.into());
+                            }
                         }
                         let range = self.tok_range(i);
                         let value = self.decode_fstring_part(i, false, i)?;
