@@ -99,11 +99,22 @@ impl<'src> Parser<'src> {
         self.invalid(|p| p.invalid_def_raw())?;
         self.expect_kw(Kw::Def)?;
         let (name, _) = self.expect_name()?;
-        let type_params = if self.at(T::LSQB) { self.type_params()? } else { Vec::new() };
+        // `t=[type_params] &&'('` and `a=['->' expression] &&':'`: an optional part that
+        // does not parse is absent, and the forced token is then expected in its place.
+        let type_params =
+            if self.at(T::LSQB) { self.attempt(|p| p.type_params())?.unwrap_or_default() } else { Vec::new() };
         self.expect_forced(T::LPAR, "(")?;
         let args = if self.at(T::RPAR) { Self::empty_arguments() } else { self.params()? };
         self.expect(T::RPAR)?;
-        let returns = if self.eat(T::RARROW) { Some(Box::new(self.expression()?)) } else { None };
+        let returns = if self.at(T::RARROW) {
+            self.attempt(|p| {
+                p.bump();
+                p.expression()
+            })?
+            .map(Box::new)
+        } else {
+            None
+        };
         self.expect_forced(T::COLON, ":")?;
         let type_comment = self.func_type_comment();
         let body = self.block()?;

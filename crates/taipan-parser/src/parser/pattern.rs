@@ -342,13 +342,19 @@ impl<'src> Parser<'src> {
         }
         // complex_number: the left must be real, the right imaginary.
         let op = if self.at(T::PLUS) { Operator::Add } else { Operator::Sub };
+        // The actions of `real_number` and `imaginary_number` raise on the wrong kind.
         if is_imaginary(&real) {
-            return Err(PErr::Fail);
+            let number = match &real {
+                Expr::UnaryOp(u) => expr_range(&u.operand),
+                e => expr_range(e),
+            };
+            return Err(self.raise_range("real number required in complex literal", number));
         }
         self.bump();
         let imag = self.number_atom()?;
         if !is_imaginary(&imag) {
-            return Err(PErr::Fail);
+            let r = expr_range(&imag);
+            return Err(self.raise_range("imaginary number required in complex literal", r));
         }
         Ok(Expr::BinOp(ExprBinOp { left: Box::new(real), op, right: Box::new(imag), range: self.range_from(start) }))
     }
@@ -368,6 +374,14 @@ impl<'src> Parser<'src> {
             return Ok(Expr::UnaryOp(ExprUnaryOp { op: UnaryOp::USub, operand: Box::new(n), range: self.range_from(start) }));
         }
         self.number_atom()
+    }
+}
+
+fn expr_range(e: &Expr) -> TextRange {
+    match e {
+        Expr::Constant(c) => c.range,
+        Expr::UnaryOp(u) => u.range,
+        _ => TextRange::default(),
     }
 }
 

@@ -433,6 +433,9 @@ impl<'src> Parser<'src> {
         let debug = self.eat(T::EQUAL);
         let mut conversion: i64 = -1;
         let mut conversion_pos: Option<Pos> = None;
+        // An invalid conversion character is reported by the action
+        // (`_PyPegen_formatted_value`), i.e. only once the closing '}' is there.
+        let mut bad_conversion: Option<(String, Pos, Pos)> = None;
         if self.at(T::EXCLAMATION) {
             let bang = self.bump();
             let bang_end = self.toks[bang].end;
@@ -452,7 +455,7 @@ impl<'src> Parser<'src> {
                     "f-string: invalid conversion character {}: expected 's', 'r', or 'a'",
                     crate::repr::str_repr(&name)
                 );
-                return Err(self.error_at(crate::error::SyntaxErrorKind::SyntaxError, m, nstart, nend).into());
+                bad_conversion = Some((m, nstart, nend));
             }
             conversion = name.as_bytes()[0] as i64;
         }
@@ -496,6 +499,9 @@ impl<'src> Parser<'src> {
             format_spec = Some(js);
         }
         let rbrace_i = self.expect(T::RBRACE)?;
+        if let Some((m, s, e)) = bad_conversion {
+            return Err(self.error_at(crate::error::SyntaxErrorKind::SyntaxError, m, s, e).into());
+        }
         let rbrace = self.toks[rbrace_i].start;
         if conversion == -1 && debug && format_spec.is_none() {
             conversion = b'r' as i64;
