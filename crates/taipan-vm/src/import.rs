@@ -10,11 +10,35 @@ use crate::vm::Vm;
 
 /// `IMPORT_NAME`.
 pub fn import_name(vm: &Vm, _f: &InterpreterFrame, name: &PyObject, fromlist: &PyObject, level: &PyObject) -> PyResult<PyRef> {
-    let _ = (fromlist, level);
+    let level = crate::protocol::index_as_isize(vm, level)?;
+    crate::builtins::namespace::import_module_level(vm, name, fromlist, level)
+}
+
+/// The modules built into the interpreter (`sys.builtin_module_names`), each with the
+/// function that creates it on first import.
+pub static BUILTIN_MODULES: &[(&str, fn(&Vm) -> PyRef)] = &[
+    ("_weakref", crate::weakref::init_module),
+    ("builtins", |vm| vm.builtins.clone()),
+    ("gc", crate::gcmodule::init_module),
+    ("sys", |vm| vm.sys.clone()),
+];
+
+/// Import a module by its full name: `sys.modules`, else a built-in module (created and
+/// entered in `sys.modules`), else ModuleNotFoundError.
+pub fn import_module(vm: &Vm, name: &PyObject) -> PyResult<PyRef> {
     if let Some(m) = dict::get_item(vm, &vm.modules, name)? {
+        if m.is(crate::types::none::none_ref()) {
+            let n = pystr::to_string(name);
+            return Err(vm.new_error(&exceptions::MODULE_NOT_FOUND_ERROR, format!("import of {n} halted; None in sys.modules")));
+        }
         return Ok(m);
     }
     let n = pystr::to_string(name);
+    if let Some((_, init)) = BUILTIN_MODULES.iter().find(|(m, _)| *m == n) {
+        let m = init(vm);
+        dict::set_item(vm, &vm.modules, name, &m)?;
+        return Ok(m);
+    }
     let err = vm.new_error(&exceptions::MODULE_NOT_FOUND_ERROR, format!("No module named '{n}'"));
     Err(err)
 }

@@ -11,6 +11,7 @@ pub mod error;
 pub mod eval;
 pub mod format;
 pub mod hash;
+pub mod gcmodule;
 pub mod import;
 pub mod object;
 pub mod protocol;
@@ -20,6 +21,7 @@ pub mod traceback;
 pub mod types;
 pub mod unicode;
 pub mod vm;
+pub mod weakref;
 
 pub use error::{PyErr, PyResult};
 pub use object::{PyObject, PyRef};

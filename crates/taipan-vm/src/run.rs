@@ -64,6 +64,36 @@ pub fn handle_uncaught(vm: &Vm, e: PyErr) -> u8 {
         eprintln!("{s}");
         return 1;
     }
-    crate::traceback::print_exception(vm, &e);
+    print_uncaught(vm, &e);
     1
+}
+
+/// Report an uncaught exception through `sys.excepthook` (the built-in one prints the
+/// traceback directly); a failing hook is reported as CPython's `PyErr_Display` path does.
+fn print_uncaught(vm: &Vm, e: &PyErr) {
+    let sysd = module::module_dict(&vm.sys);
+    let hook = dict::get_item_str_key(&sysd, &vm.intern("excepthook"));
+    let default = dict::get_item_str_key(&sysd, &vm.intern("__excepthook__"));
+    let hook = match hook {
+        Some(h) if !default.as_ref().is_some_and(|d| d.is(&h)) && !h.is(none::none_ref()) => h,
+        Some(_) => return crate::traceback::print_exception(vm, e),
+        None => {
+            crate::sysmodule::flush_stdout(vm);
+            eprintln!("sys.excepthook is missing");
+            return crate::traceback::print_exception(vm, e);
+        }
+    };
+    let v = e.value().to_ref();
+    let tb = exceptions::as_exc(&v).traceback.borrow().clone().unwrap_or_else(none::none);
+    if let Err(e2) = crate::protocol::call(vm, &hook, &[v.type_ref(), v.clone(), tb], &[]) {
+        if e2.matches(&exceptions::SYSTEM_EXIT) {
+            return;
+        }
+        crate::sysmodule::flush_stdout(vm);
+        eprintln!("Error in sys.excepthook:");
+        crate::traceback::print_exception(vm, &e2);
+        eprintln!("\nOriginal exception was:");
+        crate::traceback::print_exception(vm, e);
+    }
+    crate::sysmodule::flush_stdout(vm);
 }

@@ -63,6 +63,20 @@ pub struct Vm {
     interned: RefCell<HashMap<Box<str>, PyRef>>,
 }
 
+thread_local! {
+    /// The interpreter of this thread, for code that runs without being handed one:
+    /// deallocation (weak reference callbacks).
+    static CURRENT_VM: Cell<*const Vm> = const { Cell::new(std::ptr::null()) };
+}
+
+/// Run `f` with this thread's interpreter, if it has one.
+pub fn with_current_vm<R>(f: impl FnOnce(&Vm) -> R) -> Option<R> {
+    let p = CURRENT_VM.with(|c| c.get());
+    // SAFETY: set by Vm::new to the boxed Vm, which lives until the process exits
+    // (the interpreter is never dropped while objects are being freed).
+    if p.is_null() { None } else { Some(f(unsafe { &*p })) }
+}
+
 impl Vm {
     /// Initialize the interpreter: ready every static type, create `builtins` and `sys`.
     pub fn new(config: VmConfig) -> Box<Vm> {
@@ -91,6 +105,7 @@ impl Vm {
             interned: RefCell::new(HashMap::new()),
         });
         types::finalize::set_thread_vm(&vm);
+        CURRENT_VM.with(|c| c.set(&*vm as *const Vm));
         types::ready_static_types(&vm);
         crate::builtins::init(&vm);
         crate::sysmodule::init(&vm);
@@ -182,5 +197,12 @@ impl Vm {
     #[inline]
     pub fn leave_recursive_call(&self) {
         self.recursion_depth.set(self.recursion_depth.get() - 1);
+    }
+}
+
+impl Drop for Vm {
+    fn drop(&mut self) {
+        // Objects freed while the fields drop run no Python code.
+        CURRENT_VM.with(|c| c.set(std::ptr::null()));
     }
 }

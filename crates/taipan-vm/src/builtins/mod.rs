@@ -12,6 +12,10 @@ use crate::types::function::{check_arity, new_builtin_function, MethodDef};
 use crate::types::{self, dict, exceptions, int, none, str as pystr, tuple, type_};
 use crate::vm::Vm;
 
+pub mod compile;
+pub mod input;
+pub mod namespace;
+
 static FUNCTIONS: &[MethodDef] = &[
     MethodDef::function("__build_class__", builtin_build_class),
     MethodDef::function("abs", builtin_abs),
@@ -69,8 +73,8 @@ pub fn init(vm: &Vm) {
     set(vm, "True", &none::true_());
     set(vm, "False", &none::false_());
     set(vm, "__debug__", &none::bool_(vm.config.optimize == 0));
-    for table in [FUNCTIONS, numeric::FUNCTIONS] {
-        for def in table {
+    for group in [FUNCTIONS, compile::FUNCTIONS, input::FUNCTIONS, namespace::FUNCTIONS, numeric::FUNCTIONS] {
+        for def in group {
             let f = new_builtin_function(def, Some(vm.builtins.clone()));
             set(vm, def.name, &f);
         }

@@ -78,7 +78,11 @@ fn dealloc(ptr: NonNull<PyObject>) {
     // SAFETY: the count is zero, so nothing else refers to the object; its type is still
     // alive (the object's own reference to a heap type is released by tp_dealloc).
     unsafe {
-        let tp_dealloc = (*ptr.as_ptr()).ob_type().tp_dealloc.get();
+        let tp = (*ptr.as_ptr()).ob_type();
+        if tp.tp_flags.get() & crate::weakref::WEAKREFERENCED != 0 {
+            crate::weakref::clear_weakrefs(ptr.as_ptr());
+        }
+        let tp_dealloc = tp.tp_dealloc.get();
         tp_dealloc(ptr.as_ptr());
     }
 }

@@ -28,6 +28,8 @@ pub mod flags {
     /// Instances carry a dict (and `__slots__` values) in a prefix before the header
     /// (CPython 3.13's managed dict).
     pub const MANAGED_DICT: u64 = 1 << 4;
+    /// Instances can be weakly referenced (they have `__weakref__`).
+    pub const MANAGED_WEAKREF: u64 = 1 << 3;
     pub const SEQUENCE: u64 = 1 << 5;
     pub const MAPPING: u64 = 1 << 6;
     pub const IMMUTABLETYPE: u64 = 1 << 8;

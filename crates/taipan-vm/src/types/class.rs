@@ -226,6 +226,9 @@ pub fn new_class(
         }
         flags_v |= flags::MANAGED_DICT;
     }
+    if wants_weakref || base.has_flag(flags::MANAGED_WEAKREF) {
+        flags_v |= flags::MANAGED_WEAKREF;
+    }
 
     let data = PyTypeData {
         tp_name: ManuallyDrop::new(RefCell::new(Cow::Owned(name_s))),

@@ -177,26 +177,35 @@ fn f_locals(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
         return Ok(l);
     }
     // Function frames: a snapshot dict of the bound locals (PEP 667's proxy is to come).
-    let d = crate::types::dict::new_dict();
     let p = f.iframe.get();
-    if !p.is_null() {
-        // SAFETY: as above.
-        let iframe = unsafe { &*p };
-        let code = iframe.code();
-        for (i, slot) in iframe.locals_slice().iter().enumerate() {
-            if let Some(v) = slot {
-                let v = match v.downcast::<crate::types::cell::PyCell>() {
-                    Some(c) if code.code.localspluskinds[i] & (taipan_bytecode::code::kinds::CO_FAST_CELL | taipan_bytecode::code::kinds::CO_FAST_FREE) != 0 => {
-                        match c.contents.borrow().clone() {
-                            Some(x) => x,
-                            None => continue,
-                        }
-                    }
-                    _ => v.clone(),
-                };
-                crate::types::dict::set_item_hashed_nocmp(&d, &code.localsplusnames[i], crate::types::str::str_hash_value(&code.localsplusnames[i]), &v);
-            }
+    if p.is_null() {
+        return Ok(crate::types::dict::new_dict());
+    }
+    // SAFETY: non-null while the frame runs.
+    Ok(fast_locals_dict(unsafe { &*p }))
+}
+
+/// A new dict of the bound fast locals, cells and free variables of a running function
+/// frame (what `locals()` returns in a function in 3.13, PEP 667).
+pub fn fast_locals_dict(iframe: &InterpreterFrame) -> PyRef {
+    use taipan_bytecode::code::kinds::{CO_FAST_CELL, CO_FAST_FREE};
+    let d = crate::types::dict::new_dict();
+    let code = iframe.code();
+    for (i, slot) in iframe.locals_slice().iter().enumerate() {
+        if code.code.localspluskinds[i] & taipan_bytecode::code::kinds::CO_FAST_HIDDEN != 0 {
+            continue;
+        }
+        if let Some(v) = slot {
+            let v = match v.downcast::<crate::types::cell::PyCell>() {
+                Some(c) if code.code.localspluskinds[i] & (CO_FAST_CELL | CO_FAST_FREE) != 0 => match c.contents.borrow().clone() {
+                    Some(x) => x,
+                    None => continue,
+                },
+                _ => v.clone(),
+            };
+            let name = &code.localsplusnames[i];
+            crate::types::dict::set_item_hashed_nocmp(&d, name, crate::types::str::str_hash_value(name), &v);
         }
     }
-    Ok(d)
+    d
 }

@@ -27,6 +27,7 @@ pub mod list;
 pub mod mappingproxy;
 pub mod memoryview;
 pub mod module;
+pub mod namespace;
 pub mod none;
 pub mod object;
 pub mod property;
@@ -35,6 +36,7 @@ pub mod slice;
 pub mod str;
 pub mod super_;
 pub mod str_format;
+pub mod structseq;
 pub mod str_methods;
 pub mod tuple;
 pub mod type_;
@@ -92,6 +94,10 @@ fn static_types() -> Vec<&'static PyTypeObject> {
         &descr::MEMBER_DESCRIPTOR_TYPE,
         &descr::STATICMETHOD_TYPE,
         &descr::CLASSMETHOD_TYPE,
+        &namespace::NAMESPACE_TYPE,
+        &crate::weakref::REF_TYPE,
+        &crate::weakref::PROXY_TYPE,
+        &crate::weakref::CALLABLE_PROXY_TYPE,
         &descr::TP_NEW_WRAPPER_TYPE,
         &property::PROPERTY_TYPE,
         &mappingproxy::MAPPINGPROXY_TYPE,
