@@ -95,7 +95,6 @@ fn static_types() -> Vec<&'static PyTypeObject> {
         &descr::STATICMETHOD_TYPE,
         &descr::CLASSMETHOD_TYPE,
         &namespace::NAMESPACE_TYPE,
-        &crate::sysmodule::STD_STREAM_TYPE,
         &crate::weakref::REF_TYPE,
         &crate::weakref::PROXY_TYPE,
         &crate::weakref::CALLABLE_PROXY_TYPE,
