@@ -298,7 +298,13 @@ fn builtin_next(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     if args[0].ob_type().tp_iternext.get().is_none() {
         return Err(vm.type_error(format!("'{}' object is not an iterator", args[0].ob_type().name())));
     }
-    match protocol::next(vm, &args[0])? {
+    // A generator's return value travels in its StopIteration (`gen_iternext`).
+    let r = if args.len() == 1 && crate::types::gen::as_gen(&args[0]).is_some() {
+        crate::types::gen::gen_next_value(vm, &args[0])?
+    } else {
+        protocol::next(vm, &args[0])?
+    };
+    match r {
         Some(v) => Ok(v),
         None => match args.get(1) {
             Some(d) => Ok(d.clone()),

@@ -18,7 +18,7 @@ use crate::object::{PyObject, PyRef};
 use crate::protocol;
 use crate::types::code::PyCode;
 use crate::types::function::{PyFunction, PyMethod, FUNCTION_TYPE};
-use crate::types::{cell, dict, int, list, none, str as pystr, tuple};
+use crate::types::{asyncgen, cell, dict, gen, int, list, none, str as pystr, tuple};
 use crate::vm::Vm;
 
 /// How an instruction sequence left the current frame.
@@ -27,6 +27,8 @@ pub(crate) enum Exit {
     Call(*mut InterpreterFrame),
     /// The frame returned a value.
     Return(PyRef),
+    /// A generator frame yielded a value (`YIELD_VALUE`).
+    Yield(PyRef),
     /// An exception; `add_tb` is false for RERAISE (no new traceback entry).
     Error(PyErr, bool),
     /// RERAISE: the handler is looked up at the RERAISE instruction (given here), while
@@ -48,8 +50,19 @@ unsafe fn as_refs(s: &[Slot]) -> &[PyRef] {
 
 /// Run `frame` (already pushed, with its arguments bound) until its entry frame returns.
 pub fn run_frame(vm: &Vm, frame: *mut InterpreterFrame) -> PyResult<PyRef> {
+    run_frame_from(vm, frame, None).map(|(v, _)| v)
+}
+
+/// Run a generator's frame (linked in as current) until it yields (`(value, true)`),
+/// returns (`(value, false)`) or raises. With `throw`, the frame starts by handling that
+/// exception (its traceback entry already added) at its current instruction.
+pub fn run_generator_frame(vm: &Vm, frame: *mut InterpreterFrame, throw: Option<PyErr>) -> PyResult<(PyRef, bool)> {
+    run_frame_from(vm, frame, throw.map(|e| (e, false)))
+}
+
+fn run_frame_from(vm: &Vm, frame: *mut InterpreterFrame, pending: Option<(PyErr, bool)>) -> PyResult<(PyRef, bool)> {
     let mut frame = frame;
-    let mut pending: Option<(PyErr, bool)> = None;
+    let mut pending = pending;
     loop {
         let exit = match pending.take() {
             Some((e, add_tb)) => Exit::Error(e, add_tb),
@@ -60,17 +73,18 @@ pub fn run_frame(vm: &Vm, frame: *mut InterpreterFrame) -> PyResult<PyRef> {
         };
         match exit {
             Exit::Call(callee) => frame = callee,
+            Exit::Yield(value) => return Ok((value, true)),
             Exit::Return(value) => {
                 // SAFETY: the frame is current; after popping, `previous` is.
                 let f = unsafe { &mut *frame };
                 let entry = f.is_entry;
                 let previous = f.previous;
                 if f.is_generator {
-                    return Ok(value);
+                    return Ok((value, false));
                 }
                 unsafe { vm.frames.pop(frame) };
                 if entry {
-                    return Ok(value);
+                    return Ok((value, false));
                 }
                 leave_python_frame(vm);
                 frame = previous;
@@ -849,6 +863,76 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
                 let keys = top!().clone();
                 let subject = peek!(2).clone();
                 push!(tri!(super::pattern::match_keys(vm, &subject, &keys)));
+            }
+            op::RETURN_GENERATOR => {
+                f.instr = next;
+                f.stack_top = unsafe { sp.offset_from(base) } as usize;
+                let g = gen::make_generator(vm, f);
+                sp = base;
+                leave!(Exit::Return(g));
+            }
+            op::YIELD_VALUE => {
+                let v = pop!();
+                f.instr = next;
+                leave!(Exit::Yield(v));
+            }
+            op::SEND => {
+                let v = pop!();
+                let receiver = top!().clone();
+                f.stack_top = unsafe { sp.offset_from(base) } as usize;
+                match tri!(gen::send(vm, &receiver, v)) {
+                    gen::SendResult::Yield(r) => push!(r),
+                    gen::SendResult::Return(r) => {
+                        push!(r);
+                        next += oparg as usize;
+                    }
+                }
+            }
+            op::END_SEND => {
+                let v = pop!();
+                drop(pop_slot!());
+                push!(v);
+            }
+            op::GET_YIELD_FROM_ITER => {
+                let v = pop!();
+                push!(tri!(gen::get_yield_from_iter(vm, f, v)));
+            }
+            op::CLEANUP_THROW => {
+                let exc = pop!();
+                if exc.ob_type().is_subtype(&crate::types::exceptions::STOP_ITERATION) {
+                    drop(pop_slot!());
+                    drop(pop_slot!());
+                    push!(none::none());
+                    push!(crate::types::exceptions::first_field(&exc));
+                } else {
+                    leave!(Exit::Error(PyErr::from_instance(exc), false));
+                }
+            }
+            op::GET_AWAITABLE => {
+                let v = pop!();
+                push!(tri!(gen::get_awaitable(vm, &v, oparg)));
+            }
+            op::GET_AITER => {
+                let v = pop!();
+                push!(tri!(asyncgen::get_aiter(vm, &v)));
+            }
+            op::GET_ANEXT => {
+                let a = tri!(asyncgen::get_anext(vm, top!()));
+                push!(a);
+            }
+            op::END_ASYNC_FOR => {
+                let exc = pop!();
+                if exc.ob_type().is_subtype(&crate::types::exceptions::STOP_ASYNC_ITERATION) {
+                    drop(pop_slot!());
+                } else {
+                    leave!(Exit::Error(PyErr::from_instance(exc), false));
+                }
+            }
+            op::BEFORE_ASYNC_WITH => {
+                let mgr = pop!();
+                let (exit, res) = tri!(asyncgen::before_async_with(vm, &mgr));
+                push!(exit);
+                push!(res);
             }
             op::GET_LEN => {
                 let n = tri!(protocol::len(vm, top!()));

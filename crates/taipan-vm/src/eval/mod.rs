@@ -19,7 +19,7 @@ use crate::types::function::PyFunction;
 use crate::types::{dict, module};
 use crate::vm::Vm;
 
-pub use ceval::run_frame;
+pub use ceval::{run_frame, run_generator_frame};
 pub use unwind::{chain_context, traceback_here};
 
 thread_local! {
@@ -56,7 +56,7 @@ pub fn builtins_of_globals(vm: &Vm, globals: &PyObject) -> PyResult<PyRef> {
 
 /// Enter one Python frame: `sys.getrecursionlimit()` counts Python frames.
 #[inline]
-fn enter_python_frame(vm: &Vm) -> PyResult<()> {
+pub(crate) fn enter_python_frame(vm: &Vm) -> PyResult<()> {
     let d = vm.py_depth.get();
     if d >= vm.recursion_limit.get() {
         return Err(vm.recursion_error("maximum recursion depth exceeded"));
@@ -66,7 +66,7 @@ fn enter_python_frame(vm: &Vm) -> PyResult<()> {
 }
 
 #[inline]
-fn leave_python_frame(vm: &Vm) {
+pub(crate) fn leave_python_frame(vm: &Vm) {
     vm.py_depth.set(vm.py_depth.get() - 1);
 }
 

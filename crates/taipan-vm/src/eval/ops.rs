@@ -352,15 +352,32 @@ pub fn call_intrinsic_1(vm: &Vm, f: &InterpreterFrame, v: &PyObject, oparg: u32)
         }
         3 => {
             // INTRINSIC_STOPITERATION_ERROR
-            if v.ob_type().is_subtype(&exceptions::STOP_ITERATION) {
-                let e = vm.runtime_error("generator raised StopIteration");
+            let cflags = f.code().code.flags;
+            let is_agen = cflags & taipan_bytecode::code::flags::CO_ASYNC_GENERATOR != 0;
+            let msg = if v.ob_type().is_subtype(&exceptions::STOP_ITERATION) {
+                Some(if is_agen {
+                    "async generator raised StopIteration"
+                } else if cflags & taipan_bytecode::code::flags::CO_COROUTINE != 0 {
+                    "coroutine raised StopIteration"
+                } else {
+                    "generator raised StopIteration"
+                })
+            } else if is_agen && v.ob_type().is_subtype(&exceptions::STOP_ASYNC_ITERATION) {
+                Some("async generator raised StopAsyncIteration")
+            } else {
+                None
+            };
+            if let Some(msg) = msg {
+                let e = vm.runtime_error(msg);
                 *exceptions::as_exc(e.value()).cause.borrow_mut() = Some(v.to_ref());
                 exceptions::as_exc(e.value()).suppress_context.set(true);
                 *exceptions::as_exc(e.value()).context.borrow_mut() = Some(v.to_ref());
-                return Err(e);
+                // Pushed for the RERAISE that follows (no traceback entry of its own).
+                return Ok(e.into_value());
             }
-            Err(PyErr::from_instance(v.to_ref()))
+            Ok(v.to_ref())
         }
+        4 => Ok(crate::types::asyncgen::wrap_value(v)),
         5 => protocol::positive(vm, v),
         6 => Ok(tuple::new_tuple(list::list_items(v))),
         _ => Err(vm.system_error(format!("taipan: intrinsic {oparg} is not implemented yet"))),

@@ -74,6 +74,12 @@ impl PyObject {
         self.ob_refcnt.set(high | new_low as isize);
     }
 
+    /// Undo a temporary resurrection inside `tp_dealloc` (a generator's `close()`): the
+    /// count goes back to zero without a second deallocation.
+    pub(crate) fn release_resurrected(&self) {
+        self.ob_refcnt.set(self.ob_refcnt.get() - 1);
+    }
+
     /// `Py_DECREF`: returns true when the count reached zero and the caller must
     /// deallocate. Use [`PyRef`]'s `Drop` rather than calling this directly.
     /// Drop the reference a finalizer call took on an object being deallocated: true

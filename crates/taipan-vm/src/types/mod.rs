@@ -15,6 +15,8 @@ pub mod dict;
 pub mod exceptions;
 pub mod finalize;
 pub mod function;
+pub mod gen;
+pub mod asyncgen;
 pub mod function_attrs;
 pub mod float;
 pub mod frame;
@@ -109,6 +111,13 @@ fn static_types() -> Vec<&'static PyTypeObject> {
         &dict::DICT_KEYITER_TYPE,
         &crate::sysmodule::STD_STREAM_TYPE,
         &str::STR_ITER_TYPE, &str::STR_ITER_UNICODE_TYPE, &bytes::BYTES_TYPE, &bytes::BYTEARRAY_TYPE, &bytes::BYTES_ITER_TYPE, &bytes::BYTEARRAY_ITER_TYPE,
+        &gen::GENERATOR_TYPE,
+        &gen::COROUTINE_TYPE,
+        &gen::CORO_WRAPPER_TYPE,
+        &asyncgen::ASYNC_GENERATOR_TYPE,
+        &asyncgen::ASYNC_GEN_ASEND_TYPE,
+        &asyncgen::ASYNC_GEN_ATHROW_TYPE,
+        &asyncgen::ASYNC_GEN_WRAPPED_TYPE,
     ];
     v.extend(exceptions::all_exception_types());
     v
