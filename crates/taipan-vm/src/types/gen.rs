@@ -841,3 +841,30 @@ pub(crate) fn get_awaitable(vm: &Vm, o: &PyObject, oparg: u32) -> PyResult<PyRef
     }
     Ok(it)
 }
+
+// ---- StopIteration.value ---------------------------------------------------------------
+
+static STOP_ITERATION_VALUE: GetSetDef = GetSetDef::new("value", stop_iteration_value, Some(set_stop_iteration_value));
+
+fn stop_iteration_value(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
+    Ok(exceptions::first_field(o))
+}
+
+fn set_stop_iteration_value(vm: &Vm, o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
+    let Some(v) = v else { return Err(vm.type_error("can't delete attribute")) };
+    *exceptions::as_exc(o).fields.borrow_mut() = vec![Some(v.to_ref())];
+    Ok(())
+}
+
+/// Give `StopIteration` its `value` attribute (the generator return value), unless the
+/// exception types already define it.
+pub(crate) fn ready_stop_iteration(vm: &Vm) {
+    let d = exceptions::STOP_ITERATION.tp_dict.borrow().clone();
+    if let Some(d) = d {
+        let key = vm.intern("value");
+        if matches!(crate::types::dict::get_item(vm, &d, &key), Ok(None)) {
+            let descr = crate::types::descr::new_getset_descriptor(&exceptions::STOP_ITERATION, &STOP_ITERATION_VALUE);
+            crate::types::dict::set_item_str_key(vm, &d, &key, &descr);
+        }
+    }
+}

@@ -131,5 +131,6 @@ pub fn ready_static_types(vm: &crate::vm::Vm) {
         for tp in static_types() {
             type_::type_ready(vm, tp);
         }
+        gen::ready_stop_iteration(vm);
     });
 }
