@@ -2,6 +2,7 @@
 //! This file holds the module's assembly and the core functions; groups of functions
 //! live beside it.
 
+pub(crate) mod async_iter;
 mod numeric;
 pub mod strings;
 
@@ -73,7 +74,7 @@ pub fn init(vm: &Vm) {
     set(vm, "True", &none::true_());
     set(vm, "False", &none::false_());
     set(vm, "__debug__", &none::bool_(vm.config.optimize == 0));
-    for group in [FUNCTIONS, compile::FUNCTIONS, input::FUNCTIONS, namespace::FUNCTIONS, numeric::FUNCTIONS] {
+    for group in [FUNCTIONS, compile::FUNCTIONS, input::FUNCTIONS, namespace::FUNCTIONS, numeric::FUNCTIONS, async_iter::FUNCTIONS] {
         for def in group {
             let f = new_builtin_function(def, Some(vm.builtins.clone()));
             set(vm, def.name, &f);

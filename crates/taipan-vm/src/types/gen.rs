@@ -832,7 +832,7 @@ pub(crate) fn get_awaitable(vm: &Vm, o: &PyObject, oparg: u32) -> PyResult<PyRef
             return Err(vm.type_error(match oparg {
                 1 => format!("'async with' received an object from __aenter__ that does not implement __await__: {t}"),
                 2 => format!("'async with' received an object from __aexit__ that does not implement __await__: {t}"),
-                _ => format!("'{t}' object can't be used in 'await' expression"),
+                _ => format!("object {t} can't be used in 'await' expression"),
             }));
         }
     };

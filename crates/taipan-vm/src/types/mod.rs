@@ -118,6 +118,7 @@ fn static_types() -> Vec<&'static PyTypeObject> {
         &asyncgen::ASYNC_GEN_ASEND_TYPE,
         &asyncgen::ASYNC_GEN_ATHROW_TYPE,
         &asyncgen::ASYNC_GEN_WRAPPED_TYPE,
+        &crate::builtins::async_iter::ANEXT_AWAITABLE_TYPE,
     ];
     v.extend(exceptions::all_exception_types());
     v
