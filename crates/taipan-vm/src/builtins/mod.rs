@@ -3,6 +3,7 @@
 //! live beside it.
 
 pub(crate) mod async_iter;
+pub mod iter;
 mod numeric;
 pub mod strings;
 
@@ -28,7 +29,6 @@ static FUNCTIONS: &[MethodDef] = &[
     MethodDef::function("id", builtin_id),
     MethodDef::function("isinstance", builtin_isinstance),
     MethodDef::function("issubclass", builtin_issubclass),
-    MethodDef::function("iter", builtin_iter),
     MethodDef::function("len", builtin_len),
     MethodDef::function("next", builtin_next),
     MethodDef::function("print", builtin_print),
@@ -59,6 +59,14 @@ pub fn init(vm: &Vm) {
         ("classmethod", &types::descr::CLASSMETHOD_TYPE),
         ("property", &types::property::PROPERTY_TYPE),
         ("super", &types::super_::SUPER_TYPE),
+        ("range", &types::range::RANGE_TYPE),
+        ("set", &types::set::SET_TYPE),
+        ("frozenset", &types::set::FROZENSET_TYPE),
+        ("enumerate", &types::iterators::ENUMERATE_TYPE),
+        ("zip", &types::iterators::ZIP_TYPE),
+        ("map", &types::iterators::MAP_TYPE),
+        ("filter", &types::iterators::FILTER_TYPE),
+        ("reversed", &types::iterators::REVERSED_TYPE),
     ];
     for (name, tp) in types {
         set(vm, name, tp.as_object());
@@ -74,7 +82,7 @@ pub fn init(vm: &Vm) {
     set(vm, "True", &none::true_());
     set(vm, "False", &none::false_());
     set(vm, "__debug__", &none::bool_(vm.config.optimize == 0));
-    for group in [FUNCTIONS, compile::FUNCTIONS, input::FUNCTIONS, namespace::FUNCTIONS, numeric::FUNCTIONS, async_iter::FUNCTIONS] {
+    for group in [FUNCTIONS, compile::FUNCTIONS, input::FUNCTIONS, namespace::FUNCTIONS, numeric::FUNCTIONS, async_iter::FUNCTIONS, iter::FUNCTIONS] {
         for def in group {
             let f = new_builtin_function(def, Some(vm.builtins.clone()));
             set(vm, def.name, &f);
@@ -282,11 +290,6 @@ fn builtin_isinstance(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef>
 fn builtin_issubclass(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     check_arity(vm, "issubclass", args, 2, 2)?;
     Ok(none::bool_(protocol::issubclass(vm, &args[0], &args[1])?))
-}
-
-fn builtin_iter(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
-    check_arity(vm, "iter", args, 1, 2)?;
-    protocol::getiter(vm, &args[0])
 }
 
 fn builtin_len(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {

@@ -618,6 +618,26 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
                 let start = pop!();
                 push!(crate::types::slice::new_slice(start, stop, step));
             }
+            op::BUILD_SET => {
+                let n = oparg as usize;
+                let items: Vec<PyRef> = unsafe { as_refs(std::slice::from_raw_parts(sp.sub(n), n)) }.to_vec();
+                for _ in 0..n {
+                    drop(pop_slot!());
+                }
+                let s = crate::types::set::new_set();
+                for it in &items {
+                    tri!(crate::types::set::add(vm, &s, it));
+                }
+                push!(s);
+            }
+            op::SET_ADD => {
+                let v = pop!();
+                tri!(crate::types::set::add(vm, peek!(oparg as usize), &v));
+            }
+            op::SET_UPDATE => {
+                let iterable = pop!();
+                tri!(crate::types::set::update(vm, peek!(oparg as usize), &iterable));
+            }
             op::LIST_APPEND => {
                 let v = pop!();
                 list::append(peek!(oparg as usize), v);

@@ -120,7 +120,7 @@ impl DictTable {
 
 /// Keys that compare without running Python code, and their comparison.
 #[inline]
-fn fast_eq(a: &PyObject, b: &PyObject) -> Option<bool> {
+pub fn fast_eq(a: &PyObject, b: &PyObject) -> Option<bool> {
     let st: &PyTypeObject = &pystr::STR_TYPE;
     let it: &PyTypeObject = &int::INT_TYPE;
     let (ta, tb) = (a.ob_type(), b.ob_type());
@@ -318,6 +318,11 @@ pub fn keys(d: &PyObject) -> Vec<PyRef> {
 /// Snapshot of the values in order.
 pub fn values(d: &PyObject) -> Vec<PyRef> {
     as_dict(d).table.borrow().entries.iter().flatten().map(|e| e.value.clone()).collect()
+}
+
+/// Snapshot of `(key, hash)` in order (set operations reuse the stored hashes).
+pub fn items_with_hash(d: &PyObject) -> Vec<(PyRef, i64)> {
+    as_dict(d).table.borrow().entries.iter().flatten().map(|e| (e.key.clone(), e.hash)).collect()
 }
 
 /// Snapshot of the items in order.

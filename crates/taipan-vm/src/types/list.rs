@@ -37,6 +37,8 @@ pub static LIST_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
             sq_concat: Cell::new(Some(list_concat)),
             sq_contains: Cell::new(Some(list_contains)),
             sq_inplace_concat: Cell::new(Some(list_inplace_concat)),
+            sq_repeat: Cell::new(Some(list_repeat)),
+            sq_inplace_repeat: Cell::new(Some(list_inplace_repeat)),
             ..SequenceSlots::EMPTY
         },
         tp_as_mapping: MappingSlots {
@@ -53,6 +55,15 @@ static LIST_METHODS: &[MethodDef] = &[
     MethodDef::method("append", list_append),
     MethodDef::method("pop", list_pop),
     MethodDef::method("extend", list_extend),
+    MethodDef::method("insert", list_insert),
+    MethodDef::method("remove", list_remove),
+    MethodDef::method("index", list_index),
+    MethodDef::method("count", list_count),
+    MethodDef::method("reverse", list_reverse),
+    MethodDef::method("copy", list_copy),
+    MethodDef::method("clear", list_clear),
+    MethodDef::method("sort", list_sort),
+    MethodDef::method("__reversed__", list_reversed),
 ];
 
 pub fn new_list(items: Vec<PyRef>) -> PyRef {
@@ -156,8 +167,8 @@ fn list_subscript(vm: &Vm, a: &PyObject, key: &PyObject) -> PyResult<PyRef> {
 }
 
 fn list_ass_subscript(vm: &Vm, a: &PyObject, key: &PyObject, value: Option<&PyObject>) -> PyResult<()> {
-    if key.downcast::<crate::types::slice::PySlice>().is_some() {
-        return Err(vm.not_implemented_error("slice assignment is not implemented yet"));
+    if let Some(sl) = key.downcast::<crate::types::slice::PySlice>() {
+        return list_ass_slice(vm, a, sl, value);
     }
     let i = crate::protocol::index_as_isize_for(vm, key, "list indices must be integers or slices, not")?;
     let old = {
@@ -165,11 +176,7 @@ fn list_ass_subscript(vm: &Vm, a: &PyObject, key: &PyObject, value: Option<&PyOb
         let n = items.len() as isize;
         let j = if i < 0 { i + n } else { i };
         if j < 0 || j >= n {
-            return Err(vm.index_error(if value.is_some() {
-                "list assignment index out of range"
-            } else {
-                "list assignment index out of range"
-            }));
+            return Err(vm.index_error("list assignment index out of range"));
         }
         match value {
             Some(v) => std::mem::replace(&mut items[j as usize], v.to_ref()),
@@ -178,6 +185,252 @@ fn list_ass_subscript(vm: &Vm, a: &PyObject, key: &PyObject, value: Option<&PyOb
     };
     drop(old);
     Ok(())
+}
+
+fn list_ass_slice(vm: &Vm, a: &PyObject, sl: &crate::types::slice::PySlice, value: Option<&PyObject>) -> PyResult<()> {
+    let l = downcast_list(a).unwrap();
+    let new: Option<Vec<PyRef>> = match value {
+        Some(v) if v.is(a) => Some(list_items(a)),
+        Some(v) => Some(
+            crate::protocol::iterate(vm, v)
+                .map_err(|e| if e.matches(&crate::types::exceptions::TYPE_ERROR) && v.ob_type().tp_iter.get().is_none() { vm.type_error("must assign iterable to extended slice") } else { e })?,
+        ),
+        None => None,
+    };
+    let n = l.items.borrow().len();
+    let (start, stop, step, slicelen) = sl.adjust(vm, n)?;
+    let removed: Vec<PyRef>;
+    if step == 1 {
+        let start = start.max(0) as usize;
+        let stop = (stop.max(start as isize) as usize).min(n).max(start);
+        let mut items = l.items.borrow_mut();
+        removed = items.splice(start..stop, new.unwrap_or_default()).collect();
+    } else {
+        match new {
+            None => {
+                let mut idx: Vec<usize> = (0..slicelen).map(|k| (start + k as isize * step) as usize).collect();
+                idx.sort_unstable();
+                let mut items = l.items.borrow_mut();
+                let mut out = Vec::with_capacity(idx.len());
+                for &i in idx.iter().rev() {
+                    out.push(items.remove(i));
+                }
+                removed = out;
+            }
+            Some(vals) => {
+                if vals.len() != slicelen {
+                    return Err(vm.value_error(format!(
+                        "attempt to assign sequence of size {} to extended slice of size {slicelen}",
+                        vals.len()
+                    )));
+                }
+                let mut items = l.items.borrow_mut();
+                let mut out = Vec::with_capacity(slicelen);
+                for (k, v) in vals.into_iter().enumerate() {
+                    let i = (start + k as isize * step) as usize;
+                    out.push(std::mem::replace(&mut items[i], v));
+                }
+                removed = out;
+            }
+        }
+    }
+    drop(removed);
+    Ok(())
+}
+
+fn list_repeat(_vm: &Vm, a: &PyObject, n: isize) -> PyResult<PyRef> {
+    let items = list_items(a);
+    let n = n.max(0) as usize;
+    let mut v = Vec::with_capacity(items.len().saturating_mul(n));
+    for _ in 0..n {
+        v.extend(items.iter().cloned());
+    }
+    Ok(new_list(v))
+}
+
+fn list_inplace_repeat(_vm: &Vm, a: &PyObject, n: isize) -> PyResult<PyRef> {
+    let items = list_items(a);
+    let n = n.max(0) as usize;
+    let mut v = Vec::with_capacity(items.len().saturating_mul(n));
+    for _ in 0..n {
+        v.extend(items.iter().cloned());
+    }
+    let old = std::mem::replace(&mut *downcast_list(a).unwrap().items.borrow_mut(), v);
+    drop(old);
+    Ok(a.to_ref())
+}
+
+/// Clamp an `index()`-style bound argument into `0..=len`.
+fn bound(vm: &Vm, o: Option<&PyRef>, default: isize, len: usize) -> PyResult<usize> {
+    let v = match o {
+        Some(o) => crate::protocol::index_as_isize_for(vm, o, "slice indices must be integers or have an __index__ method")?,
+        None => default,
+    };
+    let n = len as isize;
+    Ok(if v < 0 { (v + n).max(0) as usize } else { v.min(n) as usize })
+}
+
+fn list_insert(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    check_arity(vm, "insert", &args[1..], 2, 2)?;
+    let i = crate::protocol::index_as_isize(vm, &args[1])?;
+    let mut items = downcast_list(&args[0]).unwrap().items.borrow_mut();
+    let n = items.len() as isize;
+    let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
+    items.insert(j as usize, args[2].clone());
+    Ok(none::none())
+}
+
+/// The first position of `x` in `a[start..stop]`, comparing without holding the borrow.
+fn find(vm: &Vm, a: &PyObject, x: &PyObject, start: usize, stop: usize) -> PyResult<Option<usize>> {
+    let mut i = start;
+    loop {
+        let it = {
+            let items = downcast_list(a).unwrap().items.borrow();
+            if i >= stop.min(items.len()) {
+                return Ok(None);
+            }
+            items[i].clone()
+        };
+        if crate::protocol::eq_identity_first(vm, &it, x)? {
+            return Ok(Some(i));
+        }
+        i += 1;
+    }
+}
+
+fn list_remove(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    check_arity(vm, "list.remove", &args[1..], 1, 1)?;
+    match find(vm, &args[0], &args[1], 0, usize::MAX)? {
+        Some(i) => {
+            let old = {
+                let mut items = downcast_list(&args[0]).unwrap().items.borrow_mut();
+                if i < items.len() { Some(items.remove(i)) } else { None }
+            };
+            drop(old);
+            Ok(none::none())
+        }
+        None => Err(vm.value_error("list.remove(x): x not in list")),
+    }
+}
+
+fn list_index(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    check_arity(vm, "index", &args[1..], 1, 3)?;
+    let n = downcast_list(&args[0]).unwrap().items.borrow().len();
+    let start = bound(vm, args.get(2), 0, n)?;
+    let stop = bound(vm, args.get(3), isize::MAX, n)?;
+    match find(vm, &args[0], &args[1], start, stop)? {
+        Some(i) => Ok(crate::types::int::new_int(i as i64)),
+        None => Err(vm.value_error(format!("{} is not in list", crate::protocol::repr_string(vm, &args[1])?))),
+    }
+}
+
+fn list_count(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    if args.len() != 2 {
+        return Err(vm.type_error(format!("list.count() takes exactly one argument ({} given)", args.len() - 1)));
+    }
+    let mut c = 0;
+    let mut i = 0;
+    while let Some(j) = find(vm, &args[0], &args[1], i, usize::MAX)? {
+        c += 1;
+        i = j + 1;
+    }
+    Ok(crate::types::int::new_int(c))
+}
+
+fn no_args(vm: &Vm, name: &str, args: &[PyRef]) -> PyResult<()> {
+    if args.len() != 1 {
+        return Err(vm.type_error(format!("{name}() takes no arguments ({} given)", args.len() - 1)));
+    }
+    Ok(())
+}
+
+fn list_reverse(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    no_args(vm, "list.reverse", args)?;
+    downcast_list(&args[0]).unwrap().items.borrow_mut().reverse();
+    Ok(none::none())
+}
+
+fn list_copy(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    no_args(vm, "list.copy", args)?;
+    Ok(new_list(list_items(&args[0])))
+}
+
+fn list_clear(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    no_args(vm, "list.clear", args)?;
+    let old = std::mem::take(&mut *downcast_list(&args[0]).unwrap().items.borrow_mut());
+    drop(old);
+    Ok(none::none())
+}
+
+/// `list.sort(*, key=None, reverse=False)` on list `l`; `args` are the keyword values.
+pub fn list_sort_impl(vm: &Vm, l: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<()> {
+    if args.len() > kwnames.len() {
+        return Err(vm.type_error("sort() takes no positional arguments"));
+    }
+    let mut key = None;
+    let mut reverse = false;
+    for (k, v) in kwnames.iter().zip(args) {
+        match pystr::to_string(k).as_str() {
+            "key" => key = if v.is(none::none_ref()) { None } else { Some(v) },
+            "reverse" => reverse = crate::protocol::index_as_isize(vm, v).map_err(|_| vm.type_error(format!("'{}' object cannot be interpreted as an integer", v.ob_type().name())))? != 0,
+            other => return Err(vm.type_error(format!("sort() got an unexpected keyword argument '{other}'"))),
+        }
+    }
+    let lst = downcast_list(l).unwrap();
+    let mut items = std::mem::take(&mut *lst.items.borrow_mut());
+    let r = crate::types::list_sort::sort_vec(vm, &mut items, key, reverse);
+    let meanwhile = std::mem::replace(&mut *lst.items.borrow_mut(), items);
+    let modified = !meanwhile.is_empty();
+    drop(meanwhile);
+    r?;
+    if modified {
+        return Err(vm.value_error("list modified during sort"));
+    }
+    Ok(())
+}
+
+fn list_sort(vm: &Vm, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<PyRef> {
+    list_sort_impl(vm, &args[0], &args[1..], kwnames)?;
+    Ok(none::none())
+}
+
+fn list_reversed(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    no_args(vm, "list.__reversed__", args)?;
+    let n = downcast_list(&args[0]).unwrap().items.borrow().len();
+    Ok(alloc_object(&LIST_REVITER_TYPE, PyListRevIter { list: args[0].clone(), index: Cell::new(n as isize - 1) }))
+}
+
+pub struct PyListRevIter {
+    pub list: PyRef,
+    pub index: Cell<isize>,
+}
+
+impl PyPayload for PyListRevIter {
+    fn static_type() -> &'static PyTypeObject {
+        &LIST_REVITER_TYPE
+    }
+}
+
+pub static LIST_REVITER_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
+    &type_::TYPE_TYPE.0,
+    PyTypeData {
+        tp_name: crate::object::typeobj::static_name("list_reverseiterator"),
+        tp_dealloc: Cell::new(dealloc::<PyListRevIter>),
+        tp_iter: Cell::new(Some(crate::types::iter::self_iter)),
+        tp_iternext: Cell::new(Some(list_reviternext)),
+        ..PyTypeData::BASE
+    },
+));
+
+fn list_reviternext(_vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
+    let it = o.downcast::<PyListRevIter>().unwrap();
+    let i = it.index.get();
+    if i < 0 {
+        return Ok(None);
+    }
+    let v = downcast_list(&it.list).unwrap().items.borrow().get(i as usize).cloned();
+    it.index.set(if v.is_some() { i - 1 } else { -1 });
+    Ok(v)
 }
 
 fn list_new(vm: &Vm, cls: &PyObject, _args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {

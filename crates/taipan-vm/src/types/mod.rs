@@ -25,7 +25,9 @@ pub mod int;
 pub mod int_methods;
 pub mod int_ops;
 pub mod iter;
+pub mod iterators;
 pub mod list;
+pub mod list_sort;
 pub mod mappingproxy;
 pub mod memoryview;
 pub mod module;
@@ -33,6 +35,9 @@ pub mod namespace;
 pub mod none;
 pub mod object;
 pub mod property;
+pub mod range;
+pub mod set;
+pub mod set_table;
 pub mod slots;
 pub mod slice;
 pub mod str;
@@ -55,10 +60,9 @@ pub fn bytes_new(b: &[u8]) -> crate::object::PyRef {
     bytes::new_bytes(b.to_vec())
 }
 
-/// A frozenset constant (set types are still to be written: a tuple for now, which
-/// answers `in` the same way).
-pub fn frozenset_new(_vm: &crate::vm::Vm, items: Vec<crate::object::PyRef>) -> crate::object::PyRef {
-    tuple::new_tuple(items)
+/// A frozenset constant (its items are hashable constants, so adding cannot fail).
+pub fn frozenset_new(vm: &crate::vm::Vm, items: Vec<crate::object::PyRef>) -> crate::object::PyRef {
+    set::new_frozenset(vm, items).expect("constant items hash and compare without errors")
 }
 
 use crate::object::PyTypeObject;
@@ -119,6 +123,19 @@ fn static_types() -> Vec<&'static PyTypeObject> {
         &asyncgen::ASYNC_GEN_ATHROW_TYPE,
         &asyncgen::ASYNC_GEN_WRAPPED_TYPE,
         &crate::builtins::async_iter::ANEXT_AWAITABLE_TYPE,
+        &list::LIST_REVITER_TYPE,
+        &range::RANGE_TYPE,
+        &set::SET_TYPE,
+        &set::FROZENSET_TYPE,
+        &set::SET_ITER_TYPE,
+        &range::RANGE_ITER_TYPE,
+        &range::LONGRANGE_ITER_TYPE,
+        &iterators::ENUMERATE_TYPE,
+        &iterators::ZIP_TYPE,
+        &iterators::MAP_TYPE,
+        &iterators::FILTER_TYPE,
+        &iterators::REVERSED_TYPE,
+        &iterators::CALL_ITER_TYPE,
     ];
     v.extend(exceptions::all_exception_types());
     v
