@@ -19,7 +19,7 @@ use crate::object::inner::dealloc;
 use crate::object::typeobj::{flags, CompareOp, MappingSlots, SequenceSlots};
 use crate::object::{alloc_object, PyInner, PyObject, PyPayload, PyRef, PyTypeData, PyTypeObject, Static};
 use crate::types::function::{check_arity, MethodDef};
-use crate::types::{int, none, str as pystr, type_};
+use crate::types::{dict_views, int, none, str as pystr, type_};
 use crate::vm::Vm;
 
 const EMPTY: isize = -1;
@@ -61,6 +61,11 @@ pub static DICT_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
         tp_new: Cell::new(Some(dict_new)),
         tp_init: Cell::new(Some(dict_init)),
         tp_as_sequence: SequenceSlots { sq_contains: Cell::new(Some(dict_contains)), ..SequenceSlots::EMPTY },
+        tp_as_number: crate::object::typeobj::NumberSlots {
+            nb_or: Cell::new(Some(dict_or)),
+            nb_inplace_or: Cell::new(Some(dict_ior)),
+            ..crate::object::typeobj::NumberSlots::EMPTY
+        },
         tp_as_mapping: MappingSlots {
             mp_length: Cell::new(Some(dict_len)),
             mp_subscript: Cell::new(Some(dict_subscript)),
@@ -73,6 +78,14 @@ pub static DICT_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
 
 static DICT_METHODS: &[MethodDef] = &[
     MethodDef::method("get", dict_get),
+    MethodDef::method("setdefault", dict_setdefault),
+    MethodDef::method("pop", dict_pop),
+    MethodDef::method("popitem", dict_popitem),
+    MethodDef::method("update", dict_update_m),
+    MethodDef::method("copy", dict_copy_m),
+    MethodDef::method("clear", dict_clear),
+    MethodDef::classmethod("fromkeys", dict_fromkeys),
+    MethodDef::method("__reversed__", dict_reversed),
     MethodDef::method("keys", dict_keys_m),
     MethodDef::method("values", dict_values_m),
     MethodDef::method("items", dict_items_m),
@@ -147,9 +160,14 @@ impl PyDict {
         self.version.set(self.version.get() + 1);
     }
 
-    /// The entry number holding `key`, or None. Runs `__eq__` only with the table
-    /// released; restarts when the dict changed meanwhile.
+    /// The entry number holding `key`, or None.
     fn lookup(&self, vm: Option<&Vm>, key: &PyObject, hash: i64) -> PyResult<Option<usize>> {
+        Ok(self.lookup_slot(vm, key, hash)?.map(|(_, ix)| ix))
+    }
+
+    /// `(index-table slot, entry number)` of `key`, or None. Runs `__eq__` only with the
+    /// table released; restarts when the dict changed meanwhile.
+    fn lookup_slot(&self, vm: Option<&Vm>, key: &PyObject, hash: i64) -> PyResult<Option<(usize, usize)>> {
         'restart: loop {
             let mask = self.table.borrow().indices.len() - 1;
             let mut i = (hash as usize) & mask;
@@ -168,11 +186,11 @@ impl PyDict {
                     if ix >= 0 {
                         let e = t.entries[ix as usize].as_ref().unwrap();
                         if e.key.is(key) {
-                            return Ok(Some(ix as usize));
+                            return Ok(Some((i, ix as usize)));
                         }
                         if e.hash == hash {
                             match fast_eq(&e.key, key) {
-                                Some(true) => return Ok(Some(ix as usize)),
+                                Some(true) => return Ok(Some((i, ix as usize))),
                                 Some(false) => {}
                                 None => cand = Some((e.key.clone(), ix as usize)),
                             }
@@ -187,7 +205,7 @@ impl PyDict {
                         continue 'restart;
                     }
                     if eq {
-                        return Ok(Some(ix));
+                        return Ok(Some((i, ix)));
                     }
                 }
                 perturb >>= 5;
@@ -230,6 +248,56 @@ impl PyDict {
         }
         None
     }
+}
+
+impl PyDict {
+    /// The live entry before position `pos` (reversed iteration): `(its pos, key, value)`.
+    pub fn prev_entry(&self, mut pos: isize) -> Option<(isize, PyRef, PyRef)> {
+        let t = self.table.borrow();
+        pos = pos.min(t.entries.len() as isize);
+        while pos > 0 {
+            pos -= 1;
+            if let Some(e) = &t.entries[pos as usize] {
+                return Some((pos, e.key.clone(), e.value.clone()));
+            }
+        }
+        None
+    }
+
+    /// `popitem()`: remove the last entry (LIFO) and shrink the entry array.
+    fn pop_last(&self) -> Option<(PyRef, PyRef)> {
+        let mut t = self.table.borrow_mut();
+        while let Some(None) = t.entries.last() {
+            t.entries.pop();
+        }
+        let e = t.entries.pop()??;
+        let ix = t.entries.len() as isize;
+        let mask = t.indices.len() - 1;
+        let mut i = (e.hash as usize) & mask;
+        let mut perturb = e.hash as u64;
+        while t.indices[i] != ix {
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+        }
+        t.indices[i] = DUMMY;
+        t.used -= 1;
+        drop(t);
+        self.bump();
+        Some((e.key, e.value))
+    }
+}
+
+/// Length of the entry array (holes included): where reversed iteration starts.
+pub fn entries_len(d: &PyObject) -> usize {
+    as_dict(d).table.borrow().entries.len()
+}
+
+/// Live entries left for an iterator at `pos`.
+pub fn remaining(d: &PyObject, pos: isize, rev: bool) -> usize {
+    let t = as_dict(d).table.borrow();
+    let n = t.entries.len() as isize;
+    let range = if rev { 0..pos.clamp(0, n) } else { pos.clamp(0, n)..n };
+    t.entries[range.start as usize..range.end as usize].iter().flatten().count()
 }
 
 /// A new empty dict.
@@ -296,18 +364,25 @@ pub fn set_item_str_key(vm: &Vm, d: &PyObject, key: &PyObject, value: &PyObject)
 /// `del d[key]`; `Ok(false)` when missing.
 pub fn del_item(vm: &Vm, d: &PyObject, key: &PyObject) -> PyResult<bool> {
     let hash = crate::protocol::hash(vm, key)?;
+    Ok(pop_item(vm, d, key, hash)?.is_some())
+}
+
+/// Remove `key` and return its value (None when missing). The lookup gives the index
+/// slot, so deletion is O(1): the slot becomes DUMMY and the entry a hole.
+pub fn pop_item(vm: &Vm, d: &PyObject, key: &PyObject, hash: i64) -> PyResult<Option<PyRef>> {
     let dict = as_dict(d);
-    let Some(ix) = dict.lookup(Some(vm), key, hash)? else { return Ok(false) };
+    let Some((slot, ix)) = dict.lookup_slot(Some(vm), key, hash)? else { return Ok(None) };
     let old = {
         let mut t = dict.table.borrow_mut();
-        let pos = t.indices.iter().position(|&x| x == ix as isize).unwrap();
-        t.indices[pos] = DUMMY;
+        t.indices[slot] = DUMMY;
         t.used -= 1;
         t.entries[ix].take()
     };
     dict.bump();
-    drop(old);
-    Ok(true)
+    Ok(old.map(|e| {
+        drop(e.key);
+        e.value
+    }))
 }
 
 /// Snapshot of the keys in order.
@@ -447,38 +522,7 @@ fn dict_new(vm: &Vm, cls: &PyObject, _args: &[PyRef], _kw: &[PyRef]) -> PyResult
 }
 
 fn dict_init(vm: &Vm, obj: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<()> {
-    let npos = args.len() - kwnames.len();
-    if npos > 1 {
-        return Err(vm.type_error(format!("dict expected at most 1 argument, got {npos}")));
-    }
-    if npos == 1 {
-        let src = &args[0];
-        if downcast_dict(src).is_some() {
-            update(vm, obj, src)?;
-        } else if crate::protocol::getattr_opt(vm, src, &vm.intern("keys"))?.is_some() {
-            let c = copy(vm, src)?;
-            update(vm, obj, &c)?;
-        } else {
-            for (i, item) in crate::protocol::iterate(vm, src)?.into_iter().enumerate() {
-                let kv = crate::protocol::iterate(vm, &item).map_err(|_| {
-                    vm.type_error(format!(
-                        "cannot convert dictionary update sequence element #{i} to a sequence"
-                    ))
-                })?;
-                if kv.len() != 2 {
-                    return Err(vm.value_error(format!(
-                        "dictionary update sequence element #{i} has length {}; 2 is required",
-                        kv.len()
-                    )));
-                }
-                set_item(vm, obj, &kv[0], &kv[1])?;
-            }
-        }
-    }
-    for (k, v) in kwnames.iter().zip(&args[npos..]) {
-        set_item(vm, obj, k, v)?;
-    }
-    Ok(())
+    update_from_args(vm, obj, args, kwnames, "dict")
 }
 
 fn dict_get(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
@@ -486,59 +530,167 @@ fn dict_get(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     Ok(get_item(vm, &args[0], &args[1])?.unwrap_or_else(|| args.get(2).cloned().unwrap_or_else(none::none)))
 }
 
-fn dict_keys_m(_vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
-    Ok(crate::types::list::new_list(keys(&args[0])))
-}
-fn dict_values_m(_vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
-    Ok(crate::types::list::new_list(values(&args[0])))
-}
-fn dict_items_m(_vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
-    Ok(crate::types::list::new_list(
-        items(&args[0]).into_iter().map(|(k, v)| crate::types::tuple::new_tuple(vec![k, v])).collect(),
-    ))
+fn no_args(vm: &Vm, name: &str, args: &[PyRef]) -> PyResult<()> {
+    if args.len() != 1 {
+        return Err(vm.type_error(format!("{name}() takes no arguments ({} given)", args.len() - 1)));
+    }
+    Ok(())
 }
 
-/// Iterator over a dict's keys; raises when the dict changes size while iterating.
-pub struct PyDictIter {
-    pub dict: PyRef,
-    pub pos: Cell<usize>,
-    pub used: usize,
+fn dict_keys_m(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    no_args(vm, "dict.keys", args)?;
+    Ok(dict_views::new_view::<{ dict_views::KEYS }>(&args[0]))
+}
+fn dict_values_m(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    no_args(vm, "dict.values", args)?;
+    Ok(dict_views::new_view::<{ dict_views::VALUES }>(&args[0]))
+}
+fn dict_items_m(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    no_args(vm, "dict.items", args)?;
+    Ok(dict_views::new_view::<{ dict_views::ITEMS }>(&args[0]))
+}
+fn dict_reversed(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    no_args(vm, "dict.__reversed__", args)?;
+    Ok(dict_views::new_iter::<{ dict_views::KEYS }, true>(&args[0]))
 }
 
-impl PyPayload for PyDictIter {
-    fn static_type() -> &'static PyTypeObject {
-        &DICT_KEYITER_TYPE
+fn dict_setdefault(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    check_arity(vm, "setdefault", &args[1..], 1, 2)?;
+    let hash = crate::protocol::hash(vm, &args[1])?;
+    if let Some(v) = get_item_hashed(vm, &args[0], &args[1], hash)? {
+        return Ok(v);
+    }
+    let dflt = args.get(2).cloned().unwrap_or_else(none::none);
+    set_item_hashed(vm, &args[0], &args[1], hash, &dflt)?;
+    Ok(dflt)
+}
+
+fn dict_pop(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    check_arity(vm, "pop", &args[1..], 1, 2)?;
+    let hash = crate::protocol::hash(vm, &args[1])?;
+    match pop_item(vm, &args[0], &args[1], hash)? {
+        Some(v) => Ok(v),
+        None => match args.get(2) {
+            Some(d) => Ok(d.clone()),
+            None => Err(vm.key_error(args[1].clone())),
+        },
     }
 }
 
-pub static DICT_KEYITER_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
-    &type_::TYPE_TYPE.0,
-    PyTypeData {
-        tp_name: crate::object::typeobj::static_name("dict_keyiterator"),
-        tp_dealloc: Cell::new(dealloc::<PyDictIter>),
-        tp_iter: Cell::new(Some(crate::types::iter::self_iter)),
-        tp_iternext: Cell::new(Some(dict_keyiter_next)),
-        ..PyTypeData::BASE
-    },
-));
+fn dict_popitem(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    no_args(vm, "dict.popitem", args)?;
+    match as_dict(&args[0]).pop_last() {
+        Some((k, v)) => Ok(crate::types::tuple::new_tuple(vec![k, v])),
+        None => Err(vm.key_error(pystr::new_str("popitem(): dictionary is empty"))),
+    }
+}
+
+/// `dict.update(other=(), /, **kwargs)` semantics shared by `dict()` and `dict.update`.
+fn update_from_args(vm: &Vm, obj: &PyObject, args: &[PyRef], kwnames: &[PyRef], name: &str) -> PyResult<()> {
+    let npos = args.len() - kwnames.len();
+    if npos > 1 {
+        return Err(vm.type_error(format!("{name} expected at most 1 argument, got {npos}")));
+    }
+    if npos == 1 {
+        update_from(vm, obj, &args[0])?;
+    }
+    for (k, v) in kwnames.iter().zip(&args[npos..]) {
+        set_item(vm, obj, k, v)?;
+    }
+    Ok(())
+}
+
+/// Merge a mapping (has `keys`) or an iterable of pairs into `obj`.
+fn update_from(vm: &Vm, obj: &PyObject, src: &PyObject) -> PyResult<()> {
+    if downcast_dict(src).is_some() && src.ob_type().tp_iter.get().map(|f| f as usize) == Some(dict_iter as *const () as usize) {
+        return update(vm, obj, src);
+    }
+    if crate::protocol::getattr_opt(vm, src, &vm.intern("keys"))?.is_some() {
+        let ks = crate::protocol::call_method(vm, src, "keys", &[])?;
+        for k in crate::protocol::iterate(vm, &ks)? {
+            let v = crate::protocol::getitem(vm, src, &k)?;
+            set_item(vm, obj, &k, &v)?;
+        }
+        return Ok(());
+    }
+    let it = crate::protocol::getiter(vm, src)?;
+    let mut i = 0;
+    while let Some(item) = crate::protocol::next(vm, &it)? {
+        let kv = match crate::protocol::getiter(vm, &item) {
+            Ok(_) => crate::protocol::iterate(vm, &item)?,
+            Err(e) if e.matches(&crate::types::exceptions::TYPE_ERROR) => {
+                return Err(vm.type_error(format!(
+                    "cannot convert dictionary update sequence element #{i} to a sequence"
+                )))
+            }
+            Err(e) => return Err(e),
+        };
+        if kv.len() != 2 {
+            return Err(vm.value_error(format!(
+                "dictionary update sequence element #{i} has length {}; 2 is required",
+                kv.len()
+            )));
+        }
+        set_item(vm, obj, &kv[0], &kv[1])?;
+        i += 1;
+    }
+    Ok(())
+}
+
+fn dict_update_m(vm: &Vm, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<PyRef> {
+    update_from_args(vm, &args[0], &args[1..], kwnames, "update")?;
+    Ok(none::none())
+}
+
+fn dict_copy_m(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    no_args(vm, "dict.copy", args)?;
+    let r = new_dict();
+    update(vm, &r, &args[0])?;
+    Ok(r)
+}
+
+fn dict_clear(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    no_args(vm, "dict.clear", args)?;
+    let d = as_dict(&args[0]);
+    let old = std::mem::replace(&mut *d.table.borrow_mut(), DictTable::new());
+    d.bump();
+    drop(old);
+    Ok(none::none())
+}
+
+fn dict_fromkeys(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    check_arity(vm, "fromkeys", &args[1..], 1, 2)?;
+    let d = crate::protocol::call(vm, &args[0], &[], &[])?;
+    let v = args.get(2).cloned().unwrap_or_else(none::none);
+    let it = crate::protocol::getiter(vm, &args[1])?;
+    let exact = d.downcast_exact::<PyDict>().is_some();
+    while let Some(k) = crate::protocol::next(vm, &it)? {
+        if exact {
+            set_item(vm, &d, &k, &v)?;
+        } else {
+            crate::protocol::setitem(vm, &d, &k, &v)?;
+        }
+    }
+    Ok(d)
+}
+
+fn dict_or(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult<PyRef> {
+    if downcast_dict(a).is_none() || downcast_dict(b).is_none() {
+        return Ok(none::not_implemented());
+    }
+    let r = new_dict();
+    update(vm, &r, a)?;
+    update(vm, &r, b)?;
+    Ok(r)
+}
+
+fn dict_ior(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult<PyRef> {
+    update_from(vm, a, b)?;
+    Ok(a.to_ref())
+}
 
 fn dict_iter(_vm: &Vm, d: &PyObject) -> PyResult<PyRef> {
-    Ok(alloc_object(&DICT_KEYITER_TYPE, PyDictIter { dict: d.to_ref(), pos: Cell::new(0), used: len(d) }))
-}
-
-fn dict_keyiter_next(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
-    let it = o.downcast::<PyDictIter>().unwrap();
-    let d = as_dict(&it.dict);
-    if d.len() != it.used {
-        return Err(vm.runtime_error("dictionary changed size during iteration"));
-    }
-    match d.next_entry(it.pos.get()) {
-        Some((next, k, _)) => {
-            it.pos.set(next);
-            Ok(Some(k))
-        }
-        None => Ok(None),
-    }
+    Ok(crate::types::dict_views::new_iter::<{ dict_views::KEYS }, false>(d))
 }
 
 /// Insert under a key known to be new or identical-by-`fast_eq` (no Python code can

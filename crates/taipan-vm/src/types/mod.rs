@@ -12,6 +12,7 @@ pub mod code;
 pub mod complex;
 pub mod descr;
 pub mod dict;
+pub mod dict_views;
 pub mod exceptions;
 pub mod finalize;
 pub mod function;
@@ -112,7 +113,15 @@ fn static_types() -> Vec<&'static PyTypeObject> {
         &iter::SEQ_ITER_TYPE,
         &list::LIST_ITER_TYPE,
         &tuple::TUPLE_ITER_TYPE,
-        &dict::DICT_KEYITER_TYPE,
+        &dict_views::DICT_KEYS_TYPE,
+        &dict_views::DICT_VALUES_TYPE,
+        &dict_views::DICT_ITEMS_TYPE,
+        &dict_views::DICT_KEYITER_TYPE,
+        &dict_views::DICT_VALUEITER_TYPE,
+        &dict_views::DICT_ITEMITER_TYPE,
+        &dict_views::DICT_REVKEYITER_TYPE,
+        &dict_views::DICT_REVVALUEITER_TYPE,
+        &dict_views::DICT_REVITEMITER_TYPE,
         &crate::sysmodule::STD_STREAM_TYPE,
         &str::STR_ITER_TYPE, &str::STR_ITER_UNICODE_TYPE, &bytes::BYTES_TYPE, &bytes::BYTEARRAY_TYPE, &bytes::BYTES_ITER_TYPE, &bytes::BYTEARRAY_ITER_TYPE,
         &gen::GENERATOR_TYPE,
