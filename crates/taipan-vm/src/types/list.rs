@@ -153,8 +153,13 @@ fn list_contains(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult<bool> {
 
 fn list_subscript(vm: &Vm, a: &PyObject, key: &PyObject) -> PyResult<PyRef> {
     if let Some(sl) = key.downcast::<crate::types::slice::PySlice>() {
-        let items = list_items(a);
-        return Ok(new_list(sl.select(vm, &items)?));
+        // Unpack first (may run __index__), then copy only the selected items.
+        let (start, stop, step) = sl.indices_opt(vm)?;
+        let items = downcast_list(a).unwrap().items.borrow();
+        let (start, _, step, n) = crate::types::slice::adjust_indices(start, stop, step, items.len());
+        let selected: Vec<PyRef> = (0..n).map(|k| items[(start + k as isize * step) as usize].clone()).collect();
+        drop(items);
+        return Ok(new_list(selected));
     }
     let i = crate::protocol::index_as_isize_for(vm, key, "list indices must be integers or slices, not")?;
     let items = downcast_list(a).unwrap().items.borrow();

@@ -57,33 +57,7 @@ impl PySlice {
     /// `slice.indices(len)`: clamped `(start, stop, step, slicelength)`.
     pub fn adjust(&self, vm: &Vm, len: usize) -> PyResult<(isize, isize, isize, usize)> {
         let (start, stop, step) = self.indices_opt(vm)?;
-        let step = step.unwrap_or(1);
-        let n = len as isize;
-        let clamp = |v: Option<isize>, default: isize| -> isize {
-            match v {
-                None => default,
-                Some(mut x) => {
-                    if x < 0 {
-                        x += n;
-                        if x < 0 {
-                            x = if step < 0 { -1 } else { 0 };
-                        }
-                    } else if x >= n {
-                        x = if step < 0 { n - 1 } else { n };
-                    }
-                    x
-                }
-            }
-        };
-        let (start, stop) = if step > 0 { (clamp(start, 0), clamp(stop, n)) } else { (clamp(start, n - 1), clamp(stop, -1)) };
-        let slicelen = if step > 0 {
-            if stop > start { ((stop - start - 1) / step + 1) as usize } else { 0 }
-        } else if stop < start {
-            ((start - stop - 1) / (-step) + 1) as usize
-        } else {
-            0
-        };
-        Ok((start, stop, step, slicelen))
+        Ok(adjust_indices(start, stop, step, len))
     }
 
     /// The selected items of a sequence.
@@ -101,4 +75,36 @@ fn slice_repr(vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
         crate::protocol::repr_string(vm, &s.stop)?,
         crate::protocol::repr_string(vm, &s.step)?
     )))
+}
+
+/// `PySlice_AdjustIndices`: clamp unpacked slice bounds to a length; returns
+/// `(start, stop, step, slicelength)`. Runs no Python code.
+pub fn adjust_indices(start: Option<isize>, stop: Option<isize>, step: Option<isize>, len: usize) -> (isize, isize, isize, usize) {
+    let step = step.unwrap_or(1);
+    let n = len as isize;
+    let clamp = |v: Option<isize>, default: isize| -> isize {
+        match v {
+            None => default,
+            Some(mut x) => {
+                if x < 0 {
+                    x += n;
+                    if x < 0 {
+                        x = if step < 0 { -1 } else { 0 };
+                    }
+                } else if x >= n {
+                    x = if step < 0 { n - 1 } else { n };
+                }
+                x
+            }
+        }
+    };
+    let (start, stop) = if step > 0 { (clamp(start, 0), clamp(stop, n)) } else { (clamp(start, n - 1), clamp(stop, -1)) };
+    let slicelen = if step > 0 {
+        if stop > start { ((stop - start - 1) / step + 1) as usize } else { 0 }
+    } else if stop < start {
+        ((start - stop - 1) / (-step) + 1) as usize
+    } else {
+        0
+    };
+    (start, stop, step, slicelen)
 }
