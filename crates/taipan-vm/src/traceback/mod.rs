@@ -10,6 +10,7 @@ use std::cell::{Cell, RefCell};
 use std::io::Write;
 
 pub mod carets;
+pub mod suggest;
 
 use crate::error::{PyErr, PyResult};
 use crate::object::inner::dealloc;
@@ -154,6 +155,7 @@ pub fn format_exception_only(vm: &Vm, exc: &PyObject) -> String {
         Ok(s) => pystr::to_string(&s),
         Err(_) => "<exception str() failed>".to_string(),
     };
+    let msg = msg + &suggest::suggestion_suffix(vm, exc);
     let mut s = if msg.is_empty() { format!("{name}\n") } else { format!("{name}: {msg}\n") };
     if let Ok(Some(notes)) = crate::protocol::getattr_opt(vm, exc, &vm.intern("__notes__")) {
         if let Ok(items) = crate::protocol::iterate(vm, &notes) {
