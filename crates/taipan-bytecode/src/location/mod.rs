@@ -87,10 +87,25 @@ impl Bytes<'_> {
 
 /// Decode a location table into its entries.
 pub fn decode_locations(table: &[u8], firstlineno: i32) -> Result<Vec<LocationEntry>, TableError> {
-    let mut r = Bytes { b: table, i: 0 };
-    let mut line = firstlineno;
-    let mut out = Vec::new();
-    while r.i < table.len() {
+    LocationIter::new(table, firstlineno).collect()
+}
+
+/// The entries of a location table, decoded one at a time (no allocation: tracebacks and
+/// `f_lineno` stop at the entry they need).
+pub struct LocationIter<'a> {
+    r: Bytes<'a>,
+    line: i32,
+    failed: bool,
+}
+
+impl<'a> LocationIter<'a> {
+    pub fn new(table: &'a [u8], firstlineno: i32) -> Self {
+        LocationIter { r: Bytes { b: table, i: 0 }, line: firstlineno, failed: false }
+    }
+
+    fn entry(&mut self) -> Result<LocationEntry, TableError> {
+        let r = &mut self.r;
+        let mut line = self.line;
         let first = r.next()?;
         if first & 0x80 == 0 {
             return Err(TableError);
@@ -142,9 +157,21 @@ pub fn decode_locations(table: &[u8], firstlineno: i32) -> Result<Vec<LocationEn
                 }
             }
         };
-        out.push(LocationEntry { length, position });
+        self.line = line;
+        Ok(LocationEntry { length, position })
     }
-    Ok(out)
+}
+
+impl Iterator for LocationIter<'_> {
+    type Item = Result<LocationEntry, TableError>;
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed || self.r.i >= self.r.b.len() {
+            return None;
+        }
+        let e = self.entry();
+        self.failed = e.is_err();
+        Some(e)
+    }
 }
 
 /// `co_positions()`: one position per code unit (caches included).
@@ -177,7 +204,8 @@ pub fn co_lines(code: &CodeObject) -> Result<Vec<(u32, u32, Option<i32>)>, Table
 pub fn addr2location(code: &CodeObject, addr: usize) -> Option<Position> {
     let unit = (addr / 2) as u32;
     let mut start = 0u32;
-    for e in decode_locations(&code.linetable, code.firstlineno).ok()? {
+    for e in LocationIter::new(&code.linetable, code.firstlineno) {
+        let e = e.ok()?;
         if unit < start + e.length {
             return Some(e.position);
         }
@@ -316,22 +344,26 @@ pub fn decode_exception_table(table: &[u8]) -> Result<Vec<ExceptionTableEntry>, 
     let mut r = Bytes { b: table, i: 0 };
     let mut out = Vec::new();
     while r.i < table.len() {
-        if table[r.i] & 0x80 == 0 {
-            return Err(TableError);
-        }
-        let start = exc_varint(&mut r)?;
-        let length = exc_varint(&mut r)?;
-        let target = exc_varint(&mut r)?;
-        let dl = exc_varint(&mut r)?;
-        out.push(ExceptionTableEntry {
-            start,
-            end: start.checked_add(length).ok_or(TableError)?,
-            target,
-            depth: dl >> 1,
-            lasti: dl & 1 != 0,
-        });
+        out.push(exception_entry(&mut r)?);
     }
     Ok(out)
+}
+
+fn exception_entry(r: &mut Bytes<'_>) -> Result<ExceptionTableEntry, TableError> {
+    if r.b[r.i] & 0x80 == 0 {
+        return Err(TableError);
+    }
+    let start = exc_varint(r)?;
+    let length = exc_varint(r)?;
+    let target = exc_varint(r)?;
+    let dl = exc_varint(r)?;
+    Ok(ExceptionTableEntry {
+        start,
+        end: start.checked_add(length).ok_or(TableError)?,
+        target,
+        depth: dl >> 1,
+        lasti: dl & 1 != 0,
+    })
 }
 
 /// The handler for an exception raised by the instruction at code unit `unit`
@@ -342,7 +374,9 @@ pub fn exception_handler(
     table: &[u8],
     unit: u32,
 ) -> Result<Option<ExceptionTableEntry>, TableError> {
-    for e in decode_exception_table(table)? {
+    let mut r = Bytes { b: table, i: 0 };
+    while r.i < table.len() {
+        let e = exception_entry(&mut r)?;
         if e.start > unit {
             break;
         }

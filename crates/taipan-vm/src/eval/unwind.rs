@@ -41,10 +41,9 @@ pub fn chain_context(vm: &Vm, exc: &PyObject) {
 pub fn traceback_here(vm: &Vm, f: &mut InterpreterFrame, err: &PyErr) {
     let frame_obj = crate::types::frame::frame_object(vm, f);
     let lasti = (f.instr * 2) as i32;
-    let lineno = taipan_bytecode::location::addr2line(&f.code().code, f.instr * 2).unwrap_or(-1);
     let e = exceptions::as_exc(err.value());
     let next = e.traceback.borrow().clone();
-    let tb = crate::traceback::new_traceback(next, frame_obj, lasti, lineno);
+    let tb = crate::traceback::new_traceback(next, frame_obj, lasti, crate::traceback::LINENO_LAZY);
     let old = e.traceback.replace(Some(tb));
     drop(old);
 }

@@ -24,7 +24,25 @@ pub struct PyTraceback {
     pub tb_next: RefCell<Option<PyRef>>,
     pub tb_frame: PyRef,
     pub tb_lasti: i32,
+    /// The line, or [`LINENO_LAZY`]: computed from `tb_lasti` and the frame's code when
+    /// asked (raising does not decode the location table).
     pub tb_lineno: i32,
+}
+
+/// `tb_lineno` not computed yet.
+pub const LINENO_LAZY: i32 = i32::MIN;
+
+/// The traceback entry's line (`tb_lineno`).
+pub fn lineno(entry: &PyTraceback) -> i32 {
+    if entry.tb_lineno != LINENO_LAZY {
+        return entry.tb_lineno;
+    }
+    let Some(frame) = entry.tb_frame.downcast::<crate::types::frame::PyFrame>() else { return -1 };
+    if entry.tb_lasti < 0 {
+        return -1;
+    }
+    let code = crate::types::code::as_code(&frame.code);
+    taipan_bytecode::location::addr2line(&code.code, entry.tb_lasti as usize).unwrap_or(-1)
 }
 
 impl PyPayload for PyTraceback {
@@ -72,7 +90,7 @@ fn tb_lasti(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
     Ok(int::new_int(tb(o).tb_lasti as i64))
 }
 fn tb_lineno(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
-    Ok(int::new_int(tb(o).tb_lineno as i64))
+    Ok(int::new_int(lineno(tb(o)) as i64))
 }
 
 /// The lines of a source file as `linecache` gives them (universal newlines, decoded
@@ -119,7 +137,10 @@ fn format_tb(vm: &Vm, tb_obj: &PyObject, out: &mut String) {
         } else {
             Default::default()
         };
-        let lineno = pos.line.unwrap_or(entry.tb_lineno);
+        let lineno = match pos.line {
+            Some(l) => l,
+            None => lineno(entry),
+        };
         let key = (filename.clone(), lineno, name.clone());
         if last.as_ref() != Some(&key) {
             repeated_line(count, out);
