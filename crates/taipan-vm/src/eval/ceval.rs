@@ -741,6 +741,37 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
                     }
                 }
                 let total = nargs + self_slot.is_some() as usize;
+                // CALL_PY_EXACT_ARGS: a plain Python function given exactly its positional
+                // parameters. The arguments move from this stack into the callee's locals
+                // (no binding, no reference-count traffic).
+                if kwnames.is_none() {
+                    let c = callable_slot.as_ref().unwrap();
+                    if std::ptr::eq(c.ob_type(), &*FUNCTION_TYPE) {
+                        // SAFETY: the exact function type.
+                        let func = unsafe { c.payload_unchecked::<PyFunction>() };
+                        if let Some(callee) = ops::push_exact_args_frame(vm, func, total) {
+                            let callee = match callee {
+                                Ok(fp) => fp,
+                                Err(e) => leave!(Exit::Error(e, true)),
+                            };
+                            // SAFETY: the callee's first `total` slots are empty; the
+                            // arguments are the top `total` stack slots, moved (their
+                            // slots become empty, as slots above the stack top must be).
+                            unsafe {
+                                sp = sp.sub(total);
+                                std::ptr::copy_nonoverlapping(sp, (*callee).localsplus, total);
+                                std::ptr::write_bytes(sp, 0, total);
+                                if nargs == total {
+                                    // `self_or_null` was NULL (an empty slot): skip it.
+                                    // Otherwise it moved as the first argument.
+                                    sp = sp.sub(1);
+                                }
+                                (*callee).func = pop_slot!();
+                            }
+                            leave!(Exit::Call(callee));
+                        }
+                    }
+                }
                 let callable = callable_slot.clone().unwrap();
                 let kwn: &[PyRef] = match &kwnames {
                     Some(k) => tuple::tuple_items(k),

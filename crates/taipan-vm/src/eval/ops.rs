@@ -82,6 +82,32 @@ pub fn load_method(vm: &Vm, owner: &PyObject, name: &PyObject) -> PyResult<(PyRe
     Ok((protocol::getattr(vm, owner, name)?, None))
 }
 
+/// `CALL_PY_EXACT_ARGS`: when `func` takes exactly `nargs` positional parameters (no
+/// defaults needed, no `*args`/`**kwargs`/keyword-only parameters), push its frame with the
+/// locals left empty for the caller to move the arguments in (and set `func`). `None` when
+/// the general binding is needed.
+#[inline]
+pub fn push_exact_args_frame(
+    vm: &Vm,
+    func: &PyFunction,
+    nargs: usize,
+) -> Option<PyResult<*mut InterpreterFrame>> {
+    use taipan_bytecode::code::flags as co;
+    let codeobj = func.code.borrow();
+    // SAFETY: a function's code is always a code object.
+    let c = unsafe { codeobj.payload_unchecked::<crate::types::code::PyCode>() };
+    let cc = &c.code;
+    if cc.argcount as usize != nargs || cc.kwonlyargcount != 0 || cc.flags & (co::CO_VARARGS | co::CO_VARKEYWORDS) != 0 {
+        return None;
+    }
+    if let Err(e) = crate::eval::enter_python_frame(vm) {
+        return Some(Err(e));
+    }
+    let code = codeobj.clone();
+    drop(codeobj);
+    Some(Ok(vm.frames.push(code, None, func.globals.clone(), func.builtins.clone(), None, false)))
+}
+
 /// `BINARY_OP` with int fast paths.
 #[inline]
 pub fn binary_op_fast(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) -> PyResult<PyRef> {
