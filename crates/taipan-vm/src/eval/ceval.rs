@@ -12,7 +12,7 @@ use std::cmp::Ordering;
 use crate::error::{PyErr, PyResult};
 use crate::eval::frame::{InterpreterFrame, Slot};
 use crate::eval::op;
-use crate::eval::{leave_python_frame, ops, push_function_frame, unwind};
+use crate::eval::{cache, leave_python_frame, ops, push_function_frame, unwind};
 use crate::object::typeobj::CompareOp;
 use crate::object::{PyObject, PyRef};
 use crate::protocol;
@@ -158,7 +158,7 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
     let code_obj = f.code.clone();
     // SAFETY: frames always hold code objects.
     let code: &PyCode = unsafe { code_obj.payload_unchecked::<PyCode>() };
-    let bytes: &[u8] = &code.code.code;
+    let bytes: &[u8] = &code.adaptive;
     let nlocals = code.nlocalsplus;
     let caches: &[u8; 256] = &op::CACHES;
     let base = unsafe { f.localsplus.add(nlocals) };
@@ -369,8 +369,23 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
                 }
             }
             op::LOAD_GLOBAL => {
-                let name = &code.names[(oparg >> 1) as usize];
-                let v = tri!(ops::load_global(vm, &f.globals, &f.builtins, name));
+                // LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN (eval/cache.rs).
+                let ix = if instr + 1 < nunits {
+                    // SAFETY: in bounds, checked just above.
+                    unsafe { u16::from_le_bytes([*bytes.get_unchecked(2 * instr + 2), *bytes.get_unchecked(2 * instr + 3)]) }
+                } else {
+                    cache::NO_CACHE
+                } as usize;
+                let v = match code.global_cache.get(ix) {
+                    Some(entry) => match cache::load_global_hit(entry, &f.globals, &f.builtins) {
+                        Some(v) => v,
+                        None => {
+                            let name = &code.names[(oparg >> 1) as usize];
+                            tri!(cache::load_global_miss(vm, entry, &f.globals, &f.builtins, name))
+                        }
+                    },
+                    None => tri!(ops::load_global(vm, &f.globals, &f.builtins, &code.names[(oparg >> 1) as usize])),
+                };
                 push!(v);
                 if oparg & 1 != 0 {
                     push_slot!(None);

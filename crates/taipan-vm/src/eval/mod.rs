@@ -2,6 +2,7 @@
 //! functions, the recursion guards, and the dispatch loop in [`ceval`].
 
 mod args;
+pub mod cache;
 mod ceval;
 pub mod frame;
 pub mod op;

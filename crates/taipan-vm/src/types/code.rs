@@ -29,6 +29,11 @@ pub struct PyCode {
     /// Number of cell variables that are not arguments, and free variables (for
     /// `COPY_FREE_VARS` / `MAKE_CELL`).
     pub nfreevars: usize,
+    /// The bytes the interpreter executes: `co_code` with inline-cache units filled in
+    /// (eval/cache.rs); `code.code` stays pristine.
+    pub adaptive: Box<[u8]>,
+    /// `LOAD_GLOBAL` caches, indexed from the adaptive bytes.
+    pub global_cache: Box<[crate::eval::cache::GlobalCache]>,
 }
 
 impl PyPayload for PyCode {
@@ -105,9 +110,12 @@ pub fn new_code(vm: &Vm, code: Arc<CodeObject>) -> PyRef {
     let names = code.names.iter().map(|n| intern_pystr(vm, n)).collect();
     let localsplusnames = code.localsplusnames.iter().map(|n| intern_pystr(vm, n)).collect();
     let nfreevars = code.localspluskinds.iter().filter(|&&k| k & taipan_bytecode::code::kinds::CO_FAST_FREE != 0).count();
+    let (adaptive, global_cache) = crate::eval::cache::quicken(&code);
     alloc_object(
         &CODE_TYPE,
         PyCode {
+            adaptive,
+            global_cache,
             nlocalsplus: code.localsplusnames.len(),
             nfreevars,
             filename: intern_pystr(vm, &code.filename),

@@ -6,7 +6,7 @@
 //! | `indices` | power-of-two table of entry numbers; `EMPTY` = -1, `DUMMY` = -2      |
 //! | `entries` | `(hash, key, value)` in insertion order; `None` where one was deleted |
 //! | `used`    | live entries                                                          |
-//! | `version` | bumped on every mutation: iteration checks and lookup restarts        |
+//! | `version` | a fresh number on every mutation (one global counter): iteration checks, lookup restarts, LOAD_GLOBAL caches |
 //!
 //! **Re-entrancy**: comparing keys may run Python code (`__eq__`). The lookup copies the
 //! candidate key out, releases the table borrow, compares, and restarts when the dict
@@ -151,13 +151,27 @@ pub fn fast_eq(a: &PyObject, b: &PyObject) -> Option<bool> {
     None
 }
 
+/// The source of dict versions: every new dict and every mutation takes the next number,
+/// so one version names one state of one dict (`LOAD_GLOBAL`'s cache compares versions
+/// only). Dicts change only under the GIL, so a plain load and store suffice.
+static NEXT_VERSION: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
+#[inline]
+fn next_version() -> u64 {
+    use std::sync::atomic::Ordering::Relaxed;
+    let v = NEXT_VERSION.load(Relaxed);
+    NEXT_VERSION.store(v + 1, Relaxed);
+    v
+}
+
 impl PyDict {
     fn new() -> PyDict {
-        PyDict { table: RefCell::new(DictTable::new()), version: Cell::new(0) }
+        PyDict { table: RefCell::new(DictTable::new()), version: Cell::new(next_version()) }
     }
 
+    #[inline]
     fn bump(&self) {
-        self.version.set(self.version.get() + 1);
+        self.version.set(next_version());
     }
 
     /// The entry number holding `key`, or None.
