@@ -7,12 +7,10 @@
 //! and pushes the result onto the caller's stack. Only an *entry* frame (one pushed by a
 //! Rust caller) returns out of [`run_frame`].
 
-use std::cmp::Ordering;
-
 use crate::error::{PyErr, PyResult};
 use crate::eval::frame::{InterpreterFrame, Slot};
 use crate::eval::op;
-use crate::eval::{cache, leave_python_frame, ops, push_function_frame, unwind};
+use crate::eval::{cache, fast, leave_python_frame, ops, push_function_frame, unwind};
 use crate::object::typeobj::CompareOp;
 use crate::object::{PyObject, PyRef};
 use crate::protocol;
@@ -481,26 +479,19 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
             op::BINARY_OP => {
                 let b = pop!();
                 let a = pop!();
-                let r = tri!(ops::binary_op_fast(vm, &a, &b, oparg));
+                let r = match fast::binary_op(&a, &b, oparg) {
+                    Some(r) => r,
+                    None => tri!(protocol::binary_op(vm, &a, &b, oparg)),
+                };
                 push!(r);
             }
             op::COMPARE_OP => {
                 let b = pop!();
                 let a = pop!();
                 let cmp = CompareOp::from_u8((oparg >> 5) as u8);
-                let r = match (int::downcast_int(&a), int::downcast_int(&b)) {
-                    (Some(x), Some(y)) if std::ptr::eq(a.ob_type(), &*int::INT_TYPE) && std::ptr::eq(b.ob_type(), &*int::INT_TYPE) && x.as_i64().is_some() && y.as_i64().is_some() => {
-                        let o = x.as_i64().unwrap().cmp(&y.as_i64().unwrap());
-                        none::bool_(match cmp {
-                            CompareOp::Lt => o == Ordering::Less,
-                            CompareOp::Le => o != Ordering::Greater,
-                            CompareOp::Eq => o == Ordering::Equal,
-                            CompareOp::Ne => o != Ordering::Equal,
-                            CompareOp::Gt => o == Ordering::Greater,
-                            CompareOp::Ge => o != Ordering::Less,
-                        })
-                    }
-                    _ => tri!(protocol::richcompare(vm, &a, &b, cmp)),
+                let r = match fast::compare_op(&a, &b, cmp) {
+                    Some(r) => none::bool_(r),
+                    None => tri!(protocol::richcompare(vm, &a, &b, cmp)),
                 };
                 if oparg & 16 != 0 {
                     let t = tri!(protocol::is_true(vm, &r));
@@ -678,13 +669,19 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
             op::BINARY_SUBSCR => {
                 let sub = pop!();
                 let container = pop!();
-                push!(tri!(protocol::getitem(vm, &container, &sub)));
+                let r = match fast::binary_subscr(vm, &container, &sub) {
+                    Some(r) => r,
+                    None => tri!(protocol::getitem(vm, &container, &sub)),
+                };
+                push!(r);
             }
             op::STORE_SUBSCR => {
                 let sub = pop!();
                 let container = pop!();
                 let v = pop!();
-                tri!(protocol::setitem(vm, &container, &sub, &v));
+                if let Err(v) = fast::store_subscr(&container, &sub, v) {
+                    tri!(protocol::setitem(vm, &container, &sub, &v));
+                }
             }
             op::DELETE_SUBSCR => {
                 let sub = pop!();
@@ -772,16 +769,19 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
                             // SAFETY: the callee's first `total` slots are empty; the
                             // arguments are the top `total` stack slots, moved (their
                             // slots become empty, as slots above the stack top must be).
-                            unsafe {
-                                sp = sp.sub(total);
-                                std::ptr::copy_nonoverlapping(sp, (*callee).localsplus, total);
-                                std::ptr::write_bytes(sp, 0, total);
+                            {
+                                sp = unsafe { sp.sub(total) };
+                                unsafe {
+                                    std::ptr::copy_nonoverlapping(sp, (*callee).localsplus, total);
+                                    std::ptr::write_bytes(sp, 0, total);
+                                }
                                 if nargs == total {
                                     // `self_or_null` was NULL (an empty slot): skip it.
                                     // Otherwise it moved as the first argument.
-                                    sp = sp.sub(1);
+                                    sp = unsafe { sp.sub(1) };
                                 }
-                                (*callee).func = pop_slot!();
+                                let func = pop_slot!();
+                                unsafe { (*callee).func = func };
                             }
                             leave!(Exit::Call(callee));
                         }

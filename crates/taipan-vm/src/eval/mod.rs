@@ -4,6 +4,7 @@
 mod args;
 pub mod cache;
 mod ceval;
+mod fast;
 pub mod frame;
 pub mod op;
 mod ops;

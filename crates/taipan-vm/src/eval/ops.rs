@@ -6,7 +6,7 @@ use crate::eval::frame::InterpreterFrame;
 use crate::object::{PyObject, PyRef};
 use crate::protocol;
 use crate::types::function::PyFunction;
-use crate::types::{dict, exceptions, int, list, none, str as pystr, tuple, type_};
+use crate::types::{dict, exceptions, list, none, str as pystr, tuple, type_};
 use crate::vm::Vm;
 
 #[cold]
@@ -106,27 +106,6 @@ pub fn push_exact_args_frame(
     let code = codeobj.clone();
     drop(codeobj);
     Some(Ok(vm.frames.push(code, None, func.globals.clone(), func.builtins.clone(), None, false)))
-}
-
-/// `BINARY_OP` with int fast paths.
-#[inline]
-pub fn binary_op_fast(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) -> PyResult<PyRef> {
-    use crate::protocol::nb;
-    let it: &crate::object::PyTypeObject = &int::INT_TYPE;
-    if std::ptr::eq(a.ob_type(), it) && std::ptr::eq(b.ob_type(), it) {
-        if let (Some(x), Some(y)) = (int::downcast_int(a).unwrap().as_i64(), int::downcast_int(b).unwrap().as_i64()) {
-            let r = match oparg {
-                nb::ADD | 13 => x.checked_add(y),
-                nb::SUBTRACT | 23 => x.checked_sub(y),
-                nb::MULTIPLY | 18 => x.checked_mul(y),
-                _ => None,
-            };
-            if let Some(r) = r {
-                return Ok(int::new_int(r));
-            }
-        }
-    }
-    protocol::binary_op(vm, a, b, oparg)
 }
 
 /// `UNPACK_SEQUENCE n`.
