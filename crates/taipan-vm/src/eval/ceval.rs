@@ -227,6 +227,25 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
 
     debug_assert!(bytes.len() % 2 == 0);
     let nunits = bytes.len() / 2;
+    // A test's result: when the next instruction is POP_JUMP_IF_FALSE/TRUE, take or skip
+    // the jump at once (no bool pushed and popped, one dispatch fewer); else push the bool.
+    macro_rules! branch {
+        ($b:expr) => {{
+            let b: bool = $b;
+            if next < nunits {
+                // SAFETY: next < nunits.
+                let nop = unsafe { *bytes.get_unchecked(2 * next) };
+                if nop == op::POP_JUMP_IF_FALSE || nop == op::POP_JUMP_IF_TRUE {
+                    let jarg = unsafe { *bytes.get_unchecked(2 * next + 1) } as usize;
+                    let after = next + 1 + caches[nop as usize] as usize;
+                    next = if b == (nop == op::POP_JUMP_IF_TRUE) { after + jarg } else { after };
+                    continue;
+                }
+            }
+            push!(none::bool_(b));
+        }};
+    }
+
     loop {
         let mut instr = next;
         if instr >= nunits {
@@ -489,13 +508,19 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
                 let b = pop!();
                 let a = pop!();
                 let cmp = CompareOp::from_u8((oparg >> 5) as u8);
-                let r = match fast::compare_op(&a, &b, cmp) {
-                    Some(r) => none::bool_(r),
-                    None => tri!(protocol::richcompare(vm, &a, &b, cmp)),
-                };
+                if let Some(r) = fast::compare_op(&a, &b, cmp) {
+                    drop(a);
+                    drop(b);
+                    branch!(r);
+                    continue;
+                }
+                let r = tri!(protocol::richcompare(vm, &a, &b, cmp));
+                drop(a);
+                drop(b);
                 if oparg & 16 != 0 {
                     let t = tri!(protocol::is_true(vm, &r));
-                    push!(none::bool_(t));
+                    drop(r);
+                    branch!(t);
                 } else {
                     push!(r);
                 }
@@ -503,18 +528,27 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
             op::IS_OP => {
                 let b = pop!();
                 let a = pop!();
-                push!(none::bool_(a.is(&b) != (oparg == 1)));
+                let r = a.is(&b) != (oparg == 1);
+                drop(a);
+                drop(b);
+                branch!(r);
             }
             op::CONTAINS_OP => {
                 let container = pop!();
                 let item = pop!();
                 let r = tri!(protocol::contains(vm, &container, &item));
-                push!(none::bool_(r != (oparg == 1)));
+                drop(container);
+                drop(item);
+                branch!(r != (oparg == 1));
             }
             op::TO_BOOL => {
                 let v = pop!();
-                let b = tri!(protocol::is_true(vm, &v));
-                push!(none::bool_(b));
+                let b = match fast::to_bool(&v) {
+                    Some(b) => b,
+                    None => tri!(protocol::is_true(vm, &v)),
+                };
+                drop(v);
+                branch!(b);
             }
             op::UNARY_NOT => {
                 let v = pop!();

@@ -192,3 +192,34 @@ pub fn store_subscr(container: &PyObject, sub: &PyObject, v: PyRef) -> Result<()
     drop(old); // may run __del__: the list is not borrowed any more
     Ok(())
 }
+
+/// `TO_BOOL` of a bool, None, an exact int, str, list, tuple or dict (3.13's
+/// `TO_BOOL_BOOL`, `TO_BOOL_NONE`, `TO_BOOL_INT`, `TO_BOOL_STR`, `TO_BOOL_LIST`).
+#[inline(always)]
+pub fn to_bool(v: &PyObject) -> Option<bool> {
+    if v.is(int::TRUE.as_object()) {
+        return Some(true);
+    }
+    if v.is(int::FALSE.as_object()) || v.is(crate::types::none::none_ref()) {
+        return Some(false);
+    }
+    if is(v, &int::INT_TYPE) {
+        // SAFETY: an exact int.
+        return match unsafe { &v.payload_unchecked::<PyInt>().value } {
+            IntValue::Small(n) => Some(*n != 0),
+            IntValue::Big(_) => None,
+        };
+    }
+    if is(v, &pystr::STR_TYPE) {
+        return Some(!pystr::str_data(v).is_empty());
+    }
+    if is(v, &list::LIST_TYPE) {
+        // SAFETY: an exact list.
+        return Some(!unsafe { v.payload_unchecked::<PyList>() }.items.borrow().is_empty());
+    }
+    if is(v, &tuple::TUPLE_TYPE) {
+        // SAFETY: an exact tuple.
+        return Some(!unsafe { v.payload_unchecked::<PyTuple>() }.items.is_empty());
+    }
+    None
+}
