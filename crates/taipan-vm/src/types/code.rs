@@ -12,7 +12,7 @@ use crate::object::inner::dealloc;
 use crate::object::typeobj::flags;
 use crate::object::{alloc_object, PyInner, PyObject, PyPayload, PyRef, PyTypeData, PyTypeObject, Static};
 use crate::types::descr::GetSetDef;
-use crate::types::{none, str as pystr, tuple, type_};
+use crate::types::{code_attrs, none, str as pystr, tuple, type_};
 use crate::unicode::PyStrData;
 use crate::vm::Vm;
 
@@ -50,6 +50,9 @@ pub static CODE_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
         tp_dealloc: Cell::new(dealloc::<PyCode>),
         tp_repr: Cell::new(Some(code_repr)),
         tp_getset: CODE_GETSET,
+        tp_methods: code_attrs::CODE_METHODS,
+        tp_richcompare: Cell::new(Some(code_attrs::code_richcompare)),
+        tp_hash: Cell::new(Some(code_attrs::code_hash)),
         ..PyTypeData::BASE
     },
 ));
@@ -63,6 +66,18 @@ static CODE_GETSET: &[GetSetDef] = &[
     GetSetDef::new("co_names", co_names, None),
     GetSetDef::new("co_flags", co_flags_get, None),
     GetSetDef::new("co_argcount", co_argcount, None),
+    GetSetDef::new("co_posonlyargcount", code_attrs::co_posonlyargcount, None),
+    GetSetDef::new("co_kwonlyargcount", code_attrs::co_kwonlyargcount, None),
+    GetSetDef::new("co_nlocals", code_attrs::co_nlocals, None),
+    GetSetDef::new("co_stacksize", code_attrs::co_stacksize, None),
+    GetSetDef::new("co_varnames", code_attrs::co_varnames, None),
+    GetSetDef::new("co_cellvars", code_attrs::co_cellvars, None),
+    GetSetDef::new("co_freevars", code_attrs::co_freevars, None),
+    GetSetDef::new("co_code", code_attrs::co_code, None),
+    GetSetDef::new("_co_code_adaptive", code_attrs::co_code, None),
+    GetSetDef::new("co_linetable", code_attrs::co_linetable, None),
+    GetSetDef::new("co_exceptiontable", code_attrs::co_exceptiontable, None),
+    GetSetDef::new("co_lnotab", code_attrs::co_lnotab, None),
 ];
 
 /// Convert a compiler constant to an object.

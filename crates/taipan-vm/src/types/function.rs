@@ -228,6 +228,7 @@ pub static FUNCTION_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
         tp_descr_get: Cell::new(Some(function_descr_get)),
         tp_dict_of: Cell::new(Some(function_dict)),
         tp_getset: crate::types::function_attrs::FUNCTION_GETSET,
+        tp_new: Cell::new(Some(function_new)),
         ..PyTypeData::BASE
     },
 ));
@@ -259,6 +260,88 @@ pub fn new_function(vm: &Vm, code: PyRef, globals: PyRef) -> PyResult<PyRef> {
             version: Cell::new(1),
         },
     ))
+}
+
+/// `function(code, globals, name=None, argdefs=None, closure=None, kwdefaults=None)`.
+fn function_new(vm: &Vm, _cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<PyRef> {
+    const NAMES: [&str; 6] = ["code", "globals", "name", "argdefs", "closure", "kwdefaults"];
+    let (pos, kws) = crate::builtins::split_kwargs(args, kwnames);
+    if pos.len() > NAMES.len() {
+        return Err(vm.type_error(format!("function() takes at most 6 arguments ({} given)", args.len())));
+    }
+    let mut slots: [Option<PyRef>; 6] = Default::default();
+    for (i, a) in pos.iter().enumerate() {
+        slots[i] = Some(a.clone());
+    }
+    for (k, v) in kws {
+        let Some(i) = NAMES.iter().position(|n| *n == k) else {
+            return Err(vm.type_error(format!("function() got an unexpected keyword argument '{k}'")));
+        };
+        if slots[i].is_some() {
+            return Err(vm.type_error(format!(
+                "argument for function() given by name ('{k}') and position ({})",
+                i + 1
+            )));
+        }
+        slots[i] = Some(v.clone());
+    }
+    for i in 0..2 {
+        if slots[i].is_none() {
+            return Err(vm.type_error(format!("function() missing required argument '{}' (pos {})", NAMES[i], i + 1)));
+        }
+    }
+    let [code, globals, name, defaults, closure, kwdefaults] = slots;
+    let (code, globals) = (code.unwrap(), globals.unwrap());
+    let Some(c) = code.downcast::<crate::types::code::PyCode>() else {
+        return Err(vm.type_error(format!("function() argument 'code' must be code, not {}", code.ob_type().name())));
+    };
+    if globals.downcast::<crate::types::dict::PyDict>().is_none() {
+        return Err(vm.type_error(format!("function() argument 'globals' must be dict, not {}", globals.ob_type().name())));
+    }
+    let is_none = |o: &Option<PyRef>| o.as_ref().is_none_or(|o| o.is(none::none_ref()));
+    if !is_none(&name) && pystr::downcast_str(name.as_ref().unwrap()).is_none() {
+        return Err(vm.type_error("arg 3 (name) must be None or string"));
+    }
+    if !is_none(&defaults) && crate::types::tuple::downcast_tuple(defaults.as_ref().unwrap()).is_none() {
+        return Err(vm.type_error("arg 4 (defaults) must be None or tuple"));
+    }
+    let nfree = crate::types::code_attrs::nfree(c);
+    let closure = if is_none(&closure) { None } else { closure };
+    let cells = match &closure {
+        Some(t) => match crate::types::tuple::downcast_tuple(t) {
+            Some(items) => items.to_vec(),
+            None => return Err(vm.type_error("arg 5 (closure) must be None or tuple")),
+        },
+        None if nfree > 0 => return Err(vm.type_error("arg 5 (closure) must be tuple")),
+        None => Vec::new(),
+    };
+    if cells.len() != nfree {
+        return Err(vm.value_error(format!(
+            "{} requires closure of length {nfree}, not {}",
+            pystr::to_string(&c.name),
+            cells.len()
+        )));
+    }
+    for cell in &cells {
+        if cell.downcast::<crate::types::cell::PyCell>().is_none() {
+            return Err(vm.type_error(format!("arg 5 (closure) expected cell, found {}", cell.ob_type().name())));
+        }
+    }
+    let f = new_function(vm, code.clone(), globals)?;
+    let func = f.downcast::<PyFunction>().unwrap();
+    if !is_none(&name) {
+        *func.name.borrow_mut() = name.unwrap();
+    }
+    if !is_none(&defaults) {
+        *func.defaults.borrow_mut() = defaults;
+    }
+    if nfree > 0 {
+        *func.closure.borrow_mut() = closure;
+    }
+    if !is_none(&kwdefaults) {
+        *func.kwdefaults.borrow_mut() = kwdefaults;
+    }
+    Ok(f)
 }
 
 fn function_call(vm: &Vm, callable: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<PyRef> {

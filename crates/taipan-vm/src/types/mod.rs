@@ -9,6 +9,7 @@ pub mod bytes_methods;
 pub mod cell;
 pub mod class;
 pub mod code;
+pub mod code_attrs;
 pub mod complex;
 pub mod descr;
 pub mod dict;
