@@ -162,6 +162,7 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
     let base = unsafe { f.localsplus.add(nlocals) };
     let mut sp = unsafe { base.add(f.stack_top) };
     let mut next = f.instr;
+    let localsplus = f.localsplus;
 
     macro_rules! push {
         ($v:expr) => {{
@@ -194,6 +195,15 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
             pop_slot!().expect("a value on the stack")
         };
     }
+    // Drop a value with the decrement inlined.
+    macro_rules! release {
+        ($v:expr) => {{
+            let v: Option<PyRef> = $v;
+            if let Some(v) = v {
+                v.release();
+            }
+        }};
+    }
     macro_rules! top {
         () => {
             unsafe { (*sp.sub(1)).as_ref().expect("a value on the stack") }
@@ -206,7 +216,7 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
     }
     macro_rules! local {
         ($i:expr) => {
-            unsafe { &mut *f.localsplus.add($i) }
+            unsafe { &mut *localsplus.add($i) }
         };
     }
     // Leave the frame: write back the state, then hand the exit to run_frame.
@@ -295,22 +305,22 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
             op::STORE_FAST => {
                 let v = pop_slot!();
                 let old = std::mem::replace(local!(oparg as usize), v);
-                drop(old);
+                release!(old);
             }
             op::STORE_FAST_LOAD_FAST => {
                 let v = pop_slot!();
                 let old = std::mem::replace(local!((oparg >> 4) as usize), v);
-                drop(old);
+                release!(old);
                 let w = local!((oparg & 15) as usize).clone().expect("bound local");
                 push!(w);
             }
             op::STORE_FAST_STORE_FAST => {
                 let a = pop_slot!();
                 let old = std::mem::replace(local!((oparg >> 4) as usize), a);
-                drop(old);
+                release!(old);
                 let b = pop_slot!();
                 let old = std::mem::replace(local!((oparg & 15) as usize), b);
-                drop(old);
+                release!(old);
             }
             op::DELETE_FAST => {
                 let old = local!(oparg as usize).take();
@@ -320,11 +330,11 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
                 drop(old);
             }
             op::POP_TOP => {
-                drop(pop_slot!());
+                release!(pop_slot!());
             }
             op::PUSH_NULL => push_slot!(None),
             op::END_FOR => {
-                drop(pop_slot!());
+                release!(pop_slot!());
             }
             op::COPY => {
                 let v = peek!(oparg as usize).clone();
@@ -502,6 +512,8 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
                     Some(r) => r,
                     None => tri!(protocol::binary_op(vm, &a, &b, oparg)),
                 };
+                a.release();
+                b.release();
                 push!(r);
             }
             op::COMPARE_OP => {
@@ -509,8 +521,8 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
                 let a = pop!();
                 let cmp = CompareOp::from_u8((oparg >> 5) as u8);
                 if let Some(r) = fast::compare_op(&a, &b, cmp) {
-                    drop(a);
-                    drop(b);
+                    a.release();
+                    b.release();
                     branch!(r);
                     continue;
                 }
@@ -547,7 +559,7 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
                     Some(b) => b,
                     None => tri!(protocol::is_true(vm, &v)),
                 };
-                drop(v);
+                v.release();
                 branch!(b);
             }
             op::UNARY_NOT => {
@@ -567,24 +579,28 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
                 if v.is(int::FALSE.as_object()) {
                     next += oparg as usize;
                 }
+                v.release();
             }
             op::POP_JUMP_IF_TRUE => {
                 let v = pop!();
                 if v.is(int::TRUE.as_object()) {
                     next += oparg as usize;
                 }
+                v.release();
             }
             op::POP_JUMP_IF_NONE => {
                 let v = pop!();
                 if v.is(none::none_ref()) {
                     next += oparg as usize;
                 }
+                v.release();
             }
             op::POP_JUMP_IF_NOT_NONE => {
                 let v = pop!();
                 if !v.is(none::none_ref()) {
                     next += oparg as usize;
                 }
+                v.release();
             }
             op::JUMP_FORWARD => next += oparg as usize,
             op::JUMP_BACKWARD | op::JUMP_BACKWARD_NO_INTERRUPT => next -= oparg as usize,
@@ -707,6 +723,8 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
                     Some(r) => r,
                     None => tri!(protocol::getitem(vm, &container, &sub)),
                 };
+                container.release();
+                sub.release();
                 push!(r);
             }
             op::STORE_SUBSCR => {

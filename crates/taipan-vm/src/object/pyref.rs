@@ -38,6 +38,17 @@ impl PyRef {
         ptr
     }
 
+    /// Drop this reference with the decrement inlined at the call site (the interpreter's
+    /// hot paths, where the compiler would otherwise call the out-of-line drop glue).
+    #[inline(always)]
+    pub fn release(self) {
+        let ptr = self.into_raw();
+        // SAFETY: this handle owned one count of a live object.
+        if unsafe { ptr.as_ref() }.decref_is_zero() {
+            dealloc(ptr);
+        }
+    }
+
     #[inline]
     pub fn as_ptr(&self) -> *mut PyObject {
         self.ptr.as_ptr()
