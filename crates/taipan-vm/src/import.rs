@@ -19,7 +19,7 @@ pub fn import_name(vm: &Vm, _f: &InterpreterFrame, name: &PyObject, fromlist: &P
 pub static BUILTIN_MODULES: &[(&str, fn(&Vm) -> PyRef)] = &[
     ("_weakref", crate::weakref::init_module),
     ("builtins", |vm| vm.builtins.clone()),
-    ("gc", crate::gcmodule::init_module),
+    ("gc", crate::gc::module::init_module),
     ("sys", |vm| vm.sys.clone()),
 ];
 

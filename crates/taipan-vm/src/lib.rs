@@ -11,7 +11,7 @@ pub mod error;
 pub mod eval;
 pub mod format;
 pub mod hash;
-pub mod gcmodule;
+pub mod gc;
 pub mod import;
 pub mod object;
 pub mod protocol;

@@ -85,6 +85,8 @@ impl Vm {
             None => HashSecret::random(),
         };
         let _ = HASH_SECRET.set(hash_secret);
+        // Before the first allocation: container types get their GC slots and heads.
+        crate::gc::init();
         let modules = types::dict::new_dict();
         let builtins = types::module::new_module_named("builtins");
         let builtins_dict = types::module::module_dict(&builtins);

@@ -267,6 +267,33 @@ pub fn clear_weakrefs(obj: *const PyObject) {
     });
 }
 
+/// The cycle collector's view of a weak reference: its callback.
+pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Some(w) = weak_of(o) {
+        if let Ok(cb) = w.callback.try_borrow() {
+            if let Some(cb) = &*cb {
+                visit(cb);
+            }
+        }
+    }
+}
+
+/// For the collector (`handle_weakrefs`): mark every weak reference to `obj` dead and
+/// return them with their callbacks, without calling anything.
+pub fn take_weakrefs(obj: &PyObject) -> Vec<(PyRef, Option<PyRef>)> {
+    let Some(list) = WEAKLISTS.with(|w| w.borrow_mut().remove(&obj.addr())) else { return Vec::new() };
+    list.into_iter()
+        .map(|p| {
+            // SAFETY: listed references are alive.
+            let r = unsafe { &*p };
+            let w = weak_of(r).unwrap();
+            w.referent.set(std::ptr::null());
+            let cb = w.callback.borrow_mut().take();
+            (r.to_ref(), cb)
+        })
+        .collect()
+}
+
 fn ref_new(vm: &Vm, cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<PyRef> {
     let tp = type_::as_type(vm, cls)?;
     let npos = args.len() - kwnames.len();

@@ -276,7 +276,12 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
         next = instr + 1 + caches[opcode as usize] as usize;
         f.instr = instr;
         match opcode {
-            op::NOP | op::RESUME | op::CACHE => {}
+            op::NOP | op::CACHE => {}
+            op::RESUME => {
+                if crate::gc::pending() {
+                    crate::gc::run_pending(vm);
+                }
+            }
             op::LOAD_CONST => push!(code.consts[oparg as usize].clone()),
             op::RETURN_CONST => leave!(Exit::Return(code.consts[oparg as usize].clone())),
             op::RETURN_VALUE => {
@@ -603,7 +608,13 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
                 v.release();
             }
             op::JUMP_FORWARD => next += oparg as usize,
-            op::JUMP_BACKWARD | op::JUMP_BACKWARD_NO_INTERRUPT => next -= oparg as usize,
+            op::JUMP_BACKWARD => {
+                next -= oparg as usize;
+                if crate::gc::pending() {
+                    crate::gc::run_pending(vm);
+                }
+            }
+            op::JUMP_BACKWARD_NO_INTERRUPT => next -= oparg as usize,
             op::GET_ITER => {
                 let v = pop!();
                 push!(tri!(protocol::getiter(vm, &v)));

@@ -23,6 +23,7 @@ use std::ptr::NonNull;
 
 use super::{PyObject, PyRef, PyTypeObject};
 use super::typeobj::flags;
+use crate::gc::{GcHead, HEAD_SIZE};
 
 /// An object: the header, then the payload of its type.
 #[repr(C)]
@@ -88,22 +89,26 @@ pub struct ManagedPrefix {
 
 const PREFIX_SIZE: usize = std::mem::size_of::<ManagedPrefix>();
 
-fn layouts<T>(managed: bool) -> (Layout, usize) {
+/// The allocation of an object with payload `T`, and the header's offset in it:
+/// `[ManagedPrefix][GcHead][PyInner<T>]`, the first two when present.
+#[inline]
+fn layouts<T>(managed: bool, gc: bool) -> (Layout, usize) {
     let inner = Layout::new::<PyInner<T>>();
-    if managed {
-        let (l, off) = Layout::new::<ManagedPrefix>().extend(inner).expect("object layout");
-        debug_assert_eq!(off, PREFIX_SIZE, "payload alignment must not exceed 8");
-        (l, off)
-    } else {
-        (inner, 0)
+    debug_assert!(inner.align() <= 8, "payload alignment must not exceed 8");
+    let pre = if managed { PREFIX_SIZE } else { 0 } + if gc { HEAD_SIZE } else { 0 };
+    if pre == 0 {
+        return (inner, 0);
     }
+    let l = Layout::from_size_align(pre + inner.size(), 8).expect("object layout");
+    (l, pre)
 }
 
 /// Allocate an object of type `tp` (a built-in type or a class deriving from one whose
 /// payload is `T`). Takes a reference to `tp` when it is a heap type.
 pub fn alloc_object<T: PyPayload>(tp: &PyTypeObject, payload: T) -> PyRef {
     let managed = tp.has_flag(flags::MANAGED_DICT);
-    let (layout, off) = layouts::<T>(managed);
+    let gc = tp.has_flag(flags::HAVE_GC);
+    let (layout, off) = layouts::<T>(managed, gc);
     // SAFETY: the layout is non-zero-sized (it holds the header); every field is written
     // before the object is handed out.
     unsafe {
@@ -124,16 +129,23 @@ pub fn alloc_object<T: PyPayload>(tp: &PyTypeObject, payload: T) -> PyRef {
             tp.ob.incref();
         }
         obj.write(PyInner { ob: PyObject::new(tp as *const PyTypeObject), payload });
+        if gc {
+            let head = (obj as *mut GcHead).sub(1);
+            head.write(GcHead::new());
+            crate::gc::track_new(head);
+        }
         PyRef::from_raw(NonNull::new_unchecked(obj as *mut PyObject))
     }
 }
 
 /// The managed prefix of a class instance, if its type has one.
 pub fn managed_prefix(obj: &PyObject) -> Option<&ManagedPrefix> {
-    if obj.ob_type().has_flag(flags::MANAGED_DICT) {
-        // SAFETY: objects of MANAGED_DICT types were allocated with the prefix right
-        // before the header (alloc_object).
-        Some(unsafe { &*((obj as *const PyObject as *const u8).sub(PREFIX_SIZE) as *const ManagedPrefix) })
+    let tp = obj.ob_type();
+    if tp.has_flag(flags::MANAGED_DICT) {
+        let off = PREFIX_SIZE + if tp.has_flag(flags::HAVE_GC) { HEAD_SIZE } else { 0 };
+        // SAFETY: objects of MANAGED_DICT types were allocated with the prefix before
+        // the header and the GC head (alloc_object).
+        Some(unsafe { &*((obj as *const PyObject as *const u8).sub(off) as *const ManagedPrefix) })
     } else {
         None
     }
@@ -148,8 +160,12 @@ pub unsafe fn dealloc<T: PyPayload>(obj: *mut PyObject) {
     unsafe {
         let tp = (*obj).ob_type() as *const PyTypeObject;
         let managed = (*tp).has_flag(flags::MANAGED_DICT);
+        let gc = (*tp).has_flag(flags::HAVE_GC);
         let heap = (*tp).is_heap_type();
-        let (layout, off) = layouts::<T>(managed);
+        let (layout, off) = layouts::<T>(managed, gc);
+        if gc {
+            crate::gc::on_dealloc((obj as *mut GcHead).sub(1));
+        }
         let inner = obj as *mut PyInner<T>;
         std::ptr::drop_in_place(&mut (*inner).payload);
         let base = (obj as *mut u8).sub(off);

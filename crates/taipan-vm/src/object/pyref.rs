@@ -90,7 +90,8 @@ fn dealloc(ptr: NonNull<PyObject>) {
     // alive (the object's own reference to a heap type is released by tp_dealloc).
     unsafe {
         let tp = (*ptr.as_ptr()).ob_type();
-        if tp.tp_flags.get() & crate::weakref::WEAKREFERENCED != 0 {
+        // Types with a finalizer clear weak references after it (subtype_dealloc).
+        if tp.tp_flags.get() & crate::weakref::WEAKREFERENCED != 0 && tp.tp_finalize.get().is_none() {
             crate::weakref::clear_weakrefs(ptr.as_ptr());
         }
         let tp_dealloc = tp.tp_dealloc.get();

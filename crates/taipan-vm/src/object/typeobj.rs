@@ -128,6 +128,12 @@ pub type ObjObjArgFunc = fn(&Vm, &PyObject, &PyObject, Option<&PyObject>) -> PyR
 pub type ObjObjFunc = fn(&Vm, &PyObject, &PyObject) -> PyResult<bool>;
 /// `tp_finalize` (`__del__`, PEP 442).
 pub type FinalizeFunc = fn(&Vm, &PyObject);
+/// `tp_traverse`: call `visit` on every object this one holds a strong reference to
+/// (the cycle collector's view of the object; never runs Python code).
+pub type TraverseFunc = fn(&PyObject, &mut dyn FnMut(&PyObject));
+/// `tp_clear`: drop the references that may form cycles (the collector breaks cycles
+/// of unreachable objects with it).
+pub type ClearFunc = fn(&PyObject);
 
 /// The number protocol (`PyNumberMethods`). Binary slots are called with the operands in
 /// source order from either operand's type (CPython's `binary_op1`).
@@ -256,6 +262,8 @@ pub struct PyTypeData {
     pub tp_init: Cell<Option<InitFunc>>,
     pub tp_new: Cell<Option<NewFunc>>,
     pub tp_finalize: Cell<Option<FinalizeFunc>>,
+    pub tp_traverse: Cell<Option<TraverseFunc>>,
+    pub tp_clear: Cell<Option<ClearFunc>>,
     pub tp_as_number: NumberSlots,
     pub tp_as_sequence: SequenceSlots,
     pub tp_as_mapping: MappingSlots,
@@ -306,6 +314,8 @@ impl PyTypeData {
         tp_init: Cell::new(None),
         tp_new: Cell::new(None),
         tp_finalize: Cell::new(None),
+        tp_traverse: Cell::new(None),
+        tp_clear: Cell::new(None),
         tp_as_number: NumberSlots::EMPTY,
         tp_as_sequence: SequenceSlots::EMPTY,
         tp_as_mapping: MappingSlots::EMPTY,

@@ -233,7 +233,9 @@ pub fn new_class(
     let data = PyTypeData {
         tp_name: ManuallyDrop::new(RefCell::new(Cow::Owned(name_s))),
         ht_qualname: ManuallyDrop::new(RefCell::new(Some(qualname))),
-        tp_flags: Cell::new(flags_v),
+        tp_flags: Cell::new(flags_v | flags::HAVE_GC),
+        tp_traverse: Cell::new(Some(crate::gc::traverse::subtype_traverse)),
+        tp_clear: Cell::new(Some(crate::gc::traverse::subtype_clear)),
         tp_base: Cell::new(base as *const PyTypeObject),
         tp_bases: ManuallyDrop::new(RefCell::new(Some(tuple::new_tuple(bases_v.clone())))),
         tp_dict: ManuallyDrop::new(RefCell::new(Some(d.clone()))),

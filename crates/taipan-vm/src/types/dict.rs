@@ -316,7 +316,32 @@ pub fn remaining(d: &PyObject, pos: isize, rev: bool) -> usize {
 
 /// A new empty dict.
 pub fn new_dict() -> PyRef {
-    alloc_object(&DICT_TYPE, PyDict::new())
+    let d = alloc_object(&DICT_TYPE, PyDict::new());
+    // CPython tracks a dict only once it may hold a container (MAINTAIN_TRACKING).
+    crate::gc::untrack(&d);
+    d
+}
+
+/// The cycle collector's view of a dict: every key and value. A table borrowed by
+/// running code is skipped (its references then count as external: safe).
+pub fn traverse(d: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Ok(t) = as_dict(d).table.try_borrow() {
+        for e in t.entries.iter().flatten() {
+            visit(&e.key);
+            visit(&e.value);
+        }
+    }
+}
+
+/// `dict_tp_clear`: empty the table (the entries are dropped after the borrow ends).
+pub fn gc_clear(d: &PyObject) {
+    let dict = as_dict(d);
+    let old = match dict.table.try_borrow_mut() {
+        Ok(mut t) => std::mem::replace(&mut *t, DictTable::new()),
+        Err(_) => return,
+    };
+    dict.bump();
+    drop(old);
 }
 
 #[inline]
@@ -356,6 +381,7 @@ pub fn set_item(vm: &Vm, d: &PyObject, key: &PyObject, value: &PyObject) -> PyRe
 
 pub fn set_item_hashed(vm: &Vm, d: &PyObject, key: &PyObject, hash: i64, value: &PyObject) -> PyResult<()> {
     let dict = as_dict(d);
+    crate::gc::maintain_tracking(d, key, value);
     match dict.lookup(Some(vm), key, hash)? {
         Some(ix) => {
             let old = {
@@ -532,7 +558,11 @@ fn dict_ass_subscript(vm: &Vm, d: &PyObject, key: &PyObject, value: Option<&PyOb
 
 fn dict_new(vm: &Vm, cls: &PyObject, _args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     let tp = type_::as_type(vm, cls)?;
-    Ok(alloc_object(tp, PyDict::new()))
+    let d = alloc_object(tp, PyDict::new());
+    if std::ptr::eq(tp, &*DICT_TYPE) {
+        crate::gc::untrack(&d);
+    }
+    Ok(d)
 }
 
 fn dict_init(vm: &Vm, obj: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<()> {
@@ -711,6 +741,7 @@ fn dict_iter(_vm: &Vm, d: &PyObject) -> PyResult<PyRef> {
 /// run): interpreter start-up, before a Vm exists.
 pub fn set_item_hashed_nocmp(d: &PyObject, key: &PyObject, hash: i64, value: &PyObject) {
     let dict = as_dict(d);
+    crate::gc::maintain_tracking(d, key, value);
     match dict.lookup(None, key, hash).ok().flatten() {
         Some(ix) => {
             let old = std::mem::replace(&mut dict.table.borrow_mut().entries[ix].as_mut().unwrap().value, value.to_ref());

@@ -7,45 +7,31 @@
 //! (resurrection) the object lives on and its finalizer is never called again; otherwise
 //! the base type's deallocator (the payload's) frees it.
 //!
-//! **Finalized set.** PEP 442 keeps a "finalized" bit in the GC header; taipan's objects
-//! have no spare bit, so the addresses of resurrected objects are kept in a per-thread
-//! set (only resurrection adds to it, so it stays tiny) and removed when the object is
-//! finally freed.
+//! **Finalized bit.** PEP 442's "finalized" flag is a bit of the GC head every class
+//! instance carries (`gc::FINALIZED`); it dies with the object.
 //!
-//! **Thread's VM.** `tp_dealloc` gets no `&Vm`; the thread that created a `Vm` records
-//! it here ([`set_thread_vm`]); a finalizer that would run without one is skipped.
-
-use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
+//! **Thread's VM.** `tp_dealloc` gets no `&Vm`; the finalizer runs with the thread's
+//! interpreter (`vm::with_current_vm`) and is skipped on a thread without one.
 
 use crate::object::{PyObject, PyRef, PyTypeObject};
 use crate::vm::Vm;
 
-thread_local! {
-    static THREAD_VM: Cell<*const Vm> = const { Cell::new(std::ptr::null()) };
-    static FINALIZED: RefCell<HashSet<usize>> = RefCell::new(HashSet::new());
-}
+/// Kept for callers of the old interface: the thread's VM is `vm::with_current_vm`'s.
+pub fn set_thread_vm(_vm: &Vm) {}
 
-/// Record the VM running on this thread (its address must stay valid while objects of
-/// this thread are freed; `Vm::new` returns a box).
-pub fn set_thread_vm(vm: &Vm) {
-    THREAD_VM.with(|c| c.set(vm as *const Vm));
-}
+/// Kept for callers of the old interface.
+pub fn clear_thread_vm() {}
 
-/// Forget the thread's VM (before it is dropped).
-pub fn clear_thread_vm() {
-    THREAD_VM.with(|c| c.set(std::ptr::null()));
-}
-
-/// Whether `obj`'s finalizer already ran and it was resurrected (`gc.is_finalized`).
+/// Whether `obj`'s finalizer already ran (`gc.is_finalized`): the FINALIZED bit of its GC
+/// head (every class instance has one).
 pub fn is_finalized(obj: &PyObject) -> bool {
-    FINALIZED.with(|s| s.borrow().contains(&obj.addr()))
+    crate::gc::is_finalized(obj)
 }
 
 /// Mark `obj` as finalized (a finalizer called outside deallocation, e.g. by a
 /// collector).
 pub fn mark_finalized(obj: &PyObject) {
-    FINALIZED.with(|s| s.borrow_mut().insert(obj.addr()));
+    crate::gc::set_finalized(obj, true);
 }
 
 /// The first deallocator in `tp`'s base chain that is not [`subtype_dealloc`].
@@ -63,7 +49,8 @@ fn base_dealloc(tp: &PyTypeObject) -> crate::object::typeobj::Destructor {
     }
 }
 
-/// `tp_dealloc` of classes.
+/// `tp_dealloc` of classes: the finalizer first (once), then the weak references are
+/// cleared (their callbacks run), then the base type's deallocator frees the object.
 ///
 /// # Safety
 /// `obj` is a class instance whose reference count reached zero.
@@ -72,22 +59,25 @@ pub unsafe fn subtype_dealloc(obj: *mut PyObject) {
         let o = &*obj;
         let tp = o.ob_type();
         if let Some(fin) = tp.tp_finalize.get() {
-            let addr = o.addr();
-            let already = FINALIZED.with(|s| s.borrow_mut().remove(&addr));
-            let vm = THREAD_VM.with(|c| c.get());
-            if !already && !vm.is_null() {
-                // Revive for the call: this reference is the only one.
-                let r = PyRef::new_ref(o);
-                fin(&*vm, o);
-                let ptr = r.into_raw();
-                // Release the temporary reference without deallocating again.
-                let alive = !(*ptr.as_ptr()).release_revived();
-                if alive {
-                    FINALIZED.with(|s| s.borrow_mut().insert(addr));
-                    return;
+            if !is_finalized(o) {
+                let ran = crate::vm::with_current_vm(|vm| {
+                    // Revive for the call: this reference is the only one.
+                    let r = PyRef::new_ref(o);
+                    fin(vm, o);
+                    mark_finalized(o);
+                    let ptr = r.into_raw();
+                    // Release the temporary reference without deallocating again.
+                    (*ptr.as_ptr()).release_revived()
+                });
+                if ran == Some(false) {
+                    return; // resurrected: it lives on, finalized
                 }
             }
+            let tp = o.ob_type();
+            if tp.tp_flags.get() & crate::weakref::WEAKREFERENCED != 0 {
+                crate::weakref::clear_weakrefs(obj);
+            }
         }
-        (base_dealloc(tp))(obj)
+        (base_dealloc(o.ob_type()))(obj)
     }
 }

@@ -70,7 +70,7 @@ pub fn frozenset_new(vm: &crate::vm::Vm, items: Vec<crate::object::PyRef>) -> cr
 use crate::object::PyTypeObject;
 
 /// Every static type, bases before subclasses.
-fn static_types() -> Vec<&'static PyTypeObject> {
+pub(crate) fn static_types() -> Vec<&'static PyTypeObject> {
     let mut v: Vec<&'static PyTypeObject> = vec![
         &object::OBJECT_TYPE,
         &type_::TYPE_TYPE,

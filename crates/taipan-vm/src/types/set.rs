@@ -796,3 +796,18 @@ fn set_iternext(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
     }
 }
 
+
+/// The cycle collector's view of a set or frozenset: every key.
+pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    if let Ok(t) = data(o).table.try_borrow() {
+        t.slots.iter().filter_map(|e| e.key.as_ref()).for_each(|k| visit(k));
+    }
+}
+
+/// `set_clear_internal` for the collector.
+pub fn gc_clear(o: &PyObject) {
+    let d = data(o);
+    if d.table.try_borrow_mut().is_ok() {
+        d.clear();
+    }
+}

@@ -1,33 +1,13 @@
-//! The `gc` module's interface.
-//!
-//! **No cycle collector yet.** Objects are freed by reference counting only; a reference
-//! cycle is never reclaimed. The module keeps CPython's interface and the state it reports
-//! (enabled flag, thresholds, the generation counts, `gc.garbage`, `gc.callbacks`),
-//! and `collect()` runs the callbacks and returns 0 objects found. The collector (trial
-//! deletion over tracked containers, which needs a list of tracked objects and a traverse
-//! slot on every container type) is still to be written.
-//!
-//! `is_tracked` answers as CPython does for its built-in types: atoms (int, str, float,
-//! None, bool, …) are never tracked, containers and class instances are; a tuple or dict
-//! of atoms is untracked by CPython's lazy untracking only after a collection, which is
-//! reported as tracked here (as CPython reports it for a fresh one).
-
-use std::cell::Cell;
+//! The `gc` module: CPython's interface over the collector of `gc/` (enable/disable,
+//! thresholds and counts, `collect`, `gc.garbage` with `DEBUG_SAVEALL`, `gc.callbacks`,
+//! `get_objects`/`get_referents`/`get_referrers`, `is_tracked`/`is_finalized`, freezing).
 
 use crate::error::PyResult;
-use crate::object::{PyObject, PyRef};
+use crate::object::PyRef;
 use crate::protocol;
 use crate::types::function::{check_arity, new_builtin_function, MethodDef};
 use crate::types::{dict, int, list, module, none, str as pystr, tuple};
 use crate::vm::Vm;
-
-thread_local! {
-    static ENABLED: Cell<bool> = const { Cell::new(true) };
-    static THRESHOLDS: Cell<(i64, i64, i64)> = const { Cell::new((2000, 10, 0)) };
-    static DEBUG: Cell<i64> = const { Cell::new(0) };
-    static FROZEN: Cell<i64> = const { Cell::new(0) };
-    static COLLECTIONS: Cell<[i64; 3]> = const { Cell::new([0; 3]) };
-}
 
 static FUNCTIONS: &[MethodDef] = &[
     MethodDef::function("collect", gc_collect),
@@ -46,6 +26,8 @@ static FUNCTIONS: &[MethodDef] = &[
     MethodDef::function("freeze", gc_freeze),
     MethodDef::function("unfreeze", gc_unfreeze),
     MethodDef::function("get_freeze_count", gc_get_freeze_count),
+    MethodDef::function("get_referents", gc_get_referents),
+    MethodDef::function("get_referrers", gc_get_referrers),
 ];
 
 /// Create the `gc` module (on first import).
@@ -75,24 +57,29 @@ fn module_attr(vm: &Vm, name: &str) -> PyResult<Option<PyRef>> {
     protocol::getattr_opt(vm, &m, &vm.intern(name))
 }
 
-/// Call every `gc.callbacks` entry with `(phase, info)`.
-fn run_callbacks(vm: &Vm, phase: &str, generation: i64, collected: i64) -> PyResult<()> {
-    let Some(cbs) = module_attr(vm, "callbacks")? else { return Ok(()) };
-    let items = protocol::iterate(vm, &cbs)?;
+/// `gc.garbage`, when the module was imported.
+pub fn garbage_list(vm: &Vm) -> Option<PyRef> {
+    module_attr(vm, "garbage").ok().flatten()
+}
+
+/// Call every `gc.callbacks` entry with `(phase, info)`; errors are reported as
+/// unraisable.
+pub fn run_callbacks(vm: &Vm, phase: &str, generation: usize, collected: i64, uncollectable: i64) {
+    let Ok(Some(cbs)) = module_attr(vm, "callbacks") else { return };
+    let Some(items) = cbs.downcast::<crate::types::list::PyList>().map(|l| l.items.borrow().clone()) else { return };
     if items.is_empty() {
-        return Ok(());
+        return;
     }
     let info = dict::new_dict();
-    dict::set_item(vm, &info, &vm.intern("generation"), &int::new_int(generation))?;
-    dict::set_item(vm, &info, &vm.intern("collected"), &int::new_int(collected))?;
-    dict::set_item(vm, &info, &vm.intern("uncollectable"), &int::new_int(0))?;
+    dict::set_item_str_key(vm, &info, &vm.intern("generation"), &int::new_int(generation as i64));
+    dict::set_item_str_key(vm, &info, &vm.intern("collected"), &int::new_int(collected));
+    dict::set_item_str_key(vm, &info, &vm.intern("uncollectable"), &int::new_int(uncollectable));
     let phase = pystr::new_str(phase);
     for cb in items {
         if let Err(e) = protocol::call(vm, &cb, &[phase.clone(), info.clone()], &[]) {
             crate::traceback::write_unraisable(vm, &e, Some(("Exception ignored in", &cb)));
         }
     }
-    Ok(())
 }
 
 fn gc_collect(vm: &Vm, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<PyRef> {
@@ -111,42 +98,36 @@ fn gc_collect(vm: &Vm, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<PyRef> {
             return Err(vm.value_error("invalid generation"));
         }
     }
-    run_callbacks(vm, "start", generation, 0)?;
-    COLLECTIONS.with(|c| {
-        let mut v = c.get();
-        v[generation as usize] += 1;
-        c.set(v);
-    });
-    run_callbacks(vm, "stop", generation, 0)?;
-    Ok(int::new_int(0))
+    Ok(int::new_int(super::collect(vm, generation as usize)))
 }
 
 fn gc_enable(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     check_arity(vm, "enable", args, 0, 0)?;
-    ENABLED.with(|e| e.set(true));
+    super::state().enabled.set(true);
     Ok(none::none())
 }
 
 fn gc_disable(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     check_arity(vm, "disable", args, 0, 0)?;
-    ENABLED.with(|e| e.set(false));
+    super::state().enabled.set(false);
     Ok(none::none())
 }
 
 fn gc_isenabled(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     check_arity(vm, "isenabled", args, 0, 0)?;
-    Ok(none::bool_(ENABLED.with(|e| e.get())))
+    Ok(none::bool_(super::state().enabled.get()))
 }
 
 fn gc_get_count(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     check_arity(vm, "get_count", args, 0, 0)?;
-    Ok(tuple::new_tuple(vec![int::new_int(0), int::new_int(0), int::new_int(0)]))
+    let c = &super::state().counts;
+    Ok(tuple::new_tuple(c.iter().map(|x| int::new_int(x.get())).collect()))
 }
 
 fn gc_get_threshold(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     check_arity(vm, "get_threshold", args, 0, 0)?;
-    let (a, b, c) = THRESHOLDS.with(|t| t.get());
-    Ok(tuple::new_tuple(vec![int::new_int(a), int::new_int(b), int::new_int(c)]))
+    let t = &super::state().thresholds;
+    Ok(tuple::new_tuple(t.iter().map(|x| int::new_int(x.get())).collect()))
 }
 
 fn gc_set_threshold(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
@@ -157,64 +138,48 @@ fn gc_set_threshold(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
             args.len()
         )));
     }
-    let mut t = THRESHOLDS.with(|t| t.get());
     let mut vals = Vec::new();
     for a in args {
         vals.push(int::downcast_int(a).and_then(|i| i.as_i64()).ok_or_else(|| {
             vm.type_error(format!("'{}' object cannot be interpreted as an integer", a.ob_type().name()))
         })?);
     }
-    t.0 = vals[0];
-    if let Some(v) = vals.get(1) {
-        t.1 = *v;
+    for (slot, v) in super::state().thresholds.iter().zip(vals) {
+        slot.set(v);
     }
-    if let Some(v) = vals.get(2) {
-        t.2 = *v;
-    }
-    THRESHOLDS.with(|x| x.set(t));
     Ok(none::none())
 }
 
 fn gc_get_debug(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     check_arity(vm, "get_debug", args, 0, 0)?;
-    Ok(int::new_int(DEBUG.with(|d| d.get())))
+    Ok(int::new_int(super::state().debug.get()))
 }
 
 fn gc_set_debug(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     check_arity(vm, "set_debug", args, 1, 1)?;
     let v = protocol::index_as_isize(vm, &args[0])? as i64;
-    DEBUG.with(|d| d.set(v));
+    super::state().debug.set(v);
     Ok(none::none())
-}
-
-/// Whether CPython's collector would track `obj`: atoms are never tracked.
-fn is_tracked(obj: &PyObject) -> bool {
-    let tp = obj.ob_type();
-    if tp.is_heap_type() {
-        return true;
-    }
-    !matches!(
-        &*tp.name(),
-        "int" | "bool" | "float" | "complex" | "str" | "bytes" | "NoneType" | "ellipsis" | "NotImplementedType" | "range" | "slice"
-    )
 }
 
 fn gc_is_tracked(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     check_arity(vm, "is_tracked", args, 1, 1)?;
-    Ok(none::bool_(is_tracked(&args[0])))
+    Ok(none::bool_(super::is_tracked(&args[0])))
 }
 
 fn gc_is_finalized(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     check_arity(vm, "is_finalized", args, 1, 1)?;
-    Ok(none::bool_(false))
+    Ok(none::bool_(super::is_finalized(&args[0])))
 }
 
 fn gc_get_objects(vm: &Vm, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<PyRef> {
     let (pos, kws) = crate::builtins::split_kwargs(args, kwnames);
     let g = pos.first().cloned().or_else(|| kws.iter().find(|(k, _)| k == "generation").map(|(_, v)| (*v).clone()));
+    let mut generation = None;
     if let Some(g) = g {
         if !g.is(none::none_ref()) {
             let n = protocol::index_as_isize(vm, &g)?;
+            generation = Some(n.max(0) as usize);
             if n >= 3 {
                 return Err(vm.value_error(format!("generation parameter must be less than the number of available generations (3)")));
             }
@@ -223,18 +188,18 @@ fn gc_get_objects(vm: &Vm, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<PyRef>
             }
         }
     }
-    Ok(list::new_list(Vec::new()))
+    Ok(list::new_list(super::objects(generation)))
 }
 
 fn gc_get_stats(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     check_arity(vm, "get_stats", args, 0, 0)?;
-    let counts = COLLECTIONS.with(|c| c.get());
     let mut out = Vec::new();
-    for n in counts {
+    for st in &super::state().stats {
+        let (n, collected, uncollectable) = st.get();
         let d = dict::new_dict();
         dict::set_item(vm, &d, &vm.intern("collections"), &int::new_int(n))?;
-        dict::set_item(vm, &d, &vm.intern("collected"), &int::new_int(0))?;
-        dict::set_item(vm, &d, &vm.intern("uncollectable"), &int::new_int(0))?;
+        dict::set_item(vm, &d, &vm.intern("collected"), &int::new_int(collected))?;
+        dict::set_item(vm, &d, &vm.intern("uncollectable"), &int::new_int(uncollectable))?;
         out.push(d);
     }
     Ok(list::new_list(out))
@@ -242,16 +207,49 @@ fn gc_get_stats(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
 
 fn gc_freeze(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     check_arity(vm, "freeze", args, 0, 0)?;
+    super::freeze();
     Ok(none::none())
 }
 
 fn gc_unfreeze(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     check_arity(vm, "unfreeze", args, 0, 0)?;
-    FROZEN.with(|f| f.set(0));
+    super::unfreeze();
     Ok(none::none())
 }
 
 fn gc_get_freeze_count(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     check_arity(vm, "get_freeze_count", args, 0, 0)?;
-    Ok(int::new_int(FROZEN.with(|f| f.get())))
+    Ok(int::new_int(super::freeze_count() as i64))
+}
+
+/// `gc.get_referents(*objs)`: what each object's traverse visits.
+fn gc_get_referents(_vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    let mut out = Vec::new();
+    for o in args {
+        if !super::has_head(o) {
+            continue;
+        }
+        if let Some(t) = o.ob_type().tp_traverse.get() {
+            t(o, &mut |r| out.push(r.to_ref()));
+        }
+    }
+    Ok(list::new_list(out))
+}
+
+/// `gc.get_referrers(*objs)`: the tracked objects whose traverse visits one of `objs`.
+fn gc_get_referrers(_vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    let mut out = Vec::new();
+    for o in super::objects(None) {
+        if args.iter().any(|a| a.is(&o)) {
+            continue;
+        }
+        let mut hit = false;
+        if let Some(t) = o.ob_type().tp_traverse.get() {
+            t(&o, &mut |r| hit |= args.iter().any(|a| a.is(r)));
+        }
+        if hit {
+            out.push(o);
+        }
+    }
+    Ok(list::new_list(out))
 }
