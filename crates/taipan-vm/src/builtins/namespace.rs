@@ -26,9 +26,11 @@ pub fn caller_locals(vm: &Vm) -> Option<PyRef> {
     }
     // SAFETY: the current frame is live while a builtin it called runs.
     let f = unsafe { &*f };
-    Some(match &f.locals {
-        Some(l) => l.clone(),
-        None => crate::types::frame::fast_locals_dict(f),
+    Some(match (&f.locals, &f.frame_obj) {
+        (Some(l), _) => l.clone(),
+        // Names written through `frame.f_locals` that are not variables show too.
+        (None, Some(fo)) => crate::types::frame_locals::snapshot(vm, fo).unwrap_or_else(|_| crate::types::frame::fast_locals_dict(f)),
+        (None, None) => crate::types::frame::fast_locals_dict(f),
     })
 }
 

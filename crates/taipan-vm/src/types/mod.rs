@@ -22,6 +22,7 @@ pub mod asyncgen;
 pub mod function_attrs;
 pub mod float;
 pub mod frame;
+pub mod frame_locals;
 pub mod instance_attrs;
 pub mod int;
 pub mod int_methods;
@@ -90,6 +91,7 @@ pub(crate) fn static_types() -> Vec<&'static PyTypeObject> {
         &code::CODE_TYPE,
         &cell::CELL_TYPE,
         &frame::FRAME_TYPE,
+        &frame_locals::FRAME_LOCALS_PROXY_TYPE,
         &crate::traceback::TRACEBACK_TYPE,
         &function::FUNCTION_TYPE,
         &function::METHOD_TYPE,
