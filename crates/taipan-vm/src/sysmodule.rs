@@ -276,7 +276,39 @@ static FUNCTIONS: &[MethodDef] = &[
     MethodDef::function("displayhook", sys_displayhook),
     MethodDef::function("excepthook", sys_excepthook),
     MethodDef::function("getsizeof", sys_getsizeof),
+    MethodDef::function("settrace", sys_settrace),
+    MethodDef::function("setprofile", sys_setprofile),
+    MethodDef::function("gettrace", sys_gettrace),
+    MethodDef::function("getprofile", sys_getprofile),
 ];
+
+fn hook_arg(vm: &Vm, name: &str, args: &[PyRef], kw: &[PyRef]) -> PyResult<Option<PyRef>> {
+    crate::types::function::no_kwargs(vm, name, kw)?;
+    crate::types::function::check_arity(vm, name, args, 1, 1)?;
+    Ok(if args[0].is(crate::types::none::none_ref()) { None } else { Some(args[0].clone()) })
+}
+
+/// `sys.settrace(func)` (eval/trace.rs).
+fn sys_settrace(vm: &Vm, args: &[PyRef], kw: &[PyRef]) -> PyResult<PyRef> {
+    crate::eval::trace::set_trace(hook_arg(vm, "settrace", args, kw)?);
+    Ok(crate::types::none::none())
+}
+
+/// `sys.setprofile(func)`.
+fn sys_setprofile(vm: &Vm, args: &[PyRef], kw: &[PyRef]) -> PyResult<PyRef> {
+    crate::eval::trace::set_profile(hook_arg(vm, "setprofile", args, kw)?);
+    Ok(crate::types::none::none())
+}
+
+fn sys_gettrace(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    crate::types::function::check_arity(vm, "gettrace", args, 0, 0)?;
+    Ok(crate::eval::trace::get_trace().unwrap_or_else(crate::types::none::none))
+}
+
+fn sys_getprofile(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    crate::types::function::check_arity(vm, "getprofile", args, 0, 0)?;
+    Ok(crate::eval::trace::get_profile().unwrap_or_else(crate::types::none::none))
+}
 
 fn set(vm: &Vm, name: &str, v: &PyObject) {
     let d = crate::types::module::module_dict(&vm.sys);

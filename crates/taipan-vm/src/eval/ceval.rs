@@ -66,7 +66,11 @@ fn run_frame_from(vm: &Vm, frame: *mut InterpreterFrame, pending: Option<(PyErr,
             Some((e, add_tb)) => Exit::Error(e, add_tb),
             None => {
                 // SAFETY: `frame` is the thread's current, live frame.
-                unsafe { execute(vm, &mut *frame) }
+                if crate::eval::trace::active() {
+                    unsafe { execute::<true>(vm, &mut *frame) }
+                } else {
+                    unsafe { execute::<false>(vm, &mut *frame) }
+                }
             }
         };
         match exit {
@@ -101,9 +105,21 @@ fn run_frame_from(vm: &Vm, frame: *mut InterpreterFrame, pending: Option<(PyErr,
                 // SAFETY: as above.
                 let f = unsafe { &mut *frame };
                 let lookup_at = lookup_at.unwrap_or(f.instr);
+                let mut err = err;
+                let mut add_tb = add_tb;
+                if add_tb && crate::eval::trace::active() {
+                    // The traceback entry first: the `exception` event's tb shows it.
+                    err = trace_exception(vm, f, err);
+                    add_tb = false;
+                }
                 match unwind::handle_exception(vm, f, err, add_tb, lookup_at) {
                     Ok(()) => {} // a handler in this frame: continue it
-                    Err(err) => {
+                    Err(mut err) => {
+                        if crate::eval::trace::active() {
+                            if let Err(e) = crate::eval::trace::unwind(vm, f) {
+                                err = e;
+                            }
+                        }
                         let entry = f.is_entry;
                         let previous = f.previous;
                         if f.is_generator {
@@ -120,6 +136,22 @@ fn run_frame_from(vm: &Vm, frame: *mut InterpreterFrame, pending: Option<(PyErr,
                 }
             }
         }
+    }
+}
+
+/// Tracing: add the traceback entry, then report the `exception` event (an error in
+/// the trace function replaces the exception).
+#[cold]
+fn trace_exception(vm: &Vm, f: &mut InterpreterFrame, err: PyErr) -> PyErr {
+    let e = crate::types::exceptions::as_exc(err.value());
+    let fresh = e.traceback.borrow().is_none() && e.context.borrow().is_none();
+    if fresh {
+        unwind::chain_context(vm, err.value());
+    }
+    unwind::traceback_here(vm, f, &err);
+    match crate::eval::trace::exception(vm, f, &err) {
+        Ok(()) => err,
+        Err(e) => e,
     }
 }
 
@@ -152,7 +184,7 @@ fn unbound_local(vm: &Vm, code: &PyCode, i: usize) -> PyErr {
 ///
 /// # Safety
 /// `f` is the thread's current frame.
-unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
+unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
     let code_obj = f.code.clone();
     // SAFETY: frames always hold code objects.
     let code: &PyCode = unsafe { code_obj.payload_unchecked::<PyCode>() };
@@ -275,6 +307,13 @@ unsafe fn execute(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
         }
         next = instr + 1 + caches[opcode as usize] as usize;
         f.instr = instr;
+        if TRACE {
+            f.stack_top = unsafe { sp.offset_from(base) } as usize;
+            let top = f.stack_slice().last().cloned().flatten();
+            if let Err(e) = crate::eval::trace::instruction(vm, f, instr, opcode, oparg, top) {
+                leave!(Exit::Error(e, true));
+            }
+        }
         match opcode {
             op::NOP | op::CACHE => {}
             op::RESUME => {

@@ -9,6 +9,7 @@ pub mod frame;
 pub mod op;
 mod ops;
 mod pattern;
+pub mod trace;
 mod unwind;
 
 use std::cell::Cell;

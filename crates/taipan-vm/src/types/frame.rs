@@ -34,6 +34,9 @@ pub struct PyFrame {
     pub trace: RefCell<Option<PyRef>>,
     pub trace_lines: Cell<bool>,
     pub trace_opcodes: Cell<bool>,
+    /// Tracing state (eval/trace.rs): the line last reported, the previous instruction.
+    pub trace_line: Cell<i32>,
+    pub trace_prev: Cell<usize>,
 }
 
 impl PyPayload for PyFrame {
@@ -95,6 +98,8 @@ pub fn frame_object(vm: &Vm, f: &mut InterpreterFrame) -> PyRef {
             trace: RefCell::new(None),
             trace_lines: Cell::new(true),
             trace_opcodes: Cell::new(false),
+            trace_line: Cell::new(-1),
+            trace_prev: Cell::new(0),
         },
     );
     f.frame_obj = Some(o.clone());
@@ -138,6 +143,8 @@ fn frame_object_noalloc(f: &mut InterpreterFrame) -> Option<PyRef> {
             trace: RefCell::new(None),
             trace_lines: Cell::new(true),
             trace_opcodes: Cell::new(false),
+            trace_line: Cell::new(-1),
+            trace_prev: Cell::new(0),
         },
     );
     f.frame_obj = Some(o.clone());
