@@ -12,6 +12,15 @@
 //! same dict in the very same state: it still holds the value, and the borrowed pointer
 //! is alive. Any store or deletion in either dict changes its version and the next
 //! execution looks the name up again.
+//!
+//! **LOAD_ATTR** on instances of types using the generic `__getattribute__`
+//! (`LOAD_ATTR_INSTANCE_VALUE`, `LOAD_ATTR_METHOD_WITH_VALUES`, `LOAD_ATTR_CLASS`-like): an
+//! [`AttrCache`] entry records the owner's type, its `tp_version_tag` and what the type's
+//! MRO holds under the name — nothing, a method (function or method descriptor), or a plain
+//! class attribute (no `__get__`/`__set__`). While the tag is unchanged the MRO lookup is
+//! skipped: changing a class's or a base's dict (or its bases) gives it and its subclasses
+//! new tags (`type_modified`), and a borrowed pointer to the class attribute stays valid
+//! because the dict holding it is unchanged. The instance dict is still consulted every time.
 
 use std::cell::Cell;
 
@@ -19,7 +28,8 @@ use taipan_bytecode::code::CodeObject;
 
 use crate::error::PyResult;
 use crate::eval::op;
-use crate::object::{PyObject, PyRef};
+use crate::object::typeobj::flags;
+use crate::object::{PyObject, PyRef, PyTypeObject};
 use crate::types::dict;
 use crate::vm::Vm;
 
@@ -38,23 +48,84 @@ impl GlobalCache {
     }
 }
 
+/// The cache of one `LOAD_ATTR` instruction.
+pub struct AttrCache {
+    tp: Cell<*const PyTypeObject>,
+    /// `tp_version_tag` when cached (0: nothing cached).
+    version: Cell<u32>,
+    kind: Cell<AttrKind>,
+    /// The class attribute (borrowed) for every kind but `InstanceOnly`.
+    descr: Cell<*const PyObject>,
+    /// Misses to let pass before filling the entry again (a site that sees several types,
+    /// or attributes the cache cannot hold, does not pay for a refill every time).
+    backoff: Cell<u16>,
+    /// The next backoff, doubled at each refill (up to [`MAX_BACKOFF`]).
+    next_backoff: Cell<u16>,
+}
+
+const MAX_BACKOFF: u16 = 1024;
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum AttrKind {
+    /// The type has no attribute of this name: only the instance dict can hold it.
+    InstanceOnly,
+    /// A function or method descriptor (the `LOAD_ATTR` has the method bit).
+    Method,
+    /// A class attribute that is not a descriptor.
+    ClassAttr,
+    /// A data descriptor (`__get__` and `__set__`: property, slot member, getset): it
+    /// wins over the instance dict (`LOAD_ATTR_PROPERTY`, `LOAD_ATTR_SLOT`).
+    DataDescr,
+    /// A non-data descriptor (`__get__` only: function without the method bit,
+    /// classmethod, staticmethod): the instance dict first, then `__get__`.
+    NonDataDescr,
+}
+
+impl AttrCache {
+    fn new() -> AttrCache {
+        AttrCache {
+            tp: Cell::new(std::ptr::null()),
+            version: Cell::new(0),
+            kind: Cell::new(AttrKind::InstanceOnly),
+            descr: Cell::new(std::ptr::null()),
+            backoff: Cell::new(0),
+            next_backoff: Cell::new(1),
+        }
+    }
+}
+
+/// The quickened form of a code object.
+pub struct Quickened {
+    pub bytes: Box<[u8]>,
+    pub globals: Box<[GlobalCache]>,
+    pub attrs: Box<[AttrCache]>,
+}
+
 /// A cache index meaning "no cache entry".
 pub const NO_CACHE: u16 = u16::MAX;
 
-/// The executed copy of `code`'s bytes and its `LOAD_GLOBAL` caches.
-pub fn quicken(code: &CodeObject) -> (Box<[u8]>, Box<[GlobalCache]>) {
+/// The executed copy of `code`'s bytes and its `LOAD_GLOBAL` and `LOAD_ATTR` caches.
+pub fn quicken(code: &CodeObject) -> Quickened {
     let mut bytes = code.code.clone();
     let mut globals = Vec::new();
+    let mut attrs = Vec::new();
     let n = bytes.len() / 2;
     let mut i = 0;
     while i < n {
         let opcode = bytes[2 * i];
         let ncaches = op::CACHES[opcode as usize] as usize;
-        if opcode == op::LOAD_GLOBAL && ncaches >= 1 && i + 1 < n {
+        if (opcode == op::LOAD_GLOBAL || opcode == op::LOAD_ATTR) && ncaches >= 1 && i + 1 < n {
             // Past 65535 sites, NO_CACHE: those instructions always look the name up.
-            let ix = if globals.len() < NO_CACHE as usize {
-                globals.push(GlobalCache::new());
-                (globals.len() - 1) as u16
+            let ix = if opcode == op::LOAD_GLOBAL {
+                if globals.len() < NO_CACHE as usize {
+                    globals.push(GlobalCache::new());
+                    (globals.len() - 1) as u16
+                } else {
+                    NO_CACHE
+                }
+            } else if attrs.len() < NO_CACHE as usize {
+                attrs.push(AttrCache::new());
+                (attrs.len() - 1) as u16
             } else {
                 NO_CACHE
             };
@@ -62,7 +133,7 @@ pub fn quicken(code: &CodeObject) -> (Box<[u8]>, Box<[GlobalCache]>) {
         }
         i += 1 + ncaches;
     }
-    (bytes.into_boxed_slice(), globals.into_boxed_slice())
+    Quickened { bytes: bytes.into_boxed_slice(), globals: globals.into_boxed_slice(), attrs: attrs.into_boxed_slice() }
 }
 
 /// The dict version of `d` when it is an exact dict, else None.
@@ -116,4 +187,115 @@ pub fn load_global_miss(vm: &Vm, entry: &GlobalCache, globals: &PyObject, builti
         return Ok(v);
     }
     Err(crate::eval::ops::name_error(vm, name))
+}
+
+/// True when `tp` uses the generic `__getattribute__`.
+#[inline(always)]
+fn generic_getattro(tp: &PyTypeObject) -> bool {
+    tp.tp_getattro.get().map(|f| f as usize) == Some(crate::types::object::generic_getattr as *const () as usize)
+}
+
+/// The instance dict's value for `name` (None: no dict or no such key).
+#[inline(always)]
+fn instance_value(vm: &Vm, owner: &PyObject, name: &PyObject) -> PyResult<Option<PyRef>> {
+    let Some(cell) = crate::types::object::instance_dict_cell(owner) else { return Ok(None) };
+    let d = cell.borrow().clone();
+    match d {
+        Some(d) => dict::get_item(vm, &d, name),
+        None => Ok(None),
+    }
+}
+
+/// A cached `LOAD_ATTR`: `Ok(Some((value, self_or_null)))` on a hit, `Ok(None)` when the
+/// general path must run.
+#[inline]
+pub fn load_attr_hit(vm: &Vm, entry: &AttrCache, owner: &PyObject, name: &PyObject) -> PyResult<Option<(PyRef, Option<PyRef>)>> {
+    let tp = owner.ob_type();
+    let version = entry.version.get();
+    if version == 0 || !std::ptr::eq(tp, entry.tp.get()) || tp.tp_version_tag.get() != version || !generic_getattro(tp) {
+        return Ok(None);
+    }
+    match entry.kind.get() {
+        AttrKind::InstanceOnly => Ok(instance_value(vm, owner, name)?.map(|v| (v, None))),
+        AttrKind::Method => {
+            if instance_value(vm, owner, name)?.is_some() || tp.tp_version_tag.get() != version {
+                return Ok(None); // shadowed by the instance (or the class changed meanwhile)
+            }
+            // SAFETY: the type is unchanged since the method was cached (module docs).
+            Ok(Some((PyRef::new_ref(unsafe { &*entry.descr.get() }), Some(owner.to_ref()))))
+        }
+        AttrKind::ClassAttr => {
+            if let Some(v) = instance_value(vm, owner, name)? {
+                return Ok(Some((v, None)));
+            }
+            if tp.tp_version_tag.get() != version {
+                return Ok(None);
+            }
+            // SAFETY: as above.
+            Ok(Some((PyRef::new_ref(unsafe { &*entry.descr.get() }), None)))
+        }
+        AttrKind::DataDescr => {
+            // SAFETY: as above; the strong reference keeps it alive while `__get__` runs.
+            let d = PyRef::new_ref(unsafe { &*entry.descr.get() });
+            let get = d.ob_type().tp_descr_get.get().expect("a data descriptor");
+            Ok(Some((get(vm, &d, Some(owner), tp.as_object())?, None)))
+        }
+        AttrKind::NonDataDescr => {
+            if let Some(v) = instance_value(vm, owner, name)? {
+                return Ok(Some((v, None)));
+            }
+            if tp.tp_version_tag.get() != version {
+                return Ok(None);
+            }
+            // SAFETY: as above.
+            let d = PyRef::new_ref(unsafe { &*entry.descr.get() });
+            let get = d.ob_type().tp_descr_get.get().expect("a descriptor");
+            Ok(Some((get(vm, &d, Some(owner), tp.as_object())?, None)))
+        }
+    }
+}
+
+/// After a miss: fill the cache of a `LOAD_ATTR` (before the general path runs) when the
+/// owner's type allows it and the backoff has run out.
+#[cold]
+#[inline(never)]
+pub fn load_attr_fill(entry: &AttrCache, owner: &PyObject, name: &PyObject, method: bool) {
+    let b = entry.backoff.get();
+    if b > 0 {
+        entry.backoff.set(b - 1);
+        return;
+    }
+    let nb = entry.next_backoff.get();
+    entry.backoff.set(nb);
+    entry.next_backoff.set((nb * 2).min(MAX_BACKOFF));
+    entry.version.set(0);
+    let tp = owner.ob_type();
+    let version = tp.tp_version_tag.get();
+    if version == 0 || !generic_getattro(tp) {
+        return;
+    }
+    let (kind, descr) = match crate::types::type_::lookup(tp, name) {
+        None => (AttrKind::InstanceOnly, std::ptr::null()),
+        Some(d) => {
+            let dt = d.ob_type();
+            let kind = if method && dt.has_flag(flags::METHOD_DESCRIPTOR) {
+                AttrKind::Method
+            } else {
+                match (dt.tp_descr_get.get().is_some(), dt.tp_descr_set.get().is_some()) {
+                    (false, false) => AttrKind::ClassAttr,
+                    (true, true) => AttrKind::DataDescr,
+                    (true, false) => AttrKind::NonDataDescr,
+                    // `__set__` without `__get__`: a data descriptor that returns itself
+                    // unless the instance dict has the name; rare, left uncached.
+                    (false, true) => return,
+                }
+            };
+            (kind, &*d as *const PyObject)
+        }
+    };
+    // The type lookup runs no Python code: the tag read above still holds.
+    entry.tp.set(tp);
+    entry.kind.set(kind);
+    entry.descr.set(descr);
+    entry.version.set(version);
 }

@@ -520,6 +520,24 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
             op::LOAD_ATTR => {
                 let owner = pop!();
                 let name = &code.names[(oparg >> 1) as usize];
+                // LOAD_ATTR_INSTANCE_VALUE / LOAD_ATTR_METHOD_WITH_VALUES (eval/cache.rs).
+                let ix = if instr + 1 < nunits {
+                    // SAFETY: in bounds, checked just above.
+                    unsafe { u16::from_le_bytes([*bytes.get_unchecked(2 * instr + 2), *bytes.get_unchecked(2 * instr + 3)]) }
+                } else {
+                    cache::NO_CACHE
+                } as usize;
+                if let Some(entry) = code.attr_cache.get(ix) {
+                    if let Some((v, self_)) = tri!(cache::load_attr_hit(vm, entry, &owner, name)) {
+                        owner.release();
+                        push!(v);
+                        if oparg & 1 != 0 {
+                            push_slot!(self_);
+                        }
+                        continue;
+                    }
+                    cache::load_attr_fill(entry, &owner, name, oparg & 1 != 0);
+                }
                 if oparg & 1 != 0 {
                     let (meth, self_) = tri!(ops::load_method(vm, &owner, name));
                     push!(meth);

@@ -34,6 +34,8 @@ pub struct PyCode {
     pub adaptive: Box<[u8]>,
     /// `LOAD_GLOBAL` caches, indexed from the adaptive bytes.
     pub global_cache: Box<[crate::eval::cache::GlobalCache]>,
+    /// `LOAD_ATTR` caches, indexed from the adaptive bytes.
+    pub attr_cache: Box<[crate::eval::cache::AttrCache]>,
 }
 
 impl PyPayload for PyCode {
@@ -125,12 +127,13 @@ pub fn new_code(vm: &Vm, code: Arc<CodeObject>) -> PyRef {
     let names = code.names.iter().map(|n| intern_pystr(vm, n)).collect();
     let localsplusnames = code.localsplusnames.iter().map(|n| intern_pystr(vm, n)).collect();
     let nfreevars = code.localspluskinds.iter().filter(|&&k| k & taipan_bytecode::code::kinds::CO_FAST_FREE != 0).count();
-    let (adaptive, global_cache) = crate::eval::cache::quicken(&code);
+    let q = crate::eval::cache::quicken(&code);
     alloc_object(
         &CODE_TYPE,
         PyCode {
-            adaptive,
-            global_cache,
+            adaptive: q.bytes,
+            global_cache: q.globals,
+            attr_cache: q.attrs,
             nlocalsplus: code.localsplusnames.len(),
             nfreevars,
             filename: intern_pystr(vm, &code.filename),

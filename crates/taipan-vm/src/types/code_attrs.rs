@@ -220,7 +220,7 @@ fn code_replace(vm: &Vm, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<PyRef> {
     if let Some(consts) = consts {
         // The interpreter reads constants from the object array only.
         let c = as_code(&new);
-        let (adaptive, global_cache) = crate::eval::cache::quicken(&c.code);
+        let q = crate::eval::cache::quicken(&c.code);
         let replaced = PyCode {
             code: c.code.clone(),
             consts: consts.into_boxed_slice(),
@@ -231,8 +231,9 @@ fn code_replace(vm: &Vm, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<PyRef> {
             qualname: c.qualname.clone(),
             nlocalsplus: c.nlocalsplus,
             nfreevars: c.nfreevars,
-            adaptive,
-            global_cache,
+            adaptive: q.bytes,
+            global_cache: q.globals,
+            attr_cache: q.attrs,
         };
         return Ok(alloc_object(&CODE_TYPE, replaced));
     }
