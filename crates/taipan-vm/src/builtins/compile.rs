@@ -273,8 +273,7 @@ fn builtin_eval(vm: &Vm, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<PyRef> {
     run(vm, code, globals, locals)
 }
 
-/// The contents of a bytes-like source. The bytes types are still to be written (bytes
-/// constants are tuples of ints for now), so no object is bytes-like yet.
-fn bytes_data(_obj: &PyObject) -> Option<Vec<u8>> {
-    None
+/// The contents of a bytes-like source (bytes, bytearray, memoryview).
+fn bytes_data(obj: &PyObject) -> Option<Vec<u8>> {
+    crate::types::bytes::bytes_like(obj)
 }

@@ -20,7 +20,8 @@ pub mod namespace;
 
 static FUNCTIONS: &[MethodDef] = &[
     MethodDef::function("__build_class__", builtin_build_class),
-    MethodDef::function("abs", builtin_abs),
+    MethodDef::function("abs", builtin_abs)
+        .with_doc("abs($module, x, /)\n--\n\nReturn the absolute value of the argument."),
     MethodDef::function("callable", builtin_callable),
     MethodDef::function("getattr", builtin_getattr),
     MethodDef::function("globals", builtin_globals),
@@ -29,7 +30,8 @@ static FUNCTIONS: &[MethodDef] = &[
     MethodDef::function("id", builtin_id),
     MethodDef::function("isinstance", builtin_isinstance),
     MethodDef::function("issubclass", builtin_issubclass),
-    MethodDef::function("len", builtin_len),
+    MethodDef::function("len", builtin_len)
+        .with_doc("len($module, obj, /)\n--\n\nReturn the number of items in a container."),
     MethodDef::function("next", builtin_next),
     MethodDef::function("print", builtin_print),
     MethodDef::function("repr", builtin_repr),

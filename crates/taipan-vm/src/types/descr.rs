@@ -155,7 +155,7 @@ fn method_descr_objclass(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
     Ok(o.downcast::<PyMethodDescr>().unwrap().objclass.to_ref())
 }
 fn method_descr_doc(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
-    Ok(match o.downcast::<PyMethodDescr>().unwrap().def.doc {
+    Ok(match crate::types::function::split_doc(o.downcast::<PyMethodDescr>().unwrap().def.doc).1 {
         Some(d) => pystr::new_str(d),
         None => none::none(),
     })

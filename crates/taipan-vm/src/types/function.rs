@@ -47,6 +47,11 @@ impl MethodDef {
     pub const fn function(name: &'static str, func: NativeFn) -> MethodDef {
         MethodDef { name, func, kind: MethodKind::Static, doc: None }
     }
+    /// The docstring, CPython's way: an optional `name(sig)\n--\n\n` header gives
+    /// `__text_signature__`, the rest is `__doc__` (see [`split_doc`]).
+    pub const fn with_doc(self, doc: &'static str) -> MethodDef {
+        MethodDef { doc: Some(doc), ..self }
+    }
 }
 
 /// Check the number of positional arguments of a native function and that it got no
@@ -114,7 +119,40 @@ static CFUNCTION_GETSET: &[GetSetDef] = &[
     GetSetDef::new("__qualname__", cfunction_qualname, None),
     GetSetDef::new("__self__", cfunction_self, None),
     GetSetDef::new("__doc__", cfunction_doc, None),
+    GetSetDef::new("__module__", cfunction_module, None),
+    GetSetDef::new("__text_signature__", cfunction_text_signature, None),
 ];
+
+/// Split a native docstring into (`__text_signature__`, `__doc__`): a first line
+/// `name(...)` followed by `--` and an empty line is the signature (its name dropped).
+pub fn split_doc(doc: Option<&'static str>) -> (Option<&'static str>, Option<&'static str>) {
+    let Some(d) = doc else { return (None, None) };
+    if let Some(end) = d.find(")\n--\n\n") {
+        if let Some(open) = d[..end].find('(') {
+            let rest = &d[end + 6..];
+            return (Some(&d[open..=end]), if rest.is_empty() { None } else { Some(rest) });
+        }
+    }
+    (None, Some(d))
+}
+
+fn cfunction_module(vm: &Vm, obj: &PyObject) -> PyResult<PyRef> {
+    let f = obj.downcast::<PyCFunction>().unwrap();
+    match &f.module {
+        Some(m) => match crate::protocol::getattr_opt(vm, m, &vm.intern("__name__"))? {
+            Some(n) => Ok(n),
+            None => Ok(none::none()),
+        },
+        None => Ok(none::none()),
+    }
+}
+
+fn cfunction_text_signature(_vm: &Vm, obj: &PyObject) -> PyResult<PyRef> {
+    Ok(match split_doc(obj.downcast::<PyCFunction>().unwrap().def.doc).0 {
+        Some(s) => pystr::new_str(s),
+        None => none::none(),
+    })
+}
 
 /// A module-level native function.
 pub fn new_builtin_function(def: &'static MethodDef, module: Option<PyRef>) -> PyRef {
@@ -175,7 +213,7 @@ fn cfunction_self(_vm: &Vm, obj: &PyObject) -> PyResult<PyRef> {
 }
 
 fn cfunction_doc(_vm: &Vm, obj: &PyObject) -> PyResult<PyRef> {
-    Ok(match obj.downcast::<PyCFunction>().unwrap().def.doc {
+    Ok(match split_doc(obj.downcast::<PyCFunction>().unwrap().def.doc).1 {
         Some(d) => pystr::new_str(d),
         None => none::none(),
     })

@@ -377,7 +377,7 @@ pub fn list_sort_impl(vm: &Vm, l: &PyObject, args: &[PyRef], kwnames: &[PyRef]) 
     for (k, v) in kwnames.iter().zip(args) {
         match pystr::to_string(k).as_str() {
             "key" => key = if v.is(none::none_ref()) { None } else { Some(v) },
-            "reverse" => reverse = crate::protocol::index_as_isize(vm, v).map_err(|_| vm.type_error(format!("'{}' object cannot be interpreted as an integer", v.ob_type().name())))? != 0,
+            "reverse" => reverse = crate::protocol::is_true(vm, v)?,
             other => return Err(vm.type_error(format!("sort() got an unexpected keyword argument '{other}'"))),
         }
     }

@@ -25,6 +25,12 @@ fn module_dict_cell(obj: &PyObject) -> &RefCell<Option<PyRef>> {
     unsafe { &obj.payload_unchecked::<PyModule>().dict }
 }
 
+static MODULE_GETSET: &[crate::types::descr::GetSetDef] = &[crate::types::descr::GetSetDef::new("__dict__", module_dict_get, None)];
+
+fn module_dict_get(_vm: &Vm, o: &PyObject) -> crate::error::PyResult<PyRef> {
+    Ok(module_dict(o))
+}
+
 pub static MODULE_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
@@ -34,6 +40,7 @@ pub static MODULE_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
         tp_repr: Cell::new(Some(module_repr)),
         tp_getattro: Cell::new(Some(module_getattro)),
         tp_dict_of: Cell::new(Some(module_dict_cell)),
+        tp_getset: MODULE_GETSET,
         tp_new: Cell::new(Some(module_new)),
         tp_init: Cell::new(Some(module_init)),
         ..PyTypeData::BASE
