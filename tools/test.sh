@@ -16,5 +16,8 @@ done
 # The golden programs run on the virtual machine (tests/programs/README.md).
 echo "== tools/run_programs.py"
 if tools/ref.sh tools/run_programs.py --check --timeout 10; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
+# The same programs under the refcheck feature: no leaked or over-released reference.
+echo "== tools/refcheck.sh"
+if tools/refcheck.sh; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
 echo "conformance: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -18,14 +18,56 @@ pub fn run_main(vm: &Vm, code: CodeObject, filename: &str) -> u8 {
     dict::set_item_str_key(vm, &globals, &vm.intern("__builtins__"), &vm.builtins);
     dict::set_item_str_key(vm, &globals, &vm.intern("__cached__"), &none::none());
     let code = crate::types::code::new_code(vm, Arc::new(code));
+    #[cfg(feature = "refcheck")]
+    let modules_before = dict::keys(&vm.modules);
+    #[cfg(feature = "refcheck")]
+    crate::gc::refcheck::set_baseline();
     let r = crate::eval::exec_code(vm, code, globals.clone(), None);
-    let status = match r {
+    #[allow(unused_mut)]
+    let mut status = match r {
         Ok(_) => 0,
         Err(e) => handle_uncaught(vm, e),
     };
     clear_module_dict(vm, &globals);
     crate::sysmodule::flush_stdout(vm);
+    #[cfg(feature = "refcheck")]
+    if refcheck_at_exit(vm, &globals, &modules_before) > 0 && status == 0 {
+        status = 70;
+    }
     status
+}
+
+/// Release everything the program made (its globals, the modules it imported, the
+/// exception being handled, cycles) and report what is still alive.
+#[cfg(feature = "refcheck")]
+fn refcheck_at_exit(vm: &Vm, globals: &crate::object::PyRef, modules_before: &[crate::object::PyRef]) -> usize {
+    let _ = dict::gc_clear(globals);
+    for k in dict::keys(&vm.modules) {
+        if !modules_before.iter().any(|m| m.is(&k)) {
+            let _ = dict::del_item(vm, &vm.modules, &k);
+        }
+    }
+    vm.exc_value.replace(None);
+    // As finalize_modules: the hooks a program installed and the last exception go.
+    let sd = module::module_dict(&vm.sys);
+    for (name, orig) in [("excepthook", Some("__excepthook__")), ("displayhook", Some("__displayhook__")),
+                         ("last_exc", None), ("last_value", None), ("last_type", None), ("last_traceback", None)] {
+        let v = match orig {
+            Some(o) => dict::get_item_str_key(&sd, &vm.intern(o)),
+            None => None,
+        };
+        match v {
+            Some(v) => dict::set_item_str_key(vm, &sd, &vm.intern(name), &v),
+            None => {
+                let _ = dict::del_item(vm, &sd, &vm.intern(name));
+            }
+        }
+    }
+    vm.frames.release_pooled_code();
+    for _ in 0..3 {
+        crate::gc::collect(vm, 2);
+    }
+    crate::gc::refcheck::report_leaks(vm)
 }
 
 /// At exit, replace a module's globals with None so that finalizers (`__del__`) of the

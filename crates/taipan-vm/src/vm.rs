@@ -114,6 +114,11 @@ impl Vm {
         vm
     }
 
+    /// Addresses of the interned strings (they live as long as the interpreter).
+    pub fn interned_addrs(&self) -> Vec<usize> {
+        self.interned.borrow().values().map(|r| r.addr()).collect()
+    }
+
     /// `sys.intern`: the one str object for `s`.
     pub fn intern(&self, s: &str) -> PyRef {
         if let Some(r) = self.interned.borrow().get(s) {

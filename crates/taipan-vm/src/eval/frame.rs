@@ -218,6 +218,16 @@ impl FrameStack {
         self.depth.set(self.depth.get() - 1);
     }
 
+    /// Release the code objects that pooled frame headers keep (for `refcheck`'s leak
+    /// report at exit: only frames that are not running are touched).
+    pub fn release_pooled_code(&self) {
+        // SAFETY: the pool's headers are not in use (popped frames), nothing borrows it.
+        let pool = unsafe { &mut *self.pool.get() };
+        for f in pool.iter_mut().skip(self.depth.get()) {
+            f.code = crate::types::none::none();
+        }
+    }
+
     /// Link a generator's frame in as the current frame.
     ///
     /// # Safety

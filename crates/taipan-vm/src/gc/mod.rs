@@ -26,6 +26,8 @@
 //! CPython 3.13 does the same through its eval breaker.
 
 mod collect;
+#[cfg(feature = "refcheck")]
+pub mod refcheck;
 pub mod module;
 pub mod traverse;
 

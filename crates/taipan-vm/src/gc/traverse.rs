@@ -94,6 +94,16 @@ fn function_clear(o: &PyObject) {
     }
 }
 
+fn cfunction_traverse(o: &PyObject, visit: Visit) {
+    let f = payload!(o, crate::types::function::PyCFunction);
+    if let Some(s) = &f.self_ {
+        visit(s);
+    }
+    if let Some(m) = &f.module {
+        visit(m);
+    }
+}
+
 fn method_traverse(o: &PyObject, visit: Visit) {
     let m = payload!(o, PyMethod);
     visit(&m.func);
@@ -182,6 +192,33 @@ fn traceback_traverse(o: &PyObject, visit: Visit) {
     visit(&t.tb_frame);
 }
 
+fn frame_traverse(o: &PyObject, visit: Visit) {
+    let f = payload!(o, crate::types::frame::PyFrame);
+    visit(&f.code);
+    visit(&f.globals);
+    visit(&f.builtins);
+    opt(&f.locals, visit);
+    opt(&f.back, visit);
+    opt(&f.extra_locals, visit);
+    opt(&f.trace, visit);
+    if let Ok(s) = f.snapshot.try_borrow() {
+        s.iter().flatten().flatten().for_each(|x| visit(x));
+    }
+}
+fn frame_clear(o: &PyObject) {
+    let f = payload!(o, crate::types::frame::PyFrame);
+    take(&f.locals);
+    take(&f.back);
+    take(&f.extra_locals);
+    take(&f.trace);
+    let old = f.snapshot.try_borrow_mut().ok().and_then(|mut s| s.take());
+    drop(old);
+}
+
+fn frame_locals_traverse(o: &PyObject, visit: Visit) {
+    visit(&payload!(o, crate::types::frame_locals::PyFrameLocalsProxy).frame);
+}
+
 fn weakref_traverse(o: &PyObject, visit: Visit) {
     crate::weakref::traverse(o, visit);
 }
@@ -195,14 +232,38 @@ fn type_traverse(o: &PyObject, visit: Visit) {
     if let Ok(s) = t.ht_slots.try_borrow() {
         s.iter().for_each(|x| visit(x));
     }
-    let base = t.tp_base.get();
-    if !base.is_null() {
-        // SAFETY: a type's base is alive while the type is; a heap base is owned.
-        let b = unsafe { &*base };
-        if b.is_heap_type() {
-            visit(b.as_object());
-        }
+    // `tp_base` is not an owned reference here (the base is owned through `__bases__`).
+}
+
+/// `type_clear` (heap types only): empty the namespace and drop the MRO, which breaks
+/// the type → dict → function/descriptor → type and type → `__mro__` → type cycles.
+fn type_clear(o: &PyObject) {
+    let Some(tp) = type_::downcast_type(o) else { return };
+    if !tp.is_heap_type() {
+        return;
     }
+    type_::type_modified(tp);
+    let d = tp.tp_dict.try_borrow().ok().and_then(|d| d.clone());
+    if let Some(d) = d {
+        dict::gc_clear(&d);
+    }
+    take(&tp.tp_mro);
+}
+
+fn subtype_getset_traverse(o: &PyObject, visit: Visit) {
+    visit(&payload!(o, crate::types::instance_attrs::PySubtypeGetSet).owner);
+}
+
+fn member_descr_traverse(o: &PyObject, visit: Visit) {
+    let m = payload!(o, crate::types::descr::PyMemberDescr);
+    visit(&m.name);
+    visit(&m.objclass);
+}
+
+fn method_wrapper_traverse(o: &PyObject, visit: Visit) {
+    let m = payload!(o, crate::types::descr::PyMethodWrapper);
+    visit(&m.descr);
+    visit(&m.self_);
 }
 
 /// Instances of classes: the managed `__dict__` and `__slots__` values, the class
@@ -281,6 +342,7 @@ pub fn install() {
     set_gc(&cell::CELL_TYPE, cell_traverse, Some(cell_clear));
     set_gc(&FUNCTION_TYPE, function_traverse, Some(function_clear));
     set_gc(&METHOD_TYPE, method_traverse, None);
+    set_gc(&crate::types::function::BUILTIN_FUNCTION_TYPE, cfunction_traverse, None);
     set_gc(&module::MODULE_TYPE, module_traverse, Some(module_clear));
     set_gc(&property::PROPERTY_TYPE, property_traverse, Some(property_clear));
     set_gc(&super_::SUPER_TYPE, super_traverse, None);
@@ -290,8 +352,13 @@ pub fn install() {
     set_gc(&namespace::NAMESPACE_TYPE, namespace_traverse, Some(namespace_clear));
     set_gc(&BASE_EXCEPTION, exception_traverse, Some(exception_clear));
     set_gc(&crate::traceback::TRACEBACK_TYPE, traceback_traverse, None);
+    set_gc(&crate::types::frame::FRAME_TYPE, frame_traverse, Some(frame_clear));
+    set_gc(&crate::types::frame_locals::FRAME_LOCALS_PROXY_TYPE, frame_locals_traverse, None);
     set_gc(&crate::weakref::REF_TYPE, weakref_traverse, None);
-    set_gc(&type_::TYPE_TYPE, type_traverse, None);
+    set_gc(&type_::TYPE_TYPE, type_traverse, Some(type_clear));
+    set_gc(&crate::types::instance_attrs::SUBTYPE_GETSET_TYPE, subtype_getset_traverse, None);
+    set_gc(&crate::types::descr::MEMBER_DESCRIPTOR_TYPE, member_descr_traverse, None);
+    set_gc(&crate::types::descr::METHOD_WRAPPER_TYPE, method_wrapper_traverse, None);
     // Static subtypes with the same payload (same deallocator) inherit the slots.
     for tp in crate::types::static_types() {
         if tp.tp_traverse.get().is_some() {

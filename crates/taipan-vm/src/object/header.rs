@@ -94,6 +94,10 @@ impl PyObject {
             return false;
         }
         let n = self.ob_refcnt.get() - 1;
+        #[cfg(feature = "refcheck")]
+        if n < 0 {
+            panic!("refcheck: over-released reference (a {} object freed already)", self.ob_type().name());
+        }
         debug_assert!(n >= 0, "reference count of an object went negative");
         self.ob_refcnt.set(n);
         n == 0

@@ -129,6 +129,8 @@ pub fn alloc_object<T: PyPayload>(tp: &PyTypeObject, payload: T) -> PyRef {
             tp.ob.incref();
         }
         obj.write(PyInner { ob: PyObject::new(tp as *const PyTypeObject), payload });
+        #[cfg(feature = "refcheck")]
+        crate::gc::refcheck::on_alloc(obj as *const PyObject);
         if gc {
             let head = (obj as *mut GcHead).sub(1);
             head.write(GcHead::new());
@@ -172,6 +174,13 @@ pub unsafe fn dealloc<T: PyPayload>(obj: *mut PyObject) {
         if managed {
             std::ptr::drop_in_place(base as *mut ManagedPrefix);
         }
+        #[cfg(feature = "refcheck")]
+        {
+            // Never reused: a later decrement of this object finds count 0 and panics.
+            let _ = (base, layout, free as unsafe fn(*mut u8, Layout));
+            crate::gc::refcheck::on_free(obj);
+        }
+        #[cfg(not(feature = "refcheck"))]
         free(base, layout);
         if heap {
             drop(PyRef::from_raw(NonNull::new_unchecked(tp as *mut PyObject)));

@@ -90,6 +90,11 @@ fn dealloc(ptr: NonNull<PyObject>) {
     // alive (the object's own reference to a heap type is released by tp_dealloc).
     unsafe {
         let tp = (*ptr.as_ptr()).ob_type();
+        // Untracked first: a collection that runs while it is being freed (weakref
+        // callbacks, `__del__`) must not see an object with count zero.
+        if tp.has_flag(crate::object::typeobj::flags::HAVE_GC) {
+            crate::gc::untrack(&*ptr.as_ptr());
+        }
         // Types with a finalizer clear weak references after it (subtype_dealloc).
         if tp.tp_flags.get() & crate::weakref::WEAKREFERENCED != 0 && tp.tp_finalize.get().is_none() {
             crate::weakref::clear_weakrefs(ptr.as_ptr());

@@ -211,6 +211,13 @@ pub const fn static_name(name: &'static str) -> ManuallyDrop<RefCell<Cow<'static
 pub unsafe fn type_dealloc(obj: *mut PyObject) {
     unsafe {
         let t = &mut (*(obj as *mut PyTypeObject)).payload;
+        // Leave the bases' lists of subclasses (they do not own a reference to us).
+        let bases: Vec<PyRef> = t.tp_bases.borrow().as_ref().map(|b| crate::types::tuple::tuple_items(b).to_vec()).unwrap_or_default();
+        for b in bases {
+            if let Some(bt) = crate::types::type_::downcast_type(&b) {
+                bt.tp_subclasses.borrow_mut().retain(|&p| p != obj as *const PyObject);
+            }
+        }
         ManuallyDrop::drop(&mut t.tp_name);
         ManuallyDrop::drop(&mut t.ht_qualname);
         ManuallyDrop::drop(&mut t.tp_bases);
@@ -240,7 +247,7 @@ pub struct PyTypeData {
     /// The type's namespace (a dict).
     pub tp_dict: ManuallyDrop<RefCell<Option<PyRef>>>,
     /// Weak list of direct subclasses, for slot updates and `__subclasses__()`.
-    pub tp_subclasses: ManuallyDrop<RefCell<Vec<PyRef>>>,
+    pub tp_subclasses: ManuallyDrop<RefCell<Vec<*const PyObject>>>,
     pub tp_dealloc: Cell<Destructor>,
     pub tp_version_tag: Cell<u32>,
     /// For classes: the names of `__slots__` members stored in the instance prefix.
@@ -331,6 +338,13 @@ impl PyTypeData {
             Some(i) if self.tp_flags.get() & flags::HEAPTYPE == 0 => n[i + 1..].to_string(),
             _ => n.to_string(),
         }
+    }
+
+    /// The direct subclasses (`__subclasses__()`), as new references: the list itself
+    /// does not own them (a subclass removes itself when it is freed).
+    pub fn subclasses(&self) -> Vec<PyRef> {
+        // SAFETY: listed subclasses are alive (type_dealloc unlists them).
+        self.tp_subclasses.borrow().iter().map(|&p| unsafe { &*p }.to_ref()).collect()
     }
 
     pub fn has_flag(&self, flag: u64) -> bool {

@@ -210,7 +210,7 @@ pub fn format_source(lines: &[String], col: Option<i32>, end_col: Option<i32>) -
     let segment: String = if start <= cut_end { joined[start..cut_end].iter().collect() } else { String::new() };
 
     let mut anchors = extract_anchors(&segment);
-    let show = should_show_carets(start, end, &all_lines, anchors.is_some());
+    let show = should_show_carets(start, end, &all_lines, anchors.is_some()) && !super::no_carets();
 
     let mut significant: Vec<usize> = vec![0, n - 1];
     let (mut left_off, mut right_off) = (0usize, 0usize);

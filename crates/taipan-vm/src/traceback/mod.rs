@@ -235,6 +235,16 @@ pub fn print_exception(vm: &Vm, err: &PyErr) {
     let _ = std::io::stderr().write_all(text.as_bytes());
 }
 
+thread_local! {
+    /// Set while an unraisable exception is formatted: 3.13's C traceback printer
+    /// (`_PyTraceBack_Print`, used by the default unraisable hook) shows no markers.
+    static NO_CARETS: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn no_carets() -> bool {
+    NO_CARETS.with(|c| c.get())
+}
+
 /// `PyErr_WriteUnraisable`: "Exception ignored in: <obj>" and the traceback.
 pub fn write_unraisable(vm: &Vm, err: &PyErr, context: Option<(&str, &PyObject)>) {
     crate::sysmodule::flush_stdout(vm);
@@ -243,6 +253,8 @@ pub fn write_unraisable(vm: &Vm, err: &PyErr, context: Option<(&str, &PyObject)>
         let r = crate::protocol::repr_string(vm, obj).unwrap_or_else(|_| "<object repr() failed>".into());
         s.push_str(&format!("{msg}: {r}\n"));
     }
+    let saved = NO_CARETS.with(|c| c.replace(true));
     s.push_str(&format_exception(vm, err.value()));
+    NO_CARETS.with(|c| c.set(saved));
     let _ = std::io::stderr().write_all(s.as_bytes());
 }

@@ -279,7 +279,7 @@ pub fn new_class(
     slots::fixup_slots(vm, tp)?;
     for b in &bases_v {
         if let Some(bt) = downcast_type(b) {
-            bt.tp_subclasses.borrow_mut().push(new_type.clone());
+            bt.tp_subclasses.borrow_mut().push(&*new_type as *const PyObject);
         }
     }
     type_modified(tp);

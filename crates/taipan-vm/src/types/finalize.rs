@@ -61,13 +61,19 @@ pub unsafe fn subtype_dealloc(obj: *mut PyObject) {
         if let Some(fin) = tp.tp_finalize.get() {
             if !is_finalized(o) {
                 let ran = crate::vm::with_current_vm(|vm| {
-                    // Revive for the call: this reference is the only one.
+                    // Revive for the call: this reference is the only one; a live object
+                    // is tracked again while Python code runs (CPython's subtype_dealloc).
                     let r = PyRef::new_ref(o);
+                    crate::gc::track(o);
                     fin(vm, o);
                     mark_finalized(o);
                     let ptr = r.into_raw();
                     // Release the temporary reference without deallocating again.
-                    (*ptr.as_ptr()).release_revived()
+                    let dead = (*ptr.as_ptr()).release_revived();
+                    if dead {
+                        crate::gc::untrack(o);
+                    }
+                    dead
                 });
                 if ran == Some(false) {
                     return; // resurrected: it lives on, finalized

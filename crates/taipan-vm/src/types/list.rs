@@ -15,6 +15,16 @@ pub struct PyList {
     pub items: RefCell<Vec<PyRef>>,
 }
 
+impl Drop for PyList {
+    /// `list_dealloc` releases the items last to first (observable through `__del__`).
+    fn drop(&mut self) {
+        let v = self.items.get_mut();
+        while let Some(x) = v.pop() {
+            drop(x);
+        }
+    }
+}
+
 impl PyPayload for PyList {
     fn static_type() -> &'static PyTypeObject {
         &LIST_TYPE

@@ -347,7 +347,7 @@ pub fn update_slot(vm: &Vm, tp: &PyTypeObject, name: &PyObject) {
     for sd in SLOTDEFS.iter().filter(|sd| sd.name == n) {
         set_slot_from_mro(vm, tp, sd);
     }
-    let subs: Vec<PyRef> = tp.tp_subclasses.borrow().clone();
+    let subs: Vec<PyRef> = tp.subclasses();
     for s in subs {
         if let Some(t) = type_::downcast_type(&s) {
             update_slot(vm, t, name);

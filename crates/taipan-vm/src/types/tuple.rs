@@ -13,6 +13,16 @@ pub struct PyTuple {
     pub items: Box<[PyRef]>,
 }
 
+impl Drop for PyTuple {
+    /// `tupledealloc` releases the items last to first (observable through `__del__`).
+    fn drop(&mut self) {
+        let mut v = std::mem::take(&mut self.items).into_vec();
+        while let Some(x) = v.pop() {
+            drop(x);
+        }
+    }
+}
+
 impl PyPayload for PyTuple {
     fn static_type() -> &'static PyTypeObject {
         &TUPLE_TYPE

@@ -239,7 +239,7 @@ pub fn assign_version_tag(tp: &PyTypeObject) {
 /// `type_modified`: the type or a base changed; invalidate its tag and its subclasses'.
 pub fn type_modified(tp: &PyTypeObject) {
     assign_version_tag(tp);
-    let subs: Vec<PyRef> = tp.tp_subclasses.borrow().clone();
+    let subs: Vec<PyRef> = tp.subclasses();
     for s in subs {
         if let Some(t) = downcast_type(&s) {
             type_modified(t);
@@ -411,7 +411,7 @@ fn type_mro_method(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
 
 fn type_subclasses(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     let tp = as_type(vm, &args[0])?;
-    Ok(crate::types::list::new_list(tp.tp_subclasses.borrow().clone()))
+    Ok(crate::types::list::new_list(tp.subclasses()))
 }
 
 fn type_instancecheck(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
