@@ -148,7 +148,7 @@ fn exact_dict_version(d: &PyObject) -> Option<u64> {
 }
 
 /// The cached value of a `LOAD_GLOBAL`, when the cache still holds.
-#[inline]
+#[inline(always)]
 pub fn load_global_hit(entry: &GlobalCache, globals: &PyObject, builtins: &PyObject) -> Option<PyRef> {
     let gv = entry.globals_version.get();
     if gv == 0 || exact_dict_version(globals) != Some(gv) {

@@ -167,25 +167,38 @@ impl FrameStack {
         // SAFETY: as in alloc_slots.
         let pool = unsafe { &mut *self.pool.get() };
         let d = self.depth.get();
-        let frame = InterpreterFrame {
-            code,
-            func,
-            globals,
-            builtins,
-            locals,
-            localsplus,
-            stack_top: 0,
-            instr: 0,
-            previous: self.current.get(),
-            frame_obj: None,
-            is_entry,
-            is_generator: false,
-            data_mark,
-        };
         if d < pool.len() {
-            *pool[d] = frame;
+            // Reuse the header in place (a popped header holds only `code` and the None
+            // singletons, see `pop`).
+            let fr = &mut *pool[d];
+            std::mem::replace(&mut fr.code, code).release();
+            std::mem::replace(&mut fr.globals, globals).release();
+            std::mem::replace(&mut fr.builtins, builtins).release();
+            fr.func = func;
+            fr.locals = locals;
+            fr.localsplus = localsplus;
+            fr.stack_top = 0;
+            fr.instr = 0;
+            fr.previous = self.current.get();
+            fr.is_entry = is_entry;
+            fr.is_generator = false;
+            fr.data_mark = data_mark;
         } else {
-            pool.push(Box::new(frame));
+            pool.push(Box::new(InterpreterFrame {
+                code,
+                func,
+                globals,
+                builtins,
+                locals,
+                localsplus,
+                stack_top: 0,
+                instr: 0,
+                previous: self.current.get(),
+                frame_obj: None,
+                is_entry,
+                is_generator: false,
+                data_mark,
+            }));
         }
         let p: *mut InterpreterFrame = &mut *pool[d];
         self.depth.set(d + 1);
