@@ -211,6 +211,8 @@ fn init_fields(_vm: &Vm, e: &PyObject) {
             _ => args.clone(),
         };
         *ex.fields.borrow_mut() = vec![Some(code)];
+    } else if tp.is_subtype(&SYNTAX_ERROR) {
+        let _ = crate::types::syntax_error::init_fields(_vm, e);
     }
 }
 
@@ -251,6 +253,9 @@ fn exc_repr(vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
 }
 
 fn exc_str(vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
+    if o.ob_type().is_subtype(&SYNTAX_ERROR) {
+        return crate::types::syntax_error::syntax_error_str(vm, o);
+    }
     let args = as_exc(o).args.borrow().clone();
     let items = tuple::tuple_items(&args);
     match items.len() {

@@ -45,6 +45,7 @@ pub mod slots;
 pub mod slice;
 pub mod str;
 pub mod super_;
+pub mod syntax_error;
 pub mod str_format;
 pub mod structseq;
 pub mod str_methods;
@@ -162,5 +163,6 @@ pub fn ready_static_types(vm: &crate::vm::Vm) {
             type_::type_ready(vm, tp);
         }
         gen::ready_stop_iteration(vm);
+        syntax_error::ready_syntax_error(vm);
     });
 }
