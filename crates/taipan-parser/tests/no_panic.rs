@@ -38,3 +38,13 @@ fn deep_nesting_is_an_error_not_a_crash() {
     assert!(parse(&("-".repeat(3000) + "1"), Mode::Exec, "x.py", false).is_ok());
     assert!(parse(&("(".repeat(150) + &")".repeat(150)), Mode::Exec, "x.py", false).is_ok());
 }
+
+/// `eval("x = 1")`: a statement in eval mode is an "invalid syntax" error, reported at
+/// once (issue 4 reported a hang here).
+#[test]
+fn statements_in_eval_mode_are_errors() {
+    for src in ["x = 1", "x = 1\n", "a = b = 1", "x += 1", "x: int = 1", "pass", "del x", "x = 1; y = 2"] {
+        let e = parse(src, Mode::Eval, "<string>", false).expect_err(src);
+        assert_eq!(e.msg, "invalid syntax", "{src}");
+    }
+}
