@@ -21,6 +21,10 @@
 //! skipped: changing a class's or a base's dict (or its bases) gives it and its subclasses
 //! new tags (`type_modified`), and a borrowed pointer to the class attribute stays valid
 //! because the dict holding it is unchanged. The instance dict is still consulted every time.
+//!
+//! **STORE_ATTR** (`STORE_ATTR_INSTANCE_VALUE`, `STORE_ATTR_SLOT`) uses the same entries:
+//! with the generic `__setattr__`, a name the MRO does not hold as a data descriptor goes
+//! straight to the instance dict, and a data descriptor's `__set__` is called directly.
 
 use std::cell::Cell;
 
@@ -104,7 +108,8 @@ pub struct Quickened {
 /// A cache index meaning "no cache entry".
 pub const NO_CACHE: u16 = u16::MAX;
 
-/// The executed copy of `code`'s bytes and its `LOAD_GLOBAL` and `LOAD_ATTR` caches.
+/// The executed copy of `code`'s bytes and its `LOAD_GLOBAL`, `LOAD_ATTR` and
+/// `STORE_ATTR` caches (the attribute instructions share one table).
 pub fn quicken(code: &CodeObject) -> Quickened {
     let mut bytes = code.code.clone();
     let mut globals = Vec::new();
@@ -114,7 +119,7 @@ pub fn quicken(code: &CodeObject) -> Quickened {
     while i < n {
         let opcode = bytes[2 * i];
         let ncaches = op::CACHES[opcode as usize] as usize;
-        if (opcode == op::LOAD_GLOBAL || opcode == op::LOAD_ATTR) && ncaches >= 1 && i + 1 < n {
+        if (opcode == op::LOAD_GLOBAL || opcode == op::LOAD_ATTR || opcode == op::STORE_ATTR) && ncaches >= 1 && i + 1 < n {
             // Past 65535 sites, NO_CACHE: those instructions always look the name up.
             let ix = if opcode == op::LOAD_GLOBAL {
                 if globals.len() < NO_CACHE as usize {
@@ -294,6 +299,72 @@ pub fn load_attr_fill(entry: &AttrCache, owner: &PyObject, name: &PyObject, meth
         }
     };
     // The type lookup runs no Python code: the tag read above still holds.
+    entry.tp.set(tp);
+    entry.kind.set(kind);
+    entry.descr.set(descr);
+    entry.version.set(version);
+}
+
+/// True when `tp` uses the generic `__setattr__`.
+#[inline(always)]
+fn generic_setattro(tp: &PyTypeObject) -> bool {
+    tp.tp_setattro.get().map(|f| f as usize) == Some(crate::types::object::generic_setattr as *const () as usize)
+}
+
+/// A cached `STORE_ATTR`: `Ok(true)` when stored, `Ok(false)` when the general path must
+/// run.
+#[inline]
+pub fn store_attr_hit(vm: &Vm, entry: &AttrCache, owner: &PyObject, name: &PyObject, value: &PyObject) -> PyResult<bool> {
+    let tp = owner.ob_type();
+    let version = entry.version.get();
+    if version == 0 || !std::ptr::eq(tp, entry.tp.get()) || tp.tp_version_tag.get() != version || !generic_setattro(tp) {
+        return Ok(false);
+    }
+    match entry.kind.get() {
+        AttrKind::InstanceOnly => {
+            let Some(d) = crate::types::object::instance_dict(owner) else { return Ok(false) };
+            dict::set_item(vm, &d, name, value)?;
+            Ok(true)
+        }
+        AttrKind::DataDescr => {
+            // SAFETY: the type is unchanged since the descriptor was cached; the strong
+            // reference keeps it alive while `__set__` runs.
+            let d = PyRef::new_ref(unsafe { &*entry.descr.get() });
+            let Some(set) = d.ob_type().tp_descr_set.get() else { return Ok(false) };
+            set(vm, &d, owner, Some(value))?;
+            Ok(true)
+        }
+        _ => Ok(false),
+    }
+}
+
+/// After a `STORE_ATTR` miss: fill its cache (with backoff, as `load_attr_fill`).
+#[cold]
+#[inline(never)]
+pub fn store_attr_fill(entry: &AttrCache, owner: &PyObject, name: &PyObject) {
+    let b = entry.backoff.get();
+    if b > 0 {
+        entry.backoff.set(b - 1);
+        return;
+    }
+    let nb = entry.next_backoff.get();
+    entry.backoff.set(nb);
+    entry.next_backoff.set((nb * 2).min(MAX_BACKOFF));
+    entry.version.set(0);
+    let tp = owner.ob_type();
+    let version = tp.tp_version_tag.get();
+    if version == 0 || !generic_setattro(tp) {
+        return;
+    }
+    let (kind, descr) = match crate::types::type_::lookup(tp, name) {
+        Some(d) if d.ob_type().tp_descr_set.get().is_some() => (AttrKind::DataDescr, &*d as *const PyObject),
+        _ => {
+            if crate::types::object::instance_dict_cell(owner).is_none() {
+                return;
+            }
+            (AttrKind::InstanceOnly, std::ptr::null())
+        }
+    };
     entry.tp.set(tp);
     entry.kind.set(kind);
     entry.descr.set(descr);

@@ -550,6 +550,22 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
             op::STORE_ATTR => {
                 let owner = pop!();
                 let v = pop!();
+                // STORE_ATTR_INSTANCE_VALUE / STORE_ATTR_SLOT (eval/cache.rs).
+                let ix = if instr + 1 < nunits {
+                    // SAFETY: in bounds, checked just above.
+                    unsafe { u16::from_le_bytes([*bytes.get_unchecked(2 * instr + 2), *bytes.get_unchecked(2 * instr + 3)]) }
+                } else {
+                    cache::NO_CACHE
+                } as usize;
+                if let Some(entry) = code.attr_cache.get(ix) {
+                    let name = &code.names[oparg as usize];
+                    if tri!(cache::store_attr_hit(vm, entry, &owner, name, &v)) {
+                        owner.release();
+                        v.release();
+                        continue;
+                    }
+                    cache::store_attr_fill(entry, &owner, name);
+                }
                 tri!(protocol::setattr(vm, &owner, &code.names[oparg as usize], &v));
             }
             op::DELETE_ATTR => {
