@@ -14,8 +14,10 @@ pub fn run_main(vm: &Vm, code: CodeObject, filename: &str) -> u8 {
     let main = module::new_module_named("__main__");
     let globals = module::module_dict(&main);
     dict::set_item_str_key(vm, &vm.modules, &vm.intern("__main__"), &main);
-    dict::set_item_str_key(vm, &globals, &vm.intern("__file__"), &pystr::new_str(filename));
+    // 3.13's add_main_module gives `__main__` an empty `__annotations__` first.
+    dict::set_item_str_key(vm, &globals, &vm.intern("__annotations__"), &dict::new_dict());
     dict::set_item_str_key(vm, &globals, &vm.intern("__builtins__"), &vm.builtins);
+    dict::set_item_str_key(vm, &globals, &vm.intern("__file__"), &pystr::new_str(filename));
     dict::set_item_str_key(vm, &globals, &vm.intern("__cached__"), &none::none());
     let code = crate::types::code::new_code(vm, Arc::new(code));
     #[cfg(feature = "refcheck")]

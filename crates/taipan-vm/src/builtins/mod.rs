@@ -232,9 +232,9 @@ fn builtin_callable(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     Ok(none::bool_(args[0].ob_type().tp_call.get().is_some()))
 }
 
-fn attr_name<'a>(vm: &Vm, name: &'a PyRef, fname: &str) -> PyResult<&'a PyRef> {
+fn attr_name<'a>(vm: &Vm, name: &'a PyRef, _fname: &str) -> PyResult<&'a PyRef> {
     if pystr::downcast_str(name).is_none() {
-        return Err(vm.type_error(format!("{fname}(): attribute name must be string, not '{}'", name.ob_type().name())));
+        return Err(vm.type_error(format!("attribute name must be string, not '{}'", name.ob_type().name())));
     }
     Ok(name)
 }
