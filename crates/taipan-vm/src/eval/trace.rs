@@ -13,8 +13,11 @@
 //!
 //! **Line events**: an instruction whose line differs from the last one reported in its
 //! frame, or any instruction reached by a backward jump (a loop on one line), reports
-//! `line` first; `RESUME` never does. Not done: `c_call`/`c_return`/`c_exception` and
-//! `opcode` events.
+//! `line` first; `RESUME` never does. Not done: `opcode` events.
+//!
+//! **C calls** (profiling): before a `CALL*` of a built-in the profiler gets `c_call`, and
+//! the frame remembers the callee; the frame's next instruction reports `c_return`, an
+//! exception arriving in the frame `c_exception`.
 
 use std::cell::{Cell, RefCell};
 
@@ -143,6 +146,9 @@ pub fn instruction(vm: &Vm, f: &mut InterpreterFrame, instr: usize, opcode: u8, 
         }
         return Ok(());
     }
+    if get_profile().is_some() || f.frame_obj.is_some() {
+        profile_c_call(vm, f, opcode, oparg)?;
+    }
     let Some(frame) = f.frame_obj.clone() else { return Ok(()) };
     let fo = pyframe(&frame);
     if fo.trace.borrow().is_some() && fo.trace_lines.get() {
@@ -169,12 +175,60 @@ pub fn instruction(vm: &Vm, f: &mut InterpreterFrame, instr: usize, opcode: u8, 
     Ok(())
 }
 
+/// Profiling: `c_return` for a finished call of a built-in, then `c_call` when this
+/// instruction calls one (a `builtin_function_or_method`, or a method descriptor given
+/// its `self`, reported bound).
+fn profile_c_call(vm: &Vm, f: &mut InterpreterFrame, opcode: u8, oparg: u32) -> PyResult<()> {
+    if let Some(frame) = f.frame_obj.clone() {
+        let pending = pyframe(&frame).trace_pending_c.replace(None);
+        if let Some(c) = pending {
+            profile_event(vm, &frame, "c_return", c)?;
+        }
+    }
+    if get_profile().is_none() {
+        return Ok(());
+    }
+    let stack = f.stack_slice();
+    let (callable, self_) = match opcode {
+        op::CALL | op::CALL_KW => {
+            let extra = if opcode == op::CALL_KW { 1 } else { 0 };
+            let Some(i) = stack.len().checked_sub(oparg as usize + 2 + extra) else { return Ok(()) };
+            (stack[i].clone(), stack[i + 1].clone())
+        }
+        op::CALL_FUNCTION_EX => {
+            let Some(i) = stack.len().checked_sub(3 + (oparg as usize & 1)) else { return Ok(()) };
+            (stack[i].clone(), None)
+        }
+        _ => return Ok(()),
+    };
+    let Some(callable) = callable else { return Ok(()) };
+    let arg = if callable.downcast::<crate::types::function::PyCFunction>().is_some() {
+        callable
+    } else if callable.downcast::<crate::types::descr::PyMethodDescr>().is_some() {
+        let Some(s) = self_ else { return Ok(()) };
+        let Some(get) = callable.ob_type().tp_descr_get.get() else { return Ok(()) };
+        let tp = s.type_ref();
+        get(vm, &callable, Some(&s), &tp)?
+    } else {
+        return Ok(());
+    };
+    let frame = crate::types::frame::frame_object(vm, f);
+    profile_event(vm, &frame, "c_call", arg.clone())?;
+    let old = pyframe(&frame).trace_pending_c.replace(Some(arg));
+    drop(old);
+    Ok(())
+}
+
 /// An exception was raised in `f`, or reached it from a callee (`exception` event).
 pub fn exception(vm: &Vm, f: &mut InterpreterFrame, err: &PyErr) -> PyResult<()> {
     if suspended() {
         return Ok(());
     }
     let Some(frame) = f.frame_obj.clone() else { return Ok(()) };
+    let pending = pyframe(&frame).trace_pending_c.replace(None);
+    if let Some(c) = pending {
+        profile_event(vm, &frame, "c_exception", c)?;
+    }
     if pyframe(&frame).trace.borrow().is_none() {
         return Ok(());
     }

@@ -37,6 +37,8 @@ pub struct PyFrame {
     /// Tracing state (eval/trace.rs): the line last reported, the previous instruction.
     pub trace_line: Cell<i32>,
     pub trace_prev: Cell<usize>,
+    /// Profiling: the built-in being called from this frame (`c_return` is due).
+    pub trace_pending_c: RefCell<Option<PyRef>>,
 }
 
 impl PyPayload for PyFrame {
@@ -100,6 +102,7 @@ pub fn frame_object(vm: &Vm, f: &mut InterpreterFrame) -> PyRef {
             trace_opcodes: Cell::new(false),
             trace_line: Cell::new(-1),
             trace_prev: Cell::new(0),
+            trace_pending_c: RefCell::new(None),
         },
     );
     f.frame_obj = Some(o.clone());
@@ -145,6 +148,7 @@ fn frame_object_noalloc(f: &mut InterpreterFrame) -> Option<PyRef> {
             trace_opcodes: Cell::new(false),
             trace_line: Cell::new(-1),
             trace_prev: Cell::new(0),
+            trace_pending_c: RefCell::new(None),
         },
     );
     f.frame_obj = Some(o.clone());
