@@ -76,6 +76,8 @@ pub fn init(vm: &Vm) {
     for (name, tp) in exceptions::exception_builtins() {
         set(vm, name, tp.as_object());
     }
+    let eg = crate::types::exception_group::init_exception_group(vm);
+    set(vm, "ExceptionGroup", &eg);
     set(vm, "EnvironmentError", exceptions::OS_ERROR.as_object());
     set(vm, "IOError", exceptions::OS_ERROR.as_object());
     set(vm, "None", none::none_ref());

@@ -1016,6 +1016,18 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
                 let old = vm.exc_value.replace(if v.is(none::none_ref()) { None } else { Some(v) });
                 drop(old);
             }
+            op::CHECK_EG_MATCH => {
+                let match_type = pop!();
+                let exc_value = pop!();
+                tri!(crate::types::exception_group::check_except_star_type_valid(vm, &match_type));
+                let (rest, m) = tri!(crate::types::exception_group::exception_group_match(vm, f, &exc_value, &match_type));
+                if !m.is(none::none_ref()) {
+                    let old = vm.exc_value.replace(Some(m.clone()));
+                    drop(old);
+                }
+                push!(rest);
+                push!(m);
+            }
             op::CHECK_EXC_MATCH => {
                 let right = pop!();
                 let left = top!().clone();

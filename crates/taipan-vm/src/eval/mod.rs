@@ -7,7 +7,7 @@ mod ceval;
 mod fast;
 pub mod frame;
 pub mod op;
-mod ops;
+pub(crate) mod ops;
 mod pattern;
 pub mod trace;
 mod unwind;

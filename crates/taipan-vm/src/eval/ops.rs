@@ -390,6 +390,10 @@ pub fn call_intrinsic_1(vm: &Vm, f: &InterpreterFrame, v: &PyObject, oparg: u32)
 }
 
 /// `CALL_INTRINSIC_2`.
-pub fn call_intrinsic_2(vm: &Vm, _a: &PyObject, _b: &PyObject, oparg: u32) -> PyResult<PyRef> {
-    Err(vm.system_error(format!("taipan: intrinsic2 {oparg} is not implemented yet")))
+pub fn call_intrinsic_2(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) -> PyResult<PyRef> {
+    match oparg {
+        // INTRINSIC_PREP_RERAISE_STAR(orig, excs)
+        1 => crate::types::exception_group::prep_reraise_star(vm, a, b),
+        _ => Err(vm.system_error(format!("taipan: intrinsic2 {oparg} is not implemented yet"))),
+    }
 }

@@ -198,27 +198,128 @@ pub fn format_exception_only(vm: &Vm, exc: &PyObject) -> String {
     s
 }
 
+/// `_ExceptionPrintContext` of traceback.py: the nesting of exception groups being
+/// printed, which indents every line and draws the group frames.
+struct PrintContext {
+    depth: usize,
+    need_close: bool,
+}
+
+const MAX_GROUP_WIDTH: usize = 15;
+const MAX_GROUP_DEPTH: usize = 10;
+
+impl PrintContext {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    fn emit(&self, text: &str, margin: char, out: &mut String) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
+    }
+}
+
+const CAUSE_MESSAGE: &str = "\nThe above exception was the direct cause of the following exception:\n\n";
+const CONTEXT_MESSAGE: &str = "\nDuring handling of the above exception, another exception occurred:\n\n";
+
 fn format_chain(vm: &Vm, exc: &PyObject, seen: &mut Vec<usize>, out: &mut String) {
-    seen.push(exc.addr());
-    let e = exceptions::as_exc(exc);
-    let cause = e.cause.borrow().clone();
-    let context = e.context.borrow().clone();
-    if let Some(c) = cause {
-        if !seen.contains(&c.addr()) {
-            format_chain(vm, &c, seen, out);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+    let mut ctx = PrintContext { depth: 0, need_close: false };
+    format_exc(vm, exc, seen, &mut ctx, out);
+}
+
+/// `TracebackException.format(chain=True)`: the chain oldest first, each exception with
+/// its traceback; exception groups with their members in frames.
+fn format_exc(vm: &Vm, exc: &PyObject, seen: &mut Vec<usize>, ctx: &mut PrintContext, out: &mut String) {
+    let mut chain: Vec<(Option<&str>, PyRef)> = Vec::new();
+    let mut cur = Some(exc.to_ref());
+    while let Some(e) = cur.take() {
+        seen.push(e.addr());
+        let x = exceptions::as_exc(&e);
+        let cause = x.cause.borrow().clone();
+        let context = x.context.borrow().clone();
+        let mut msg = None;
+        if let Some(c) = cause {
+            if !seen.contains(&c.addr()) {
+                msg = Some(CAUSE_MESSAGE);
+                cur = Some(c);
+            }
+        } else if let Some(c) = context.filter(|_| !x.suppress_context.get()) {
+            if !seen.contains(&c.addr()) {
+                msg = Some(CONTEXT_MESSAGE);
+                cur = Some(c);
+            }
         }
-    } else if let Some(c) = context.filter(|_| !e.suppress_context.get()) {
-        if !seen.contains(&c.addr()) {
-            format_chain(vm, &c, seen, out);
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+        chain.push((msg, e));
+    }
+    for (msg, e) in chain.into_iter().rev() {
+        if let Some(m) = msg {
+            ctx.emit(m, '|', out);
+        }
+        let tb = exceptions::as_exc(&e).traceback.borrow().clone();
+        if !crate::types::exception_group::is_group(&e) {
+            if let Some(t) = tb {
+                ctx.emit("Traceback (most recent call last):\n", '|', out);
+                let mut s = String::new();
+                format_tb(vm, &t, &mut s);
+                ctx.emit(&s, '|', out);
+            }
+            ctx.emit(&format_exception_only(vm, &e), '|', out);
+            continue;
+        }
+        if ctx.depth > MAX_GROUP_DEPTH {
+            ctx.emit(&format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n"), '|', out);
+            continue;
+        }
+        let toplevel = ctx.depth == 0;
+        if toplevel {
+            ctx.depth += 1;
+        }
+        if let Some(t) = tb {
+            ctx.emit("Exception Group Traceback (most recent call last):\n", if toplevel { '+' } else { '|' }, out);
+            let mut s = String::new();
+            format_tb(vm, &t, &mut s);
+            ctx.emit(&s, '|', out);
+        }
+        ctx.emit(&format_exception_only(vm, &e), '|', out);
+        let members = crate::protocol::getattr(vm, &e, &vm.intern("exceptions"))
+            .ok()
+            .and_then(|t| crate::types::tuple::downcast_tuple(&t).map(|t| t.to_vec()))
+            .unwrap_or_default();
+        let num = members.len();
+        let n = if num <= MAX_GROUP_WIDTH { num } else { MAX_GROUP_WIDTH + 1 };
+        ctx.need_close = false;
+        for (i, m) in members.iter().take(n).enumerate() {
+            let last = i == n - 1;
+            if last {
+                ctx.need_close = true;
+            }
+            let truncated = i >= MAX_GROUP_WIDTH;
+            let title = if truncated { "...".to_string() } else { (i + 1).to_string() };
+            out.push_str(&format!("{}{}+---------------- {title} ----------------\n", ctx.indent(), if i == 0 { "+-" } else { "  " }));
+            ctx.depth += 1;
+            if !truncated {
+                format_exc(vm, m, seen, ctx, out);
+            } else {
+                let remaining = num - MAX_GROUP_WIDTH;
+                ctx.emit(&format!("and {remaining} more exception{}\n", if remaining > 1 { "s" } else { "" }), '|', out);
+            }
+            if last && ctx.need_close {
+                out.push_str(&format!("{}+------------------------------------\n", ctx.indent()));
+                ctx.need_close = false;
+            }
+            ctx.depth -= 1;
+        }
+        if toplevel {
+            ctx.depth = 0;
         }
     }
-    if let Some(t) = e.traceback.borrow().clone() {
-        out.push_str("Traceback (most recent call last):\n");
-        format_tb(vm, &t, out);
-    }
-    out.push_str(&format_exception_only(vm, exc));
 }
 
 /// The full report of an uncaught exception, as `sys.excepthook` prints it.

@@ -35,17 +35,16 @@ pub fn calculate_metaclass(vm: &Vm, meta: &PyObject, bases: &[PyRef]) -> PyResul
 }
 
 /// The type whose instance layout a class shares ("solid base"): the nearest base that
-/// is a built-in type other than `object` with its own payload, else `object`.
+/// is a built-in type with its own payload (a built-in subtype that shares its base's
+/// payload, such as `Exception` of `BaseException`, is not solid), else `object`.
 fn solid_base(tp: &PyTypeObject) -> &PyTypeObject {
     let mut t = tp;
     loop {
-        if !t.is_heap_type() {
+        let Some(b) = t.base() else { return t };
+        if !t.is_heap_type() && t.tp_dealloc.get() as usize != b.tp_dealloc.get() as usize {
             return t;
         }
-        match t.base() {
-            Some(b) => t = b,
-            None => return t,
-        }
+        t = b;
     }
 }
 

@@ -69,7 +69,7 @@ static EXC_GETSET: &[GetSetDef] = &[
 ];
 
 macro_rules! exception_types {
-    ($( $static:ident = $name:literal : $base:ident, $doc:literal; )*) => {
+    ($( $static:ident = $name:literal : $base:ident, $doc:literal $({ $($field:ident : $value:expr),* $(,)? })?; )*) => {
         $(
             pub static $static: Static<PyTypeObject> = Static(PyInner::new_static(
                 &type_::TYPE_TYPE.0,
@@ -79,6 +79,7 @@ macro_rules! exception_types {
                     tp_doc: Some($doc),
                     tp_base: Cell::new(&$base.0 as *const PyTypeObject),
                     tp_dealloc: Cell::new(dealloc::<PyBaseException>),
+                    $($($field: $value,)*)?
                     ..PyTypeData::BASE
                 },
             ));
@@ -95,28 +96,28 @@ macro_rules! exception_types {
 }
 
 exception_types! {
-    BASE_EXCEPTION_GROUP = "BaseExceptionGroup": BASE_EXCEPTION, "A combination of multiple unrelated exceptions.";
+    BASE_EXCEPTION_GROUP = "BaseExceptionGroup": BASE_EXCEPTION, "A combination of multiple unrelated exceptions." { tp_new: Cell::new(Some(crate::types::exception_group::eg_new)), tp_init: Cell::new(Some(crate::types::exception_group::eg_init)), tp_str: Cell::new(Some(crate::types::exception_group::eg_str)), tp_methods: crate::types::exception_group::EG_METHODS, tp_getset: crate::types::exception_group::EG_GETSET };
     GENERATOR_EXIT = "GeneratorExit": BASE_EXCEPTION, "Request that a generator exit.";
     KEYBOARD_INTERRUPT = "KeyboardInterrupt": BASE_EXCEPTION, "Program interrupted by user.";
-    SYSTEM_EXIT = "SystemExit": BASE_EXCEPTION, "Request to exit from the interpreter.";
+    SYSTEM_EXIT = "SystemExit": BASE_EXCEPTION, "Request to exit from the interpreter." { tp_getset: crate::types::exception_attrs::SYSTEM_EXIT_GETSET };
     EXCEPTION = "Exception": BASE_EXCEPTION, "Common base class for all non-exit exceptions.";
     ARITHMETIC_ERROR = "ArithmeticError": EXCEPTION, "Base class for arithmetic errors.";
     FLOATING_POINT_ERROR = "FloatingPointError": ARITHMETIC_ERROR, "Floating-point operation failed.";
     OVERFLOW_ERROR = "OverflowError": ARITHMETIC_ERROR, "Result too large to be represented.";
     ZERO_DIVISION_ERROR = "ZeroDivisionError": ARITHMETIC_ERROR, "Second argument to a division or modulo operation was zero.";
     ASSERTION_ERROR = "AssertionError": EXCEPTION, "Assertion failed.";
-    ATTRIBUTE_ERROR = "AttributeError": EXCEPTION, "Attribute not found.";
+    ATTRIBUTE_ERROR = "AttributeError": EXCEPTION, "Attribute not found." { tp_init: Cell::new(Some(crate::types::exception_attrs::attribute_error_init)), tp_getset: crate::types::exception_attrs::ATTRIBUTE_ERROR_GETSET };
     BUFFER_ERROR = "BufferError": EXCEPTION, "Buffer error.";
     EOF_ERROR = "EOFError": EXCEPTION, "Read beyond end of file.";
-    IMPORT_ERROR = "ImportError": EXCEPTION, "Import can't find module, or can't find name in module.";
+    IMPORT_ERROR = "ImportError": EXCEPTION, "Import can't find module, or can't find name in module." { tp_init: Cell::new(Some(crate::types::exception_attrs::import_error_init)), tp_str: Cell::new(Some(crate::types::exception_attrs::import_error_str)), tp_getset: crate::types::exception_attrs::IMPORT_ERROR_GETSET };
     MODULE_NOT_FOUND_ERROR = "ModuleNotFoundError": IMPORT_ERROR, "Module not found.";
     LOOKUP_ERROR = "LookupError": EXCEPTION, "Base class for lookup errors.";
     INDEX_ERROR = "IndexError": LOOKUP_ERROR, "Sequence index out of range.";
     KEY_ERROR = "KeyError": LOOKUP_ERROR, "Mapping key not found.";
     MEMORY_ERROR = "MemoryError": EXCEPTION, "Out of memory.";
-    NAME_ERROR = "NameError": EXCEPTION, "Name not found globally.";
+    NAME_ERROR = "NameError": EXCEPTION, "Name not found globally." { tp_init: Cell::new(Some(crate::types::exception_attrs::name_error_init)), tp_getset: crate::types::exception_attrs::NAME_ERROR_GETSET };
     UNBOUND_LOCAL_ERROR = "UnboundLocalError": NAME_ERROR, "Local name referenced but not bound to a value.";
-    OS_ERROR = "OSError": EXCEPTION, "Base class for I/O related errors.";
+    OS_ERROR = "OSError": EXCEPTION, "Base class for I/O related errors." { tp_new: Cell::new(Some(crate::types::exception_attrs::os_error_new)), tp_init: Cell::new(Some(crate::types::exception_attrs::os_error_init)), tp_str: Cell::new(Some(crate::types::exception_attrs::os_error_str)), tp_getset: crate::types::exception_attrs::OS_ERROR_GETSET };
     BLOCKING_IO_ERROR = "BlockingIOError": OS_ERROR, "I/O operation would block.";
     CHILD_PROCESS_ERROR = "ChildProcessError": OS_ERROR, "Child process error.";
     CONNECTION_ERROR = "ConnectionError": OS_ERROR, "Connection error.";
@@ -138,7 +139,7 @@ exception_types! {
     PYTHON_FINALIZATION_ERROR = "PythonFinalizationError": RUNTIME_ERROR, "Operation blocked during Python finalization.";
     RECURSION_ERROR = "RecursionError": RUNTIME_ERROR, "Recursion limit exceeded.";
     STOP_ASYNC_ITERATION = "StopAsyncIteration": EXCEPTION, "Signal the end from iterator.__anext__().";
-    STOP_ITERATION = "StopIteration": EXCEPTION, "Signal the end from iterator.__next__().";
+    STOP_ITERATION = "StopIteration": EXCEPTION, "Signal the end from iterator.__next__()." { tp_getset: crate::types::exception_attrs::STOP_ITERATION_GETSET };
     SYNTAX_ERROR = "SyntaxError": EXCEPTION, "Invalid syntax.";
     INDENTATION_ERROR = "IndentationError": SYNTAX_ERROR, "Improper indentation.";
     TAB_ERROR = "TabError": INDENTATION_ERROR, "Improper mixture of spaces and tabs.";
@@ -146,9 +147,9 @@ exception_types! {
     TYPE_ERROR = "TypeError": EXCEPTION, "Inappropriate argument type.";
     VALUE_ERROR = "ValueError": EXCEPTION, "Inappropriate argument value (of correct type).";
     UNICODE_ERROR = "UnicodeError": VALUE_ERROR, "Unicode related error.";
-    UNICODE_DECODE_ERROR = "UnicodeDecodeError": UNICODE_ERROR, "Unicode decoding error.";
-    UNICODE_ENCODE_ERROR = "UnicodeEncodeError": UNICODE_ERROR, "Unicode encoding error.";
-    UNICODE_TRANSLATE_ERROR = "UnicodeTranslateError": UNICODE_ERROR, "Unicode translation error.";
+    UNICODE_DECODE_ERROR = "UnicodeDecodeError": UNICODE_ERROR, "Unicode decoding error." { tp_init: Cell::new(Some(crate::types::exception_attrs::unicode_decode_error_init)), tp_str: Cell::new(Some(crate::types::exception_attrs::unicode_decode_error_str)), tp_getset: crate::types::exception_attrs::UNICODE_ERROR_GETSET };
+    UNICODE_ENCODE_ERROR = "UnicodeEncodeError": UNICODE_ERROR, "Unicode encoding error." { tp_init: Cell::new(Some(crate::types::exception_attrs::unicode_encode_error_init)), tp_str: Cell::new(Some(crate::types::exception_attrs::unicode_encode_error_str)), tp_getset: crate::types::exception_attrs::UNICODE_ERROR_GETSET };
+    UNICODE_TRANSLATE_ERROR = "UnicodeTranslateError": UNICODE_ERROR, "Unicode translation error." { tp_init: Cell::new(Some(crate::types::exception_attrs::unicode_translate_error_init)), tp_str: Cell::new(Some(crate::types::exception_attrs::unicode_translate_error_str)), tp_getset: crate::types::exception_attrs::UNICODE_ERROR_GETSET };
     WARNING = "Warning": EXCEPTION, "Base class for warning categories.";
     BYTES_WARNING = "BytesWarning": WARNING, "Base class for warnings about bytes and buffer related problems, mostly\nrelated to conversion from str or comparing to str.";
     DEPRECATION_WARNING = "DeprecationWarning": WARNING, "Base class for warnings about deprecated features.";
@@ -195,25 +196,18 @@ pub fn new_exception(vm: &Vm, tp: &PyTypeObject, args: Vec<PyRef>) -> PyErr {
     PyErr::from_instance(e)
 }
 
-/// Subclass initialization of fields from args (StopIteration.value, SystemExit.code).
+/// Subclass initialization of fields from args (StopIteration.value, SystemExit.code, …).
 fn init_fields(_vm: &Vm, e: &PyObject) {
-    let tp = e.ob_type();
-    let ex = as_exc(e);
-    let args = ex.args.borrow().clone();
-    let items = tuple::tuple_items(&args);
-    let first = || items.first().cloned().unwrap_or_else(none::none);
-    if tp.is_subtype(&STOP_ITERATION) {
-        *ex.fields.borrow_mut() = vec![Some(first())];
-    } else if tp.is_subtype(&SYSTEM_EXIT) {
-        let code = match items.len() {
-            0 => none::none(),
-            1 => items[0].clone(),
-            _ => args.clone(),
-        };
-        *ex.fields.borrow_mut() = vec![Some(code)];
-    } else if tp.is_subtype(&SYNTAX_ERROR) {
+    if e.ob_type().is_subtype(&SYNTAX_ERROR) {
         let _ = crate::types::syntax_error::init_fields(_vm, e);
+        return;
     }
+    crate::types::exception_attrs::init_fields(e);
+}
+
+/// A new exception object of type `tp` with `args` and no field initialization.
+pub fn new_exception_object(tp: &PyTypeObject, args: Vec<PyRef>) -> PyRef {
+    alloc_object(tp, new_payload(args))
 }
 
 /// `StopIteration.value` / `SystemExit.code`.

@@ -15,6 +15,8 @@ pub mod descr;
 pub mod dict;
 pub mod dict_views;
 pub mod exceptions;
+pub mod exception_attrs;
+pub mod exception_group;
 pub mod finalize;
 pub mod function;
 pub mod gen;

@@ -555,8 +555,8 @@ fn str_maketrans(vm: &Vm, args: &[PyRef], kw: &[PyRef]) -> PyResult<PyRef> {
 pub fn codec_error(vm: &Vm, e: crate::unicode::CodecError) -> PyErr {
     match e {
         crate::unicode::CodecError::Unicode(u) => {
-            let tp = if u.is_decode() { &exceptions::UNICODE_DECODE_ERROR } else { &exceptions::UNICODE_ENCODE_ERROR };
-            vm.new_error(tp, u.to_string())
+            let _ = &exceptions::UNICODE_ERROR;
+            crate::types::exception_attrs::unicode_error(vm, &u)
         }
         crate::unicode::CodecError::Other(e) => str_error(vm, e),
     }
