@@ -30,6 +30,9 @@ pub fn run_main(vm: &Vm, code: CodeObject, filename: &str) -> u8 {
         Ok(_) => 0,
         Err(e) => handle_uncaught(vm, e),
     };
+    // The program is over: no more trace or profile events (and no references kept).
+    crate::eval::trace::set_trace(None);
+    crate::eval::trace::set_profile(None);
     clear_module_dict(vm, &globals);
     crate::sysmodule::flush_stdout(vm);
     #[cfg(feature = "refcheck")]
