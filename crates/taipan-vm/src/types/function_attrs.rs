@@ -90,7 +90,16 @@ fn set_code(vm: &Vm, o: &PyObject, v: Option<&PyObject>) -> PyResult<()> {
     let Some(v) = v.filter(|v| v.downcast::<crate::types::code::PyCode>().is_some()) else {
         return Err(vm.type_error("__code__ must be set to a code object"));
     };
-    *f(o).code.borrow_mut() = v.to_ref();
+    let nfree = crate::types::code_attrs::nfree(crate::types::code::as_code(v));
+    let nclosure = f(o).closure.borrow().as_ref().and_then(|c| tuple::downcast_tuple(c).map(|t| t.len())).unwrap_or(0);
+    if nfree != nclosure {
+        return Err(vm.value_error(format!(
+            "{}() requires a code object with {nclosure} free vars, not {nfree}",
+            pystr::to_string(&f(o).name.borrow())
+        )));
+    }
+    let old = f(o).code.replace(v.to_ref());
+    drop(old);
     f(o).version.set(0);
     Ok(())
 }
