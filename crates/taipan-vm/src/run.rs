@@ -112,7 +112,30 @@ pub fn handle_uncaught(vm: &Vm, e: PyErr) -> u8 {
         return 1;
     }
     print_uncaught(vm, &e);
+    if e.matches(&exceptions::KEYBOARD_INTERRUPT) {
+        UNHANDLED_KEYBOARD_INTERRUPT.store(true, std::sync::atomic::Ordering::Relaxed);
+        return 130;
+    }
     1
+}
+
+/// Set when the program ended with an uncaught KeyboardInterrupt: as CPython, the process
+/// then ends by SIGINT (status 128+2 in a shell) once the interpreter is finalized.
+pub static UNHANDLED_KEYBOARD_INTERRUPT: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// `exit_sigint`: restore SIGINT's default action and send it to this process.
+pub fn exit_sigint() {
+    extern "C" {
+        fn signal(signum: i32, handler: usize) -> usize;
+        fn raise(sig: i32) -> i32;
+    }
+    const SIGINT: i32 = 2;
+    const SIG_DFL: usize = 0;
+    // SAFETY: plain libc calls; the default action terminates the process.
+    unsafe {
+        signal(SIGINT, SIG_DFL);
+        raise(SIGINT);
+    }
 }
 
 /// Report an uncaught exception through `sys.excepthook` (the built-in one prints the

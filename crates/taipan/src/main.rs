@@ -29,6 +29,12 @@ fn main() -> ExitCode {
         .spawn(move || dispatch(&args))
         .expect("spawning the main thread")
         .join()
+        .map(|status| {
+            if taipan_vm::run::UNHANDLED_KEYBOARD_INTERRUPT.load(std::sync::atomic::Ordering::Relaxed) {
+                taipan_vm::run::exit_sigint();
+            }
+            status
+        })
         .unwrap_or_else(|e| std::panic::resume_unwind(e))
 }
 

@@ -17,6 +17,7 @@ use crate::vm::Vm;
 pub mod compile;
 pub mod input;
 pub mod namespace;
+pub mod site;
 
 static FUNCTIONS: &[MethodDef] = &[
     MethodDef::function("__build_class__", builtin_build_class),
@@ -76,6 +77,7 @@ pub fn init(vm: &Vm) {
     for (name, tp) in exceptions::exception_builtins() {
         set(vm, name, tp.as_object());
     }
+    site::init(vm);
     let eg = crate::types::exception_group::init_exception_group(vm);
     set(vm, "ExceptionGroup", &eg);
     set(vm, "EnvironmentError", exceptions::OS_ERROR.as_object());

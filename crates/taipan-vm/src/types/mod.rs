@@ -78,6 +78,7 @@ pub(crate) fn static_types() -> Vec<&'static PyTypeObject> {
     let mut v: Vec<&'static PyTypeObject> = vec![
         &object::OBJECT_TYPE,
         &type_::TYPE_TYPE,
+        &crate::builtins::site::QUITTER_TYPE,
         &none::NONE_TYPE,
         &none::NOT_IMPLEMENTED_TYPE,
         &none::ELLIPSIS_TYPE,
