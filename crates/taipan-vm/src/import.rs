@@ -40,6 +40,7 @@ pub fn import_module(vm: &Vm, name: &PyObject) -> PyResult<PyRef> {
         return Ok(m);
     }
     let err = vm.new_error(&exceptions::MODULE_NOT_FOUND_ERROR, format!("No module named '{n}'"));
+    set_import_error_fields(&err, Some(name), None);
     Err(err)
 }
 
@@ -51,10 +52,24 @@ pub fn import_from(vm: &Vm, module: &PyObject, name: &PyObject) -> PyResult<PyRe
     let mname = crate::protocol::getattr_opt(vm, module, &vm.intern("__name__"))?
         .map(|n| pystr::to_string(&n))
         .unwrap_or_else(|| "<unknown module name>".into());
-    Err(vm.new_error(
+    let err = vm.new_error(
         &exceptions::IMPORT_ERROR,
         format!("cannot import name '{}' from '{mname}' (unknown location)", pystr::to_string(name)),
-    ))
+    );
+    let modname = pystr::new_str(&mname);
+    set_import_error_fields(&err, Some(&modname), Some(name));
+    Err(err)
+}
+
+/// ImportError's `name` and `name_from` (fields 1 and 3, see exception_attrs).
+fn set_import_error_fields(err: &crate::error::PyErr, name: Option<&PyObject>, name_from: Option<&PyObject>) {
+    let e = exceptions::as_exc(err.value());
+    let mut f = e.fields.borrow_mut();
+    if f.len() < 4 {
+        f.resize(4, None);
+    }
+    f[1] = name.map(|n| n.to_ref());
+    f[3] = name_from.map(|n| n.to_ref());
 }
 
 /// `from m import *`.

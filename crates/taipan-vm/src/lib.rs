@@ -16,6 +16,7 @@ pub mod import;
 pub mod object;
 pub mod protocol;
 pub mod run;
+mod stdlib_names;
 pub mod sysmodule;
 pub mod traceback;
 pub mod types;

@@ -434,7 +434,8 @@ fn init_info(vm: &Vm) -> PyResult<()> {
     set(vm, "orig_argv", &list::new_list(orig));
     let names: Vec<PyRef> = crate::import::BUILTIN_MODULES.iter().map(|(n, _)| s(n)).collect();
     set(vm, "builtin_module_names", &tuple::new_tuple(names));
-    set(vm, "stdlib_module_names", &crate::types::tuple::new_tuple(Vec::new()));
+    let names = crate::stdlib_names::STDLIB_MODULE_NAMES.iter().map(|n| pystr::new_str(n)).collect();
+    set(vm, "stdlib_module_names", &crate::types::set::new_frozenset(vm, names).expect("str items hash"));
 
     let vi = structseq::new_type(vm, "sys", "version_info", &["major", "minor", "micro", "releaselevel", "serial"])?;
     let version_info = structseq::new_instance(vm, &vi, vec![i(3), i(13), i(0), s("final"), i(0)])?;

@@ -166,18 +166,77 @@ fn format_tb(vm: &Vm, tb_obj: &PyObject, out: &mut String) {
     let _ = vm;
 }
 
+/// `TracebackException._format_syntax_error`: the location, the source line with carets,
+/// then `Type: msg`.
+fn format_syntax_error(vm: &Vm, exc: &PyObject, stype: &str) -> String {
+    let attr = |n: &str| crate::protocol::getattr_opt(vm, exc, &vm.intern(n)).ok().flatten().filter(|v| !v.is(none::none_ref()));
+    let int_attr = |n: &str| attr(n).and_then(|v| int::downcast_int(&v).and_then(|i| i.as_i64()));
+    let str_attr = |n: &str| attr(n).and_then(|v| pystr::downcast_str(&v).map(|s| s.to_string_lossy()));
+    let mut out = String::new();
+    let lineno = int_attr("lineno");
+    let filename = attr("filename").map(|f| crate::protocol::str(vm, &f).map(|s| pystr::to_string(&s)).unwrap_or_default());
+    let mut suffix = String::new();
+    if let Some(l) = lineno {
+        out.push_str(&format!("  File \"{}\", line {l}\n", filename.clone().filter(|f| !f.is_empty()).unwrap_or_else(|| "<string>".into())));
+    } else if let Some(f) = &filename {
+        suffix = format!(" ({f})");
+    }
+    if let Some(text) = str_attr("text") {
+        let rtext = text.trim_end_matches('\n');
+        let ltext = rtext.trim_start_matches([' ', '\n', '\x0c']);
+        let spaces = rtext.chars().count() - ltext.chars().count();
+        match attr("offset") {
+            None => out.push_str(&format!("    {ltext}\n")),
+            Some(o) => {
+                if let Some(mut offset) = int::downcast_int(&o).and_then(|i| i.as_i64()) {
+                    let rlen = rtext.chars().count() as i64;
+                    let tlen = text.chars().count() as i64;
+                    let mut end_offset = if lineno == int_attr("end_lineno") {
+                        int_attr("end_offset").filter(|&e| e != 0).unwrap_or(offset)
+                    } else {
+                        rlen + 1
+                    };
+                    if !text.is_empty() && offset > tlen {
+                        offset = rlen + 1;
+                    }
+                    if !text.is_empty() && end_offset > tlen {
+                        end_offset = rlen + 1;
+                    }
+                    if offset >= end_offset || end_offset < 0 {
+                        end_offset = offset + 1;
+                    }
+                    let colno = offset - 1 - spaces as i64;
+                    let end_colno = end_offset - 1 - spaces as i64;
+                    out.push_str(&format!("    {ltext}\n"));
+                    if colno >= 0 {
+                        let space: String = ltext.chars().take(colno as usize).map(|c| if c.is_whitespace() { c } else { ' ' }).collect();
+                        out.push_str(&format!("    {space}{}\n", "^".repeat((end_colno - colno).max(0) as usize)));
+                    }
+                }
+            }
+        }
+    }
+    let msg = attr("msg").map(|m| crate::protocol::str(vm, &m).map(|s| pystr::to_string(&s)).unwrap_or_default()).filter(|m| !m.is_empty());
+    out.push_str(&format!("{stype}: {}{suffix}\n", msg.unwrap_or_else(|| "<no detail available>".into())));
+    out
+}
+
 /// The `Type: message` line of an exception (`format_exception_only`).
 pub fn format_exception_only(vm: &Vm, exc: &PyObject) -> String {
     let tp = exc.ob_type();
     let module = type_::type_module_name(vm, tp).unwrap_or_default();
     let qualname = type_::type_qualname(tp);
     let name = if module == "builtins" || module == "__main__" { qualname } else { format!("{module}.{qualname}") };
-    let msg = match crate::protocol::str(vm, exc) {
-        Ok(s) => pystr::to_string(&s),
-        Err(_) => "<exception str() failed>".to_string(),
+    let mut s = if tp.is_subtype(&exceptions::SYNTAX_ERROR) {
+        format_syntax_error(vm, exc, &name)
+    } else {
+        let msg = match crate::protocol::str(vm, exc) {
+            Ok(s) => pystr::to_string(&s),
+            Err(_) => "<exception str() failed>".to_string(),
+        };
+        let msg = msg + &suggest::suggestion_suffix(vm, exc);
+        if msg.is_empty() { format!("{name}\n") } else { format!("{name}: {msg}\n") }
     };
-    let msg = msg + &suggest::suggestion_suffix(vm, exc);
-    let mut s = if msg.is_empty() { format!("{name}\n") } else { format!("{name}: {msg}\n") };
     if let Ok(Some(notes)) = crate::protocol::getattr_opt(vm, exc, &vm.intern("__notes__")) {
         if let Ok(items) = crate::protocol::iterate(vm, &notes) {
             for n in items {

@@ -111,10 +111,29 @@ fn last_frame(exc: &PyObject) -> Option<PyRef> {
 }
 
 /// The text to add after the message (". Did you mean: 'x'?"), or empty.
+/// `from m import wrong`: the closest public name of `sys.modules[m]` (ImportError's
+/// `name` and `name_from`).
+fn import_suggestion(vm: &Vm, exc: &PyObject) -> String {
+    let fields = exceptions::as_exc(exc).fields.borrow().clone();
+    let (Some(Some(module)), Some(Some(wrong))) = (fields.get(1).cloned(), fields.get(3).cloned()) else { return String::new() };
+    let Some(wrong) = pystr::downcast_str(&wrong).map(|s| s.to_string_lossy()) else { return String::new() };
+    let Ok(Some(m)) = crate::types::dict::get_item(vm, &vm.modules, &module) else { return String::new() };
+    let Some(dir) = crate::protocol::getattr(vm, &vm.builtins, &vm.intern("dir")).ok() else { return String::new() };
+    let Some(d) = crate::protocol::call(vm, &dir, &[m], &[]).ok().and_then(|l| names_of(vm, &l)) else { return String::new() };
+    let d: Vec<String> = if wrong.starts_with('_') { d } else { d.into_iter().filter(|x| !x.starts_with('_')).collect() };
+    match best_match(&d, &wrong) {
+        Some(s) => format!(". Did you mean: '{s}'?"),
+        None => String::new(),
+    }
+}
+
 pub fn suggestion_suffix(vm: &Vm, exc: &PyObject) -> String {
     let tp = exc.ob_type();
     let is_attr = tp.is_subtype(&exceptions::ATTRIBUTE_ERROR);
     let is_name = tp.is_subtype(&exceptions::NAME_ERROR);
+    if tp.is_subtype(&exceptions::IMPORT_ERROR) {
+        return import_suggestion(vm, exc);
+    }
     if !is_attr && !is_name {
         return String::new();
     }
