@@ -162,6 +162,7 @@ static READY: Once = Once::new();
 /// `type_ready` every static type (once per process).
 pub fn ready_static_types(vm: &crate::vm::Vm) {
     READY.call_once(|| {
+        none::NONE_TYPE.tp_hash.set(Some(none::none_hash));
         for tp in static_types() {
             type_::type_ready(vm, tp);
         }

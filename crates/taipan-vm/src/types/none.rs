@@ -43,6 +43,11 @@ singleton_type!(NONE_TYPE, NONE, PyNone, "NoneType", none_repr, Some(none_bool))
 singleton_type!(NOT_IMPLEMENTED_TYPE, NOT_IMPLEMENTED, PyNotImplemented, "NotImplementedType", notimpl_repr, Some(notimpl_bool));
 singleton_type!(ELLIPSIS_TYPE, ELLIPSIS, PyEllipsis, "ellipsis", ellipsis_repr, None);
 
+/// `hash(None)`: a constant in 3.13 (`_Py_HashConst`-free `none_hash`: 0xFCA86420).
+pub fn none_hash(_vm: &Vm, _o: &PyObject) -> PyResult<i64> {
+    Ok(0xFCA8_6420)
+}
+
 fn none_repr(_vm: &Vm, _o: &PyObject) -> PyResult<PyRef> {
     Ok(pystr::new_str("None"))
 }

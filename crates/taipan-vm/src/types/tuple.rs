@@ -40,9 +40,11 @@ pub static TUPLE_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
         tp_richcompare: Cell::new(Some(tuple_richcompare)),
         tp_iter: Cell::new(Some(tuple_iter)),
         tp_new: Cell::new(Some(tuple_new)),
+        tp_methods: TUPLE_METHODS,
         tp_as_sequence: SequenceSlots {
             sq_length: Cell::new(Some(tuple_len)),
             sq_concat: Cell::new(Some(tuple_concat)),
+            sq_repeat: Cell::new(Some(tuple_repeat)),
             sq_contains: Cell::new(Some(tuple_contains)),
             ..SequenceSlots::EMPTY
         },
@@ -55,7 +57,25 @@ pub static TUPLE_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     },
 ));
 
+/// The empty tuple: one object for the process, as in CPython (`() is ()`).
+static EMPTY: Static<Cell<*const PyObject>> = Static(Cell::new(std::ptr::null()));
+
+pub fn empty_tuple() -> PyRef {
+    let p = EMPTY.get();
+    if p.is_null() {
+        let t = alloc_object(&TUPLE_TYPE, PyTuple { items: Box::new([]) });
+        // Kept for the life of the process: this reference is never released.
+        EMPTY.set(t.clone().into_raw().as_ptr());
+        return t;
+    }
+    // SAFETY: set above to an object that is never freed.
+    unsafe { &*p }.to_ref()
+}
+
 pub fn new_tuple(items: Vec<PyRef>) -> PyRef {
+    if items.is_empty() {
+        return empty_tuple();
+    }
     alloc_object(&TUPLE_TYPE, PyTuple { items: items.into_boxed_slice() })
 }
 
@@ -167,6 +187,9 @@ fn tuple_subscript(vm: &Vm, a: &PyObject, key: &PyObject) -> PyResult<PyRef> {
     let items = tuple_items(a);
     if let Some(sl) = key.downcast::<crate::types::slice::PySlice>() {
         let v = sl.select(vm, items)?;
+        if v.len() == items.len() && std::ptr::eq(a.ob_type(), &*TUPLE_TYPE) && v.iter().zip(items).all(|(x, y)| x.is(y)) {
+            return Ok(a.to_ref()); // t[:] is t
+        }
         return Ok(new_tuple(v));
     }
     let i = crate::protocol::index_as_isize_for(vm, key, "tuple indices must be integers or slices, not")?;
@@ -215,6 +238,7 @@ fn tuple_new(vm: &Vm, cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyRe
     let tp = type_::as_type(vm, cls)?;
     crate::types::function::no_kwargs(vm, "tuple", kwnames)?;
     let items = match args {
+        [] if std::ptr::eq(tp, &*TUPLE_TYPE) => return Ok(empty_tuple()),
         [] => vec![],
         [x] => {
             if std::ptr::eq(tp, &*TUPLE_TYPE) && std::ptr::eq(x.ob_type(), &*TUPLE_TYPE) {
@@ -224,5 +248,62 @@ fn tuple_new(vm: &Vm, cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyRe
         }
         _ => return Err(vm.type_error(format!("tuple expected at most 1 argument, got {}", args.len()))),
     };
+    if items.is_empty() && std::ptr::eq(tp, &*TUPLE_TYPE) {
+        return Ok(empty_tuple());
+    }
     Ok(alloc_object(tp, PyTuple { items: items.into_boxed_slice() }))
+}
+
+fn tuple_repeat(vm: &Vm, a: &PyObject, n: isize) -> PyResult<PyRef> {
+    let items = tuple_items(a);
+    if n == 1 && std::ptr::eq(a.ob_type(), &*TUPLE_TYPE) {
+        return Ok(a.to_ref());
+    }
+    if n <= 0 || items.is_empty() {
+        return Ok(empty_tuple());
+    }
+    let total = items.len().checked_mul(n as usize).filter(|&t| t <= isize::MAX as usize / 8).ok_or_else(|| vm.new_error(&crate::types::exceptions::MEMORY_ERROR, ""))?;
+    let mut v = Vec::with_capacity(total);
+    for _ in 0..n {
+        v.extend(items.iter().cloned());
+    }
+    Ok(new_tuple(v))
+}
+
+static TUPLE_METHODS: &[crate::types::function::MethodDef] = &[
+    crate::types::function::MethodDef::method("count", tuple_count),
+    crate::types::function::MethodDef::method("index", tuple_index),
+];
+
+fn tuple_count(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    crate::types::function::check_arity(vm, "count", &args[1..], 1, 1)?;
+    let mut n = 0;
+    for it in tuple_items(&args[0]).to_vec() {
+        if crate::protocol::eq_identity_first(vm, &it, &args[1])? {
+            n += 1;
+        }
+    }
+    Ok(crate::types::int::new_int(n))
+}
+
+fn tuple_index(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    crate::types::function::check_arity(vm, "index", &args[1..], 1, 3)?;
+    let items = tuple_items(&args[0]).to_vec();
+    let len = items.len() as isize;
+    let bound = |i: usize, dflt: isize| -> PyResult<isize> {
+        match args.get(i) {
+            None => Ok(dflt),
+            Some(v) => {
+                let x = crate::protocol::index_as_isize_for(vm, v, "slice indices must be integers or have an __index__ method, not")?;
+                Ok(if x < 0 { (x + len).max(0) } else { x.min(len) })
+            }
+        }
+    };
+    let (start, stop) = (bound(2, 0)?, bound(3, len)?);
+    for i in start.max(0)..stop.min(len) {
+        if crate::protocol::eq_identity_first(vm, &items[i as usize], &args[1])? {
+            return Ok(crate::types::int::new_int(i as i64));
+        }
+    }
+    Err(vm.value_error("tuple.index(x): x not in tuple"))
 }
