@@ -112,7 +112,7 @@ fn sequence_repeat(vm: &Vm, seq: &PyObject, n: &PyObject) -> PyResult<Option<PyR
     if n.ob_type().tp_as_number.nb_index.get().is_none() {
         return Err(vm.type_error(format!("can't multiply sequence by non-int of type '{}'", n.ob_type().name())));
     }
-    let count = index_as_isize(vm, n)?;
+    let count = index_as_isize_overflow(vm, n)?;
     f(vm, seq, count).map(Some)
 }
 
@@ -147,6 +147,10 @@ pub fn binary_op(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) -> PyResult<Py
         }
     }
     if op == nb::MULTIPLY {
+        if inplace && sq.sq_inplace_repeat.get().is_some() && b.ob_type().tp_as_number.nb_index.get().is_some() {
+            let count = index_as_isize_overflow(vm, b)?;
+            return (sq.sq_inplace_repeat.get().unwrap())(vm, a, count);
+        }
         if let Some(r) = sequence_repeat(vm, a, b)? {
             return Ok(r);
         }
@@ -267,7 +271,20 @@ pub fn index(vm: &Vm, obj: &PyObject) -> PyResult<PyRef> {
     }
 }
 
-/// `__index__` as an `isize`, OverflowError when it does not fit.
+/// `PyNumber_AsSsize_t(obj, PyExc_OverflowError)`: `__index__` as an `isize`,
+/// OverflowError when it does not fit (sequence repetition).
+pub fn index_as_isize_overflow(vm: &Vm, obj: &PyObject) -> PyResult<isize> {
+    let r = index(vm, obj)?;
+    let i = int::downcast_int(&r).unwrap();
+    i.as_i64().map(|n| n as isize).ok_or_else(|| {
+        vm.new_error(
+            &crate::types::exceptions::OVERFLOW_ERROR,
+            format!("cannot fit '{}' into an index-sized integer", obj.ob_type().name()),
+        )
+    })
+}
+
+/// `__index__` as an `isize`, IndexError when it does not fit.
 pub fn index_as_isize(vm: &Vm, obj: &PyObject) -> PyResult<isize> {
     let r = index(vm, obj)?;
     let i = int::downcast_int(&r).unwrap();
@@ -305,6 +322,16 @@ pub fn number_int(vm: &Vm, x: &PyObject) -> PyResult<IBig> {
     if let Some(s) = crate::types::str::downcast_str(x) {
         let text = s.to_string_lossy();
         return crate::format::int_from_str(&text, 10, || s.repr()).map_err(|e| int::format_error(vm, e));
+    }
+    if x.downcast::<crate::types::bytes::PyBytes>().is_some() || crate::types::bytes::is_bytearray(x) {
+        let b = crate::types::bytes::data_of(x);
+        let text: String = b.iter().map(|&c| c as char).collect();
+        let shown = if crate::types::bytes::is_bytearray(x) {
+            format!("bytearray({})", crate::types::bytes::bytes_repr_text(&b))
+        } else {
+            crate::types::bytes::bytes_repr_text(&b)
+        };
+        return crate::format::int_from_str(&text, 10, || shown.clone()).map_err(|e| int::format_error(vm, e));
     }
     if let Some(f) = x.ob_type().tp_as_number.nb_int.get() {
         let r = f(vm, x)?;

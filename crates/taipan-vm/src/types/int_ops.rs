@@ -249,7 +249,7 @@ fn int_pow(vm: &Vm, a: &PyObject, b: &PyObject, m: &PyObject) -> PyResult<PyRef>
         let fx = crate::format::int_to_f64(&big(x)).map_err(|e| format_error(vm, e))?;
         let fe = crate::format::int_to_f64(&e).map_err(|e| format_error(vm, e))?;
         if fx == 0.0 {
-            return Err(vm.zero_division_error("zero to a negative power"));
+            return Err(vm.zero_division_error("0.0 cannot be raised to a negative power"));
         }
         return Ok(float::new_float(fx.powf(fe)));
     }

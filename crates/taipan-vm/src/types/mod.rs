@@ -15,6 +15,7 @@ pub mod descr;
 pub mod dict;
 pub mod dict_views;
 pub mod exceptions;
+pub mod slice_methods;
 pub mod exception_attrs;
 pub mod exception_group;
 pub mod finalize;

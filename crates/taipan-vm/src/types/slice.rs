@@ -28,6 +28,11 @@ pub static SLICE_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
         tp_flags: Cell::new(flags::IMMUTABLETYPE),
         tp_dealloc: Cell::new(dealloc::<PySlice>),
         tp_repr: Cell::new(Some(slice_repr)),
+        tp_new: Cell::new(Some(crate::types::slice_methods::slice_new)),
+        tp_richcompare: Cell::new(Some(crate::types::slice_methods::slice_richcompare)),
+        tp_hash: Cell::new(Some(crate::types::slice_methods::slice_hash)),
+        tp_getset: crate::types::slice_methods::SLICE_GETSET,
+        tp_methods: crate::types::slice_methods::SLICE_METHODS,
         ..PyTypeData::BASE
     },
 ));
