@@ -43,6 +43,7 @@ pub static STD_STREAM_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
 
 static STREAM_METHODS: &[MethodDef] = &[
     MethodDef::method("write", stream_write),
+    MethodDef::method("writelines", stream_writelines),
     MethodDef::method("flush", stream_flush),
     MethodDef::method("read", stream_read),
     MethodDef::method("readline", stream_readline),
@@ -231,6 +232,15 @@ fn stream_write(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     let text = s.to_string_lossy();
     args[0].downcast::<PyStdStream>().unwrap().write_str(&text);
     Ok(int::new_int(s.len() as i64))
+}
+
+/// `writelines(lines)`: `write` each item (no separators added).
+fn stream_writelines(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    check_arity(vm, "writelines", &args[1..], 1, 1)?;
+    for line in crate::protocol::iterate(vm, &args[1])? {
+        stream_write(vm, &[args[0].clone(), line], &[])?;
+    }
+    Ok(none::none())
 }
 
 fn stream_flush(_vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {

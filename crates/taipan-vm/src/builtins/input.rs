@@ -39,7 +39,7 @@ fn builtin_input(vm: &Vm, args: &[PyRef], kw: &[PyRef]) -> PyResult<PyRef> {
     };
     let mut text = s.to_string_lossy();
     if text.is_empty() {
-        return Err(exceptions::new_exception(vm, &exceptions::EOF_ERROR, Vec::new()));
+        return Err(exceptions::new_exception(vm, &exceptions::EOF_ERROR, vec![crate::types::str::new_str("EOF when reading a line")]));
     }
     if text.ends_with('\n') {
         text.pop();

@@ -4,7 +4,7 @@
 
 use crate::error::PyResult;
 use crate::object::typeobj::CompareOp;
-use crate::object::PyRef;
+use crate::object::{PyObject, PyRef};
 use crate::protocol;
 use crate::types::function::{check_arity, MethodDef};
 use crate::types::{int, list, none, str as pystr};
@@ -124,7 +124,28 @@ fn builtin_sum(vm: &Vm, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<PyRef> {
     } else {
         None
     };
+    // Floats are added with Neumaier's compensated summation, as 3.12+ does.
+    let exact_float = |o: &PyObject| o.downcast_exact::<crate::types::float::PyFloat>().map(|f| f.value);
+    let mut fl: Option<(f64, f64)> = if small.is_none() { exact_float(&acc).map(|x| (x, 0.0)) } else { None };
+    let finish = |(s, c): (f64, f64)| crate::types::float::new_float(if c != 0.0 && c.is_finite() { s + c } else { s });
     while let Some(v) = protocol::next(vm, &it)? {
+        if let Some((s, c)) = fl {
+            let x = exact_float(&v).or_else(|| {
+                if std::ptr::eq(v.ob_type(), &*int::INT_TYPE) {
+                    int::downcast_int(&v).unwrap().as_i64().filter(|n| n.unsigned_abs() < (1u64 << 53)).map(|n| n as f64)
+                } else {
+                    None
+                }
+            });
+            if let Some(x) = x {
+                let t = s + x;
+                let c = if s.abs() >= x.abs() { c + ((s - t) + x) } else { c + ((x - t) + s) };
+                fl = Some((t, c));
+                continue;
+            }
+            acc = finish((s, c));
+            fl = None;
+        }
         if let Some(s) = small {
             if std::ptr::eq(v.ob_type(), &*int::INT_TYPE) {
                 if let Some(x) = int::downcast_int(&v).unwrap().as_i64() {
@@ -138,6 +159,10 @@ fn builtin_sum(vm: &Vm, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<PyRef> {
             small = None;
         }
         acc = protocol::binary_op(vm, &acc, &v, 0)?;
+        fl = exact_float(&acc).map(|x| (x, 0.0));
+    }
+    if let Some(f) = fl {
+        return Ok(finish(f));
     }
     Ok(match small {
         Some(s) => int::new_int(s),
