@@ -53,6 +53,7 @@ pub fn compile(module: &ast::Mod, filename: &str, optimize: i32) -> Result<taipa
 /// [`compile`] of a tree the caller no longer needs: the AST optimizer folds it in place
 /// instead of copying it first.
 pub fn compile_owned(module: ast::Mod, filename: &str, optimize: i32) -> Result<taipan_bytecode::CodeObject, CompileError> {
+    codegen::warnings::clear_warnings();
     unit::with_code_key_cache(|| compile_module(module, filename, optimize))
 }
 

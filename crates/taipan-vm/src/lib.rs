@@ -22,6 +22,7 @@ pub mod traceback;
 pub mod types;
 pub mod unicode;
 pub mod vm;
+pub mod warnings;
 pub mod weakref;
 
 pub use error::{PyErr, PyResult};

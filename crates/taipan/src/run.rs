@@ -65,10 +65,22 @@ fn run_command(cmd: &str, rest: &[String]) -> ExitCode {
             ExitCode::from(1)
         }
         Ok(code) => {
+            show_compile_warnings("<string>", &[]);
             let mut argv = vec!["-c".to_string()];
             argv.extend_from_slice(rest);
             let cwd = std::env::current_dir().map(|c| c.to_string_lossy().into_owned()).unwrap_or_default();
             ExitCode::from(run_code(code, "<string>", argv, cwd))
+        }
+    }
+}
+
+/// The compiler's SyntaxWarnings for the main program, each shown once per line and
+/// message as the default warning filter does (before the program runs, as CPython).
+fn show_compile_warnings(filename: &str, source: &[u8]) {
+    let mut seen = std::collections::HashSet::new();
+    for w in taipan_compiler::codegen::warnings::take_warnings() {
+        if seen.insert((w.lineno, w.msg.clone())) {
+            eprint!("{}", crate::explain::ast::format_warning(filename, w.lineno, &w.msg, source));
         }
     }
 }
@@ -121,6 +133,7 @@ fn run_file(program: &str, path: &str, rest: &[String]) -> ExitCode {
             ExitCode::from(1)
         }
         Ok(code) => {
+            show_compile_warnings(&filename, &bytes);
             let mut argv = vec![path.to_string()];
             argv.extend_from_slice(rest);
             let dir = match filename.rfind('/') {

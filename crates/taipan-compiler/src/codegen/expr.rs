@@ -175,6 +175,9 @@ impl<'a> Compiler<'a> {
                 }
             }
             Expr::Subscript(s) => {
+                if s.ctx == ExprContext::Load {
+                    self.check_subscript(&s.value, &s.slice, loc);
+                }
                 self.visit_expr(&s.value)?;
                 if is_two_element_slice(&s.slice) && s.ctx != ExprContext::Del {
                     let Expr::Slice(sl) = &*s.slice else { unreachable!() };
@@ -552,6 +555,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_compare(&mut self, c: &'a ast::ExprCompare, loc: Location) -> CResult<()> {
+        self.check_compare(&c.left, &c.ops, &c.comparators, loc);
         self.visit_expr(&c.left)?;
         let n = c.ops.len() - 1;
         if n == 0 {
@@ -614,6 +618,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Compare(c) if c.ops.len() > 1 => {
                 let eloc = loc_of(c.range);
+                self.check_compare(&c.left, &c.ops, &c.comparators, eloc);
                 let n = c.ops.len() - 1;
                 let cleanup = self.new_label();
                 self.visit_expr(&c.left)?;
@@ -671,6 +676,7 @@ impl<'a> Compiler<'a> {
 
     fn compile_call(&mut self, c: &'a ast::ExprCall, loc: Location) -> CResult<()> {
         self.validate_keywords(&c.keywords)?;
+        self.check_caller(&c.func, loc_of(c.func.range()));
         if self.maybe_optimize_method_call(c, loc)? {
             return Ok(());
         }

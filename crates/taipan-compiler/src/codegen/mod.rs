@@ -18,6 +18,7 @@ pub mod scopes;
 mod stmt;
 mod trystar;
 mod typeparams;
+pub mod warnings;
 
 use std::sync::Arc;
 

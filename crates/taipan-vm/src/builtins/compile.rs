@@ -65,6 +65,9 @@ pub fn compile_source(vm: &Vm, source: &Source, filename: &str, mode: Mode, opti
         taipan_compiler::CompileError::Syntax(e) => syntax_error(vm, &e, filename),
         taipan_compiler::CompileError::System(msg) => vm.system_error(msg),
     })?;
+    for w in taipan_compiler::codegen::warnings::take_warnings() {
+        crate::warnings::warn_explicit(vm, &exceptions::SYNTAX_WARNING, &w.msg, filename, w.lineno, None, crate::warnings::Hint::None)?;
+    }
     Ok(code::new_code(vm, Arc::new(code)))
 }
 

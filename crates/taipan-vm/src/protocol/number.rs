@@ -354,6 +354,18 @@ pub fn number_int(vm: &Vm, x: &PyObject) -> PyResult<IBig> {
         }
         return crate::format::float_round_to_int(v.trunc()).map_err(|e| int::format_error(vm, e));
     }
+    if let Some(trunc) = crate::protocol::lookup_special(vm, x, "__trunc__")? {
+        crate::warnings::warn(vm, &crate::types::exceptions::DEPRECATION_WARNING, "The delegation of int() to __trunc__ is deprecated.")?;
+        let r = crate::protocol::call(vm, &trunc, &[], &[])?;
+        if let Some(i) = int::downcast_int(&r) {
+            return Ok(i.to_ibig());
+        }
+        if r.ob_type().tp_as_number.nb_index.get().is_none() {
+            return Err(vm.type_error(format!("__trunc__ returned non-Integral (type {})", r.ob_type().name())));
+        }
+        let r = index(vm, &r)?;
+        return Ok(int::downcast_int(&r).unwrap().to_ibig());
+    }
     Err(vm.type_error(format!(
         "int() argument must be a string, a bytes-like object or a real number, not '{}'",
         x.ob_type().name()

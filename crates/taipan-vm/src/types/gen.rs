@@ -101,6 +101,18 @@ pub(crate) unsafe fn gen_dealloc(obj: *mut PyObject) {
     unsafe {
         let o = &*obj;
         let g = o.payload_unchecked::<PyGen>();
+        if g.state.get() == FrameState::Created && matches!(kind(o), GenKind::Coroutine) {
+            // _PyErr_WarnUnawaitedCoroutine
+            let vmp = CURRENT_VM.with(|c| c.get());
+            if !vmp.is_null() {
+                let vm = &*vmp;
+                let name = pystr::to_string(&g.qualname.borrow());
+                let msg = format!("coroutine '{name}' was never awaited");
+                if let Err(e) = crate::warnings::warn_with_hint(vm, &crate::types::exceptions::RUNTIME_WARNING, &msg, crate::warnings::Hint::Tracemalloc) {
+                    crate::traceback::write_unraisable(vm, &e, None);
+                }
+            }
+        }
         if g.state.get() == FrameState::Suspended {
             let vmp = CURRENT_VM.with(|c| c.get());
             if !vmp.is_null() {

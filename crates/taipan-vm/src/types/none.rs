@@ -60,8 +60,10 @@ fn ellipsis_repr(_vm: &Vm, _o: &PyObject) -> PyResult<PyRef> {
 fn none_bool(_vm: &Vm, _o: &PyObject) -> PyResult<bool> {
     Ok(false)
 }
+/// 3.13 warns (DeprecationWarning) and answers True; 3.14 raises.
 fn notimpl_bool(vm: &Vm, _o: &PyObject) -> PyResult<bool> {
-    Err(vm.type_error("NotImplemented should not be used in a boolean context"))
+    crate::warnings::warn(vm, &crate::types::exceptions::DEPRECATION_WARNING, "NotImplemented should not be used in a boolean context")?;
+    Ok(true)
 }
 
 fn singleton_new(vm: &Vm, cls: &PyObject, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {

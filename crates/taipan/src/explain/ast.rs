@@ -136,7 +136,7 @@ pub fn main(args: &[String]) -> ExitCode {
 
 /// `warnings.formatwarning` of a SyntaxWarning: the source line comes from `linecache`,
 /// i.e. from the file itself (nothing for `<stdin>`), stripped.
-fn format_warning(filename: &str, lineno: u32, msg: &str, source: &[u8]) -> String {
+pub(crate) fn format_warning(filename: &str, lineno: u32, msg: &str, source: &[u8]) -> String {
     let mut s = format!("{filename}:{lineno}: SyntaxWarning: {msg}\n");
     if filename != "<stdin>" {
         if let Ok((_, text)) = taipan_parser::tokenizer::decode_source(source) {

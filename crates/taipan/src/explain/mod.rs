@@ -2,7 +2,7 @@
 //! matching `python3.13 -m MODULE` prints it.
 
 mod assemble;
-mod ast;
+pub(crate) mod ast;
 mod codegen;
 mod symtable;
 mod tokens;
