@@ -390,6 +390,9 @@ fn sys_setrecursionlimit(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyR
 fn sys_intern(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     check_arity(vm, "intern", args, 1, 1)?;
     if !std::ptr::eq(args[0].ob_type(), &*pystr::STR_TYPE) {
+        if pystr::downcast_str(&args[0]).is_some() {
+            return Err(vm.type_error(format!("can't intern {}", args[0].ob_type().name())));
+        }
         return Err(vm.type_error(format!("intern() argument must be str, not {}", args[0].ob_type().name())));
     }
     Ok(vm.intern_obj(&args[0]))

@@ -54,7 +54,7 @@ pub fn bind_args(vm: &Vm, func: &PyFunction, code: &PyCode, localsplus: &mut [Sl
     for (k, (name, value)) in kwnames.iter().zip(&args[npos..]).enumerate() {
         let _ = k;
         if pystr::downcast_str(name).is_none() {
-            return Err(vm.type_error(format!("{}() keywords must be strings", qualname(func))));
+            return Err(vm.type_error("keywords must be strings"));
         }
         let mut found = None;
         for (j, pname) in code.localsplusnames[posonly..total_args].iter().enumerate() {

@@ -210,8 +210,7 @@ pub fn dict_update(vm: &Vm, d: &PyObject, update: &PyObject, merge: bool, func: 
     for (k, v) in dict::items(&src) {
         if merge {
             if pystr::downcast_str(&k).is_none() {
-                let fname = func.map(|f| function_name(vm, f)).unwrap_or_default();
-                return Err(vm.type_error(format!("{fname} keywords must be strings")));
+                return Err(vm.type_error("keywords must be strings"));
             }
             if dict::get_item(vm, d, &k)?.is_some() {
                 let fname = func.map(|f| function_name(vm, f)).unwrap_or_default();

@@ -162,7 +162,7 @@ fn complex_div(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult<PyRef> {
     let (x, y) = operands!(vm, a, b);
     match quot(x, y) {
         Some((r, i)) => Ok(new_complex(r, i)),
-        None => Err(vm.zero_division_error("division by zero")),
+        None => Err(vm.zero_division_error("complex division by zero")),
     }
 }
 
@@ -172,7 +172,7 @@ fn c_pow(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
     }
     if a.0 == 0.0 && a.1 == 0.0 {
         if b.1 != 0.0 || b.0 < 0.0 {
-            return Err(vm.zero_division_error("zero to a negative or complex power"));
+            return Err(vm.zero_division_error("0.0 to a negative or complex power"));
         }
         return Ok((0.0, 0.0));
     }
@@ -190,7 +190,7 @@ fn c_pow(vm: &Vm, a: (f64, f64), b: (f64, f64)) -> PyResult<(f64, f64)> {
             m >>= 1;
         }
         if n < 0 {
-            return quot((1.0, 0.0), r).ok_or_else(|| vm.zero_division_error("zero to a negative or complex power"));
+            return quot((1.0, 0.0), r).ok_or_else(|| vm.zero_division_error("0.0 to a negative or complex power"));
         }
         return Ok(r);
     }
@@ -264,6 +264,7 @@ fn complex_new_slot(vm: &Vm, cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) 
         }
     }
     let (mut re, mut im) = (0.0, 0.0);
+    let mut r_complex = false;
     if let Some(r) = &real {
         if let Some(s) = pystr::downcast_str(r) {
             if imag.is_some() {
@@ -280,9 +281,11 @@ fn complex_new_slot(vm: &Vm, cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) 
             };
             re = c.real;
             im = c.imag;
+            r_complex = true;
         } else if let Some(c) = r.downcast::<PyComplex>() {
             re = c.real;
             im = c.imag;
+            r_complex = true;
         } else {
             match as_f64(vm, r)? {
                 Some(x) => re = x,
@@ -317,7 +320,9 @@ fn complex_new_slot(vm: &Vm, cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) 
             }
         };
         re -= ii;
-        im += ir;
+        // CPython: the result's imag is the second argument's real part, plus the first
+        // argument's imag only when that one is complex (so complex(0, -0.0) keeps -0.0).
+        im = if r_complex { im + ir } else { ir };
     }
     Ok(alloc_object(tp, PyComplex { real: re, imag: im }))
 }

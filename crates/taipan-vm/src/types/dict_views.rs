@@ -264,6 +264,8 @@ pub struct DictIter<const K: u8, const REV: bool> {
     pub dict: PyRef,
     pub pos: Cell<isize>,
     pub used: Cell<isize>,
+    /// Items still expected (`di->len`): finding more means keys were replaced.
+    pub len: Cell<isize>,
 }
 
 macro_rules! iter_type {
@@ -302,7 +304,12 @@ where
     let pos = if REV { dict::entries_len(d) as isize } else { 0 };
     alloc_object(
         <DictIter<K, REV> as PyPayload>::static_type(),
-        DictIter::<K, REV> { dict: d.to_ref(), pos: Cell::new(pos), used: Cell::new(dict::len(d) as isize) },
+        DictIter::<K, REV> {
+            dict: d.to_ref(),
+            pos: Cell::new(pos),
+            used: Cell::new(dict::len(d) as isize),
+            len: Cell::new(dict::len(d) as isize),
+        },
     )
 }
 
@@ -331,6 +338,11 @@ where
     let found = if REV { d.prev_entry(it.pos.get()) } else { d.next_entry(it.pos.get() as usize).map(|(p, k, v)| (p as isize, k, v)) };
     match found {
         Some((p, k, v)) => {
+            if it.len.get() == 0 {
+                it.used.set(-1);
+                return Err(vm.runtime_error("dictionary keys changed during iteration"));
+            }
+            it.len.set(it.len.get() - 1);
             it.pos.set(p);
             Ok(Some(match K {
                 KEYS => k,
