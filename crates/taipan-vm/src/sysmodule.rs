@@ -276,6 +276,8 @@ static FUNCTIONS: &[MethodDef] = &[
     MethodDef::function("getrecursionlimit", sys_getrecursionlimit),
     MethodDef::function("setrecursionlimit", sys_setrecursionlimit),
     MethodDef::function("intern", sys_intern),
+    MethodDef::function("get_int_max_str_digits", sys_get_int_max_str_digits),
+    MethodDef::function("set_int_max_str_digits", sys_set_int_max_str_digits),
     MethodDef::function("exception", sys_exception),
     MethodDef::function("exc_info", sys_exc_info),
     MethodDef::function("getrefcount", sys_getrefcount),
@@ -384,6 +386,25 @@ fn sys_setrecursionlimit(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyR
         )));
     }
     vm.recursion_limit.set(n.min(u32::MAX as isize) as u32);
+    Ok(none::none())
+}
+
+fn sys_get_int_max_str_digits(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    check_arity(vm, "get_int_max_str_digits", args, 0, 0)?;
+    Ok(int::new_int(crate::format::max_str_digits() as i64))
+}
+
+/// `sys.set_int_max_str_digits(maxdigits)`: 0, or at least 640 (`_PY_LONG_MAX_STR_DIGITS_THRESHOLD`).
+fn sys_set_int_max_str_digits(vm: &Vm, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<PyRef> {
+    let npos = args.len() - kwnames.len();
+    if args.len() != 1 || (npos == 0 && pystr::to_string(&kwnames[0]) != "maxdigits") {
+        return Err(vm.type_error(format!("set_int_max_str_digits() takes exactly one argument ({} given)", args.len())));
+    }
+    let n = crate::protocol::index_as_isize(vm, &args[0])?;
+    if n != 0 && n < 640 {
+        return Err(vm.value_error("maxdigits must be 0 or larger than 640"));
+    }
+    crate::format::set_max_str_digits(n.max(0) as usize);
     Ok(none::none())
 }
 

@@ -9,6 +9,17 @@ use super::{decimal_value, is_space, FormatError, FormatResult};
 
 /// The default `sys.get_int_max_str_digits()`.
 pub const MAX_STR_DIGITS: usize = 4300;
+
+/// The current limit (`sys.set_int_max_str_digits`; 0 = none), process-wide as in CPython.
+static CURRENT_MAX: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(MAX_STR_DIGITS);
+
+pub fn max_str_digits() -> usize {
+    CURRENT_MAX.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+pub fn set_max_str_digits(n: usize) {
+    CURRENT_MAX.store(n, std::sync::atomic::Ordering::Relaxed);
+}
 /// `_PY_LONG_MAX_STR_DIGITS_THRESHOLD`: the limit only applies above this many digits.
 const MAX_STR_DIGITS_THRESHOLD: usize = 640;
 
@@ -107,7 +118,7 @@ pub fn int_from_bytes(b: &[u8], base: i64, repr: impl FnOnce() -> String) -> For
     if (base != 0 && base < 2) || base > 36 {
         return Err(FormatError::value("int() base must be >= 2 and <= 36, or 0"));
     }
-    match parse_ascii(b, base as u32, MAX_STR_DIGITS) {
+    match parse_ascii(b, base as u32, max_str_digits()) {
         Parsed::Ok(v) => Ok(v),
         Parsed::Err(e) => Err(e),
         Parsed::Syntax => Err(invalid_literal(base, &repr())),
@@ -152,7 +163,7 @@ pub fn int_from_str(text: &str, base: i64, repr: impl FnOnce() -> String) -> For
         return Err(FormatError::value("int() base must be >= 2 and <= 36, or 0"));
     }
     let buf = transform_decimal_and_space(text);
-    match parse_ascii(&buf, base as u32, MAX_STR_DIGITS) {
+    match parse_ascii(&buf, base as u32, max_str_digits()) {
         Parsed::Ok(v) => Ok(v),
         Parsed::Err(e) => Err(e),
         Parsed::Syntax => Err(invalid_literal(base, &repr())),

@@ -40,7 +40,7 @@ pub use markup::{field_name_split, replacement_index_error, str_format, AutoNumb
 pub use printf::{bytes_percent_format, percent_format, PercentArgs, PercentValue};
 pub use hexfloat::{float_fromhex, float_hex, float_round, float_round_to_int};
 pub use float_parse::{complex_from_str, float_from_str, parse_float_ascii};
-pub use int_str::{int_from_bytes, int_from_str, int_round, int_to_decimal, int_to_str_radix, MAX_STR_DIGITS};
+pub use int_str::{int_from_bytes, int_from_str, int_round, int_to_decimal, int_to_str_radix, max_str_digits, set_max_str_digits, MAX_STR_DIGITS};
 pub use unicode_digits::{decimal_value, is_space};
 
 /// The Python exception a conversion raises.

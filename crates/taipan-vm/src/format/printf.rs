@@ -8,7 +8,7 @@
 
 use dashu_int::IBig;
 
-use super::int_str::{int_to_decimal, int_to_str_radix, MAX_STR_DIGITS};
+use super::int_str::{int_to_decimal, int_to_str_radix};
 use super::{double_to_string, float_repr, int_to_f64, DtoaFlags, ErrorKind, FormatError, FormatResult};
 
 /// One `%` argument.
@@ -325,7 +325,7 @@ fn format_arg(ctx: &mut Ctx, out: &mut Vec<u32>) -> FormatResult<()> {
             }
         },
         's' | 'r' | 'a' => units(&match v {
-            PercentValue::Int(n) => int_to_decimal(n, MAX_STR_DIGITS)?,
+            PercentValue::Int(n) => int_to_decimal(n, super::int_str::max_str_digits())?,
             PercentValue::Bool(b) => if *b { "True" } else { "False" }.to_string(),
             PercentValue::Float(x) => float_repr(*x),
             PercentValue::Str { value, repr, ascii } => match arg.ch {
@@ -412,7 +412,7 @@ fn format_long(n: &IBig, alt: bool, prec: i64, ch: char) -> FormatResult<String>
     let s = match ch {
         'o' => int_to_str_radix(n, 8, alt),
         'x' | 'X' => int_to_str_radix(n, 16, alt),
-        _ => int_to_decimal(n, MAX_STR_DIGITS)?,
+        _ => int_to_decimal(n, super::int_str::max_str_digits())?,
     };
     let (sign, rest) = match s.strip_prefix('-') {
         Some(r) => ("-", r),
@@ -439,7 +439,7 @@ fn units(s: &str) -> Vec<u32> {
 /// `ascii(v)` for `%a`/`%r` in bytes formatting.
 fn ascii_of(v: &PercentValue) -> FormatResult<String> {
     Ok(match v {
-        PercentValue::Int(n) => int_to_decimal(n, MAX_STR_DIGITS)?,
+        PercentValue::Int(n) => int_to_decimal(n, super::int_str::max_str_digits())?,
         PercentValue::Bool(b) => if *b { "True" } else { "False" }.to_string(),
         PercentValue::Float(x) => float_repr(*x),
         PercentValue::Str { ascii, .. } | PercentValue::Other { ascii, .. } => ascii.clone(),

@@ -80,7 +80,7 @@ pub fn int_repr(vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
     let i = downcast_int(o).unwrap();
     let s = match &i.value {
         IntValue::Small(n) => n.to_string(),
-        IntValue::Big(b) => crate::format::int_to_decimal(b, crate::format::MAX_STR_DIGITS).map_err(|e| format_error(vm, e))?,
+        IntValue::Big(b) => crate::format::int_to_decimal(b, crate::format::max_str_digits()).map_err(|e| format_error(vm, e))?,
     };
     Ok(pystr::new_str(&s))
 }
