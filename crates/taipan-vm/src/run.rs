@@ -69,6 +69,7 @@ fn refcheck_at_exit(vm: &Vm, globals: &crate::object::PyRef, modules_before: &[c
         }
     }
     vm.frames.release_pooled_code();
+    crate::types::type_cache::clear();
     for _ in 0..3 {
         crate::gc::collect(vm, 2);
     }

@@ -140,6 +140,19 @@ pub fn alloc_object<T: PyPayload>(tp: &PyTypeObject, payload: T) -> PyRef {
     }
 }
 
+/// Make a new object of the static, non-GC, prefix-less type `tp` in `block` (memory of
+/// `PyInner<T>`'s layout taken from a free list).
+///
+/// # Safety
+/// `block` is such memory, unused; `tp` has no MANAGED_DICT or HAVE_GC flag.
+#[inline(always)]
+pub unsafe fn init_block<T: PyPayload>(block: *mut PyInner<T>, tp: &'static PyTypeObject, payload: T) -> PyRef {
+    unsafe {
+        block.write(PyInner { ob: PyObject::new(tp as *const PyTypeObject), payload });
+        PyRef::from_raw(NonNull::new_unchecked(block as *mut PyObject))
+    }
+}
+
 /// The managed prefix of a class instance, if its type has one.
 pub fn managed_prefix(obj: &PyObject) -> Option<&ManagedPrefix> {
     let tp = obj.ob_type();

@@ -26,6 +26,7 @@
 //! object's internals (a list's buffer, a dict's table) across anything that can run Python
 //! code (`__eq__`, `__hash__`, `__del__`, weakref callbacks, the GC). Copy out, release, call.
 
+pub mod freelist;
 mod header;
 pub mod inner;
 mod pyref;

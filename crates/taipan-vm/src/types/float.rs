@@ -8,6 +8,7 @@ use std::cell::Cell;
 use dashu_int::IBig;
 
 use crate::error::PyResult;
+use crate::object::freelist;
 use crate::object::inner::dealloc;
 use crate::object::typeobj::{flags, CompareOp, NumberSlots};
 use crate::object::{alloc_object, PyInner, PyObject, PyPayload, PyRef, PyTypeData, PyTypeObject, Static};
@@ -33,7 +34,7 @@ pub static FLOAT_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
         tp_name: crate::object::typeobj::static_name("float"),
         tp_flags: Cell::new(flags::BASETYPE | flags::IMMUTABLETYPE),
         tp_doc: Some("Convert a string or number to a floating-point number, if possible."),
-        tp_dealloc: Cell::new(dealloc::<PyFloat>),
+        tp_dealloc: Cell::new(float_dealloc),
         tp_repr: Cell::new(Some(float_repr)),
         tp_hash: Cell::new(Some(float_hash)),
         tp_richcompare: Cell::new(Some(float_richcompare)),
@@ -78,8 +79,33 @@ static FLOAT_METHODS: &[MethodDef] = &[
 
 static FLOAT_GETSET: &[GetSetDef] = &[GetSetDef::new("real", float_real, None), GetSetDef::new("imag", float_imag, None)];
 
+thread_local! {
+    static FREE_FLOATS: std::cell::UnsafeCell<freelist::FreeList> = const { std::cell::UnsafeCell::new(freelist::FreeList::new()) };
+}
+
+#[inline]
 pub fn new_float(v: f64) -> PyRef {
+    // SAFETY: the list holds only blocks of exact floats (float_dealloc).
+    unsafe {
+        if let Some(block) = freelist::pop::<PyFloat>(&FREE_FLOATS) {
+            return crate::object::inner::init_block(block, &FLOAT_TYPE, PyFloat { value: v });
+        }
+    }
     alloc_object(&FLOAT_TYPE, PyFloat { value: v })
+}
+
+/// `tp_dealloc` of float: an exact float's block goes to the free list.
+///
+/// # Safety
+/// As every `tp_dealloc`: `obj` is a float (or subclass instance) with count zero.
+unsafe fn float_dealloc(obj: *mut PyObject) {
+    unsafe {
+        if std::ptr::eq((*obj).ob_type(), &*FLOAT_TYPE) && !cfg!(feature = "refcheck") {
+            freelist::push::<PyFloat>(&FREE_FLOATS, obj as *mut PyInner<PyFloat>);
+        } else {
+            dealloc::<PyFloat>(obj);
+        }
+    }
 }
 
 fn value(o: &PyObject) -> f64 {

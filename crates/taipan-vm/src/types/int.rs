@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use dashu_int::IBig;
 
 use crate::error::{PyErr, PyResult};
+use crate::object::freelist;
 use crate::object::inner::{dealloc, dealloc_never};
 use crate::object::typeobj::{flags, CompareOp, NumberSlots};
 use crate::object::{alloc_object, PyInner, PyObject, PyPayload, PyRef, PyTypeData, PyTypeObject, Static};
@@ -37,7 +38,7 @@ pub static INT_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     PyTypeData {
         tp_name: crate::object::typeobj::static_name("int"),
         tp_flags: Cell::new(flags::BASETYPE | flags::IMMUTABLETYPE | flags::LONG_SUBCLASS),
-        tp_dealloc: Cell::new(dealloc::<PyInt>),
+        tp_dealloc: Cell::new(int_dealloc),
         tp_repr: Cell::new(Some(crate::types::int_ops::int_repr)),
         tp_hash: Cell::new(Some(crate::types::int_ops::int_hash)),
         tp_richcompare: Cell::new(Some(crate::types::int_ops::int_richcompare)),
@@ -98,14 +99,46 @@ pub fn new_int(n: i64) -> PyRef {
     if (SMALL_MIN..=SMALL_MAX).contains(&n) {
         return small_ints()[(n - SMALL_MIN) as usize].to_ref();
     }
-    alloc_object(&INT_TYPE, PyInt { value: IntValue::Small(n) })
+    new_int_object(IntValue::Small(n))
+}
+
+thread_local! {
+    static FREE_INTS: std::cell::UnsafeCell<freelist::FreeList> = const { std::cell::UnsafeCell::new(freelist::FreeList::new()) };
+}
+
+/// A new exact int object holding `value` (from the free list when it has a block).
+#[inline]
+fn new_int_object(value: IntValue) -> PyRef {
+    // SAFETY: the list holds only blocks of exact ints (int_dealloc).
+    unsafe {
+        if let Some(block) = freelist::pop::<PyInt>(&FREE_INTS) {
+            return crate::object::inner::init_block(block, &INT_TYPE, PyInt { value });
+        }
+    }
+    alloc_object(&INT_TYPE, PyInt { value })
+}
+
+/// `tp_dealloc` of int: an exact int's block goes to the free list.
+///
+/// # Safety
+/// As every `tp_dealloc`: `obj` is an int (or subclass instance) with count zero.
+unsafe fn int_dealloc(obj: *mut PyObject) {
+    unsafe {
+        if std::ptr::eq((*obj).ob_type(), &*INT_TYPE) && !cfg!(feature = "refcheck") {
+            let inner = obj as *mut PyInner<PyInt>;
+            std::ptr::drop_in_place(&mut (*inner).payload);
+            freelist::push::<PyInt>(&FREE_INTS, inner);
+        } else {
+            dealloc::<PyInt>(obj);
+        }
+    }
 }
 
 /// An int object for a big integer (normalized to `Small` when it fits).
 pub fn new_bigint(n: IBig) -> PyRef {
     match i64::try_from(&n) {
         Ok(s) => new_int(s),
-        Err(_) => alloc_object(&INT_TYPE, PyInt { value: IntValue::Big(n) }),
+        Err(_) => new_int_object(IntValue::Big(n)),
     }
 }
 

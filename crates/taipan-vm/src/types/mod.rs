@@ -54,6 +54,7 @@ pub mod structseq;
 pub mod str_methods;
 pub mod tuple;
 pub mod type_;
+pub mod type_cache;
 
 use std::sync::Once;
 

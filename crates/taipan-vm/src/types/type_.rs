@@ -118,6 +118,9 @@ pub fn as_type<'a>(vm: &Vm, obj: &'a PyObject) -> PyResult<&'a PyTypeObject> {
 /// `_PyType_Lookup`: find `name` in the dicts along the type's MRO (no descriptors
 /// invoked). Never runs Python code: type dicts have str keys.
 pub fn lookup(tp: &PyTypeObject, name: &PyObject) -> Option<PyRef> {
+    if let Some(hit) = super::type_cache::get(tp, name) {
+        return hit;
+    }
     let mro = tp.tp_mro.borrow().clone();
     match mro {
         Some(mro) => {
@@ -126,10 +129,12 @@ pub fn lookup(tp: &PyTypeObject, name: &PyObject) -> Option<PyRef> {
                 let d = t.tp_dict.borrow().clone();
                 if let Some(d) = d {
                     if let Some(v) = dict::get_item_str_key(&d, name) {
+                        super::type_cache::put(tp, name, Some(&v));
                         return Some(v);
                     }
                 }
             }
+            super::type_cache::put(tp, name, None);
             None
         }
         None => {
@@ -522,9 +527,13 @@ fn type_set_module(vm: &Vm, obj: &PyObject, value: Option<&PyObject>) -> PyResul
     }
     let d = tp.tp_dict.borrow().clone().unwrap();
     match value {
-        Some(v) => dict::set_item(vm, &d, &vm.intern("__module__"), v),
-        None => dict::del_item(vm, &d, &vm.intern("__module__")).map(|_| ()),
+        Some(v) => dict::set_item(vm, &d, &vm.intern("__module__"), v)?,
+        None => {
+            dict::del_item(vm, &d, &vm.intern("__module__"))?;
+        }
     }
+    type_modified(tp);
+    Ok(())
 }
 
 fn type_get_doc(vm: &Vm, obj: &PyObject) -> PyResult<PyRef> {
