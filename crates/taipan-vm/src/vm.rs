@@ -6,7 +6,6 @@
 //! objects (builtins, `sys.modules`, interned strings).
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 
 use crate::error::{PyErr, PyResult};
 use crate::eval::frame::FrameStack;
@@ -60,7 +59,7 @@ pub struct Vm {
     pub sys: PyRef,
     /// `sys.modules`.
     pub modules: PyRef,
-    interned: RefCell<HashMap<Box<str>, PyRef>>,
+    interned: RefCell<rustc_hash::FxHashMap<Box<str>, PyRef>>,
 }
 
 thread_local! {
@@ -104,7 +103,7 @@ impl Vm {
             builtins_dict,
             sys,
             modules,
-            interned: RefCell::new(HashMap::new()),
+            interned: RefCell::new(rustc_hash::FxHashMap::default()),
         });
         types::finalize::set_thread_vm(&vm);
         CURRENT_VM.with(|c| c.set(&*vm as *const Vm));
