@@ -110,15 +110,38 @@ pub const NO_CACHE: u16 = u16::MAX;
 
 /// The executed copy of `code`'s bytes and its `LOAD_GLOBAL`, `LOAD_ATTR` and
 /// `STORE_ATTR` caches (the attribute instructions share one table).
+///
+/// The copy is also made safe to run without bounds checks: one [`op::END_OF_CODE`] unit
+/// is appended (running off the end reaches it), and an instruction whose cache units
+/// run past the end or whose jump target lies outside the code becomes `END_OF_CODE`
+/// too. So every `next` the dispatch loop computes indexes a unit of the copy.
 pub fn quicken(code: &CodeObject) -> Quickened {
     let mut bytes = code.code.clone();
+    bytes.truncate(bytes.len() & !1);
     let mut globals = Vec::new();
     let mut attrs = Vec::new();
     let n = bytes.len() / 2;
     let mut i = 0;
+    let mut ext: u32 = 0;
     while i < n {
         let opcode = bytes[2 * i];
         let ncaches = op::CACHES[opcode as usize] as usize;
+        // As the dispatch loop folds EXTENDED_ARG prefixes (a u32 that drops high bits).
+        let arg = (ext << 8) | bytes[2 * i + 1] as u32;
+        ext = if opcode == op::EXTENDED_ARG { arg } else { 0 };
+        let after = (i + 1 + ncaches) as i64;
+        let target = match opcode {
+            op::JUMP_FORWARD | op::POP_JUMP_IF_FALSE | op::POP_JUMP_IF_TRUE | op::POP_JUMP_IF_NONE
+            | op::POP_JUMP_IF_NOT_NONE | op::SEND => after + arg as i64,
+            op::JUMP_BACKWARD | op::JUMP_BACKWARD_NO_INTERRUPT => after - arg as i64,
+            op::FOR_ITER => after + arg as i64 + 2,
+            _ => after,
+        };
+        if after > n as i64 || !(0..=n as i64).contains(&target) {
+            bytes[2 * i] = op::END_OF_CODE;
+            i += 1;
+            continue;
+        }
         if (opcode == op::LOAD_GLOBAL || opcode == op::LOAD_ATTR || opcode == op::STORE_ATTR) && ncaches >= 1 && i + 1 < n {
             // Past 65535 sites, NO_CACHE: those instructions always look the name up.
             let ix = if opcode == op::LOAD_GLOBAL {
@@ -138,6 +161,7 @@ pub fn quicken(code: &CodeObject) -> Quickened {
         }
         i += 1 + ncaches;
     }
+    bytes.extend_from_slice(&[op::END_OF_CODE, 0]);
     Quickened { bytes: bytes.into_boxed_slice(), globals: globals.into_boxed_slice(), attrs: attrs.into_boxed_slice() }
 }
 

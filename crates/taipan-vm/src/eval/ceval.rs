@@ -267,22 +267,21 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
         };
     }
 
-    debug_assert!(bytes.len() % 2 == 0);
-    let nunits = bytes.len() / 2;
+    // The executed copy ends with an END_OF_CODE unit and all its jumps stay inside it
+    // (eval::cache::quicken): no instruction index needs a bounds check.
+    debug_assert!(bytes.len() % 2 == 0 && bytes[bytes.len() - 2] == op::END_OF_CODE);
     // A test's result: when the next instruction is POP_JUMP_IF_FALSE/TRUE, take or skip
     // the jump at once (no bool pushed and popped, one dispatch fewer); else push the bool.
     macro_rules! branch {
         ($b:expr) => {{
             let b: bool = $b;
-            if next < nunits {
-                // SAFETY: next < nunits.
-                let nop = unsafe { *bytes.get_unchecked(2 * next) };
-                if nop == op::POP_JUMP_IF_FALSE || nop == op::POP_JUMP_IF_TRUE {
-                    let jarg = unsafe { *bytes.get_unchecked(2 * next + 1) } as usize;
-                    let after = next + 1 + caches[nop as usize] as usize;
-                    next = if b == (nop == op::POP_JUMP_IF_TRUE) { after + jarg } else { after };
-                    continue;
-                }
+            // SAFETY: every `next` indexes a unit (quicken).
+            let nop = unsafe { *bytes.get_unchecked(2 * next) };
+            if nop == op::POP_JUMP_IF_FALSE || nop == op::POP_JUMP_IF_TRUE {
+                let jarg = unsafe { *bytes.get_unchecked(2 * next + 1) } as usize;
+                let after = next + 1 + caches[nop as usize] as usize;
+                next = if b == (nop == op::POP_JUMP_IF_TRUE) { after + jarg } else { after };
+                continue;
             }
             push!(none::bool_(b));
         }};
@@ -290,18 +289,13 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
 
     loop {
         let mut instr = next;
-        if instr >= nunits {
-            leave!(Exit::Error(vm.system_error("taipan: ran past the end of the bytecode"), true));
-        }
-        // SAFETY: instr < nunits, checked above; every code unit has two bytes.
+        // SAFETY: every `next` indexes a unit (quicken); every unit has two bytes.
         let mut opcode = unsafe { *bytes.get_unchecked(2 * instr) };
         let mut oparg = unsafe { *bytes.get_unchecked(2 * instr + 1) } as u32;
-        // EXTENDED_ARG prefixes: fold them into the next instruction's argument.
+        // EXTENDED_ARG prefixes: fold them into the next instruction's argument (the
+        // END_OF_CODE unit stops a chain at the end).
         while opcode == op::EXTENDED_ARG {
             instr += 1;
-            if instr >= nunits {
-                leave!(Exit::Error(vm.system_error("taipan: ran past the end of the bytecode"), true));
-            }
             opcode = unsafe { *bytes.get_unchecked(2 * instr) };
             oparg = (oparg << 8) | unsafe { *bytes.get_unchecked(2 * instr + 1) } as u32;
         }
@@ -316,6 +310,9 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
         }
         match opcode {
             op::NOP | op::CACHE => {}
+            op::END_OF_CODE => {
+                leave!(Exit::Error(vm.system_error("taipan: ran past the end of the bytecode"), true));
+            }
             op::RESUME => {
                 if crate::gc::pending() {
                     crate::gc::run_pending(vm);
@@ -441,12 +438,8 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
             }
             op::LOAD_GLOBAL => {
                 // LOAD_GLOBAL_MODULE / LOAD_GLOBAL_BUILTIN (eval/cache.rs).
-                let ix = if instr + 1 < nunits {
-                    // SAFETY: in bounds, checked just above.
-                    unsafe { u16::from_le_bytes([*bytes.get_unchecked(2 * instr + 2), *bytes.get_unchecked(2 * instr + 3)]) }
-                } else {
-                    cache::NO_CACHE
-                } as usize;
+                // SAFETY: the instruction's cache units are inside the code (quicken).
+                let ix = unsafe { u16::from_le_bytes([*bytes.get_unchecked(2 * instr + 2), *bytes.get_unchecked(2 * instr + 3)]) } as usize;
                 let v = match code.global_cache.get(ix) {
                     Some(entry) => match cache::load_global_hit(entry, &f.globals, &f.builtins) {
                         Some(v) => v,
@@ -521,12 +514,8 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
                 let owner = pop!();
                 let name = &code.names[(oparg >> 1) as usize];
                 // LOAD_ATTR_INSTANCE_VALUE / LOAD_ATTR_METHOD_WITH_VALUES (eval/cache.rs).
-                let ix = if instr + 1 < nunits {
-                    // SAFETY: in bounds, checked just above.
-                    unsafe { u16::from_le_bytes([*bytes.get_unchecked(2 * instr + 2), *bytes.get_unchecked(2 * instr + 3)]) }
-                } else {
-                    cache::NO_CACHE
-                } as usize;
+                // SAFETY: the instruction's cache units are inside the code (quicken).
+                let ix = unsafe { u16::from_le_bytes([*bytes.get_unchecked(2 * instr + 2), *bytes.get_unchecked(2 * instr + 3)]) } as usize;
                 if let Some(entry) = code.attr_cache.get(ix) {
                     if let Some((v, self_)) = tri!(cache::load_attr_hit(vm, entry, &owner, name)) {
                         owner.release();
@@ -551,12 +540,8 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
                 let owner = pop!();
                 let v = pop!();
                 // STORE_ATTR_INSTANCE_VALUE / STORE_ATTR_SLOT (eval/cache.rs).
-                let ix = if instr + 1 < nunits {
-                    // SAFETY: in bounds, checked just above.
-                    unsafe { u16::from_le_bytes([*bytes.get_unchecked(2 * instr + 2), *bytes.get_unchecked(2 * instr + 3)]) }
-                } else {
-                    cache::NO_CACHE
-                } as usize;
+                // SAFETY: the instruction's cache units are inside the code (quicken).
+                let ix = unsafe { u16::from_le_bytes([*bytes.get_unchecked(2 * instr + 2), *bytes.get_unchecked(2 * instr + 3)]) } as usize;
                 if let Some(entry) = code.attr_cache.get(ix) {
                     let name = &code.names[oparg as usize];
                     if tri!(cache::store_attr_hit(vm, entry, &owner, name, &v)) {

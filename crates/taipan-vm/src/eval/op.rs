@@ -121,6 +121,12 @@ pub const UNPACK_SEQUENCE: u8 = Opcode::UNPACK_SEQUENCE.0 as u8;
 pub const YIELD_VALUE: u8 = Opcode::YIELD_VALUE.0 as u8;
 pub const RESUME: u8 = Opcode::RESUME.0 as u8;
 
+/// taipan's own: the unit appended after a code object's last instruction in the
+/// executed copy, and what an instruction whose jump or caches would leave the code is
+/// replaced by (`eval::cache::quicken`). Executing it raises SystemError. 148 is a
+/// number 3.13 leaves unused.
+pub const END_OF_CODE: u8 = 148;
+
 /// Inline cache units after each opcode (`_PyOpcode_Caches`).
 pub static CACHES: std::sync::LazyLock<[u8; 256]> = std::sync::LazyLock::new(|| {
     let mut t = [0u8; 256];

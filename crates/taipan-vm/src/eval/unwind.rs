@@ -80,7 +80,8 @@ pub fn handle_exception(vm: &Vm, f: &mut InterpreterFrame, err: PyErr, add_tb: b
     }
     unsafe { f.localsplus.add(n + f.stack_top).write(Some(err.into_value())) };
     f.stack_top += 1;
-    f.instr = h.target as usize;
+    // The sentinel unit (see eval::cache::quicken) when the table points past the code.
+    f.instr = (h.target as usize).min(f.code().code.code.len() / 2);
     Ok(())
 }
 
