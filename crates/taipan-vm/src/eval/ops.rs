@@ -384,7 +384,7 @@ pub fn call_intrinsic_1(vm: &Vm, f: &InterpreterFrame, v: &PyObject, oparg: u32)
         4 => Ok(crate::types::asyncgen::wrap_value(v)),
         5 => protocol::positive(vm, v),
         6 => Ok(tuple::new_tuple(list::list_items(v))),
-        _ => Err(vm.system_error(format!("taipan: intrinsic {oparg} is not implemented yet"))),
+        _ => crate::types::typevar::intrinsic_1(vm, v, oparg),
     }
 }
 
@@ -393,6 +393,6 @@ pub fn call_intrinsic_2(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) -> PyRe
     match oparg {
         // INTRINSIC_PREP_RERAISE_STAR(orig, excs)
         1 => crate::types::exception_group::prep_reraise_star(vm, a, b),
-        _ => Err(vm.system_error(format!("taipan: intrinsic2 {oparg} is not implemented yet"))),
+        _ => crate::types::typevar::intrinsic_2(vm, a, b, oparg),
     }
 }

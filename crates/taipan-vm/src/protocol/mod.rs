@@ -2,8 +2,10 @@
 //! everything the interpreter and the built-in types do to an object without knowing its
 //! type goes through the slots here.
 
+mod length_hint;
 mod number;
 
+pub use length_hint::length_hint;
 pub use number::*;
 
 use crate::error::PyResult;
@@ -331,6 +333,9 @@ pub fn getitem(vm: &Vm, obj: &PyObject, key: &PyObject) -> PyResult<PyRef> {
         return f(vm, obj, i);
     }
     if let Some(t) = type_::downcast_type(obj) {
+        if std::ptr::eq(t, &*type_::TYPE_TYPE) {
+            return Ok(crate::types::generic_alias::new_generic_alias(obj, key));
+        }
         if let Some(cg) = type_::lookup_str(vm, t, "__class_getitem__") {
             let f = match cg.ob_type().tp_descr_get.get() {
                 Some(get) => get(vm, &cg, None, obj)?,
@@ -428,6 +433,9 @@ pub fn isinstance(vm: &Vm, obj: &PyObject, cls: &PyObject) -> PyResult<bool> {
         }
         let _ = t;
     }
+    if let Some(args) = crate::types::union::union_args(cls) {
+        return isinstance(vm, obj, &args);
+    }
     if let Some(items) = tuple::downcast_tuple(cls) {
         for c in items {
             if isinstance(vm, obj, c)? {
@@ -455,6 +463,9 @@ pub fn issubclass(vm: &Vm, derived: &PyObject, cls: &PyObject) -> PyResult<bool>
             }
             return recursive_issubclass(vm, derived, cls);
         }
+    }
+    if let Some(args) = crate::types::union::union_args(cls) {
+        return issubclass(vm, derived, &args);
     }
     if let Some(items) = tuple::downcast_tuple(cls) {
         for c in items {

@@ -359,10 +359,9 @@ fn init_subclass(vm: &Vm, cls: &PyRef, kwargs: &[(PyRef, PyRef)]) -> PyResult<()
     Ok(())
 }
 
-/// `type.__or__`: `int | str` builds a `types.UnionType` (not yet: TypeError).
+/// `type.__or__`: `int | str` builds a `types.UnionType`.
 pub fn union_or(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult<PyRef> {
-    let _ = (vm, a, b);
-    Ok(none::not_implemented())
+    crate::types::union::union_type_or(vm, a, b)
 }
 
 /// The sorted names in `__abstractmethods__`.

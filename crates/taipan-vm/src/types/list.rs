@@ -459,12 +459,27 @@ fn list_init(vm: &Vm, obj: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyRe
         return Err(vm.type_error(format!("list expected at most 1 argument, got {}", args.len())));
     }
     let items = match args.first() {
-        Some(x) => crate::protocol::iterate(vm, x)?,
+        Some(x) => iterate_hinted(vm, x)?,
         None => vec![],
     };
     let old = std::mem::replace(&mut *downcast_list(obj).unwrap().items.borrow_mut(), items);
     drop(old);
     Ok(())
+}
+
+/// The items of an iterable as `list_extend` collects them: a list or tuple is copied,
+/// anything else is iterated with its length hint asked first (for the capacity).
+fn iterate_hinted(vm: &Vm, x: &PyObject) -> PyResult<Vec<PyRef>> {
+    if crate::types::tuple::downcast_tuple(x).is_some() || downcast_list(x).is_some() {
+        return crate::protocol::iterate(vm, x);
+    }
+    let it = crate::protocol::getiter(vm, x)?;
+    let n = crate::protocol::length_hint(vm, x, 8)?;
+    let mut v = Vec::with_capacity(n.min(1 << 16));
+    while let Some(item) = crate::protocol::next(vm, &it)? {
+        v.push(item);
+    }
+    Ok(v)
 }
 
 fn list_append(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
@@ -475,7 +490,7 @@ fn list_append(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
 
 fn list_extend(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     check_arity(vm, "list.extend", &args[1..], 1, 1)?;
-    let items = crate::protocol::iterate(vm, &args[1])?;
+    let items = iterate_hinted(vm, &args[1])?;
     downcast_list(&args[0]).unwrap().items.borrow_mut().extend(items);
     Ok(none::none())
 }

@@ -21,6 +21,7 @@ pub mod exception_group;
 pub mod finalize;
 pub mod function;
 pub mod gen;
+pub mod generic_alias;
 pub mod asyncgen;
 pub mod function_attrs;
 pub mod float;
@@ -55,6 +56,8 @@ pub mod str_methods;
 pub mod tuple;
 pub mod type_;
 pub mod type_cache;
+pub mod typevar;
+pub mod union;
 
 use std::sync::Once;
 
@@ -81,6 +84,8 @@ pub(crate) fn static_types() -> Vec<&'static PyTypeObject> {
         &object::OBJECT_TYPE,
         &type_::TYPE_TYPE,
         &crate::builtins::site::QUITTER_TYPE,
+        &crate::builtins::site::PRINTER_TYPE,
+        &crate::builtins::site::HELPER_TYPE,
         &none::NONE_TYPE,
         &none::NOT_IMPLEMENTED_TYPE,
         &none::ELLIPSIS_TYPE,
@@ -154,6 +159,14 @@ pub(crate) fn static_types() -> Vec<&'static PyTypeObject> {
         &iterators::FILTER_TYPE,
         &iterators::REVERSED_TYPE,
         &iterators::CALL_ITER_TYPE,
+        &generic_alias::GENERIC_ALIAS_TYPE,
+        &union::UNION_TYPE,
+        &typevar::TYPEVAR_TYPE,
+        &typevar::PARAMSPEC_TYPE,
+        &typevar::TYPEVARTUPLE_TYPE,
+        &typevar::NO_DEFAULT_TYPE,
+        &typevar::TYPE_ALIAS_TYPE,
+        &typevar::GENERIC_TYPE,
     ];
     v.extend(exceptions::all_exception_types());
     v
@@ -168,6 +181,7 @@ pub fn ready_static_types(vm: &crate::vm::Vm) {
         for tp in static_types() {
             type_::type_ready(vm, tp);
         }
+        generic_alias::install_class_getitem(vm);
         gen::ready_stop_iteration(vm);
         syntax_error::ready_syntax_error(vm);
     });
