@@ -36,12 +36,52 @@ pub fn import_module(vm: &Vm, name: &PyObject) -> PyResult<PyRef> {
     let n = pystr::to_string(name);
     if let Some((_, init)) = BUILTIN_MODULES.iter().find(|(m, _)| *m == n) {
         let m = init(vm);
+        set_builtin_module_attrs(vm, &m, &n);
         dict::set_item(vm, &vm.modules, name, &m)?;
         return Ok(m);
     }
     let err = vm.new_error(&exceptions::MODULE_NOT_FOUND_ERROR, format!("No module named '{n}'"));
     set_import_error_fields(&err, Some(name), None);
     Err(err)
+}
+
+/// The first paragraph of the built-in modules' docstrings.
+const BUILTIN_MODULE_DOCS: &[(&str, &str)] = &[
+    ("sys", "This module provides access to some objects used or maintained by the\ninterpreter and to functions that interact strongly with the interpreter."),
+    ("builtins", "Built-in functions, types, exceptions, and other objects."),
+    ("gc", "This module provides access to the garbage collector for reference cycles."),
+    ("_weakref", "Weak-reference support module."),
+];
+
+/// What the import system records on a built-in module: `__package__` is `''`,
+/// `__spec__` a spec named after it with origin `'built-in'` (a namespace with a
+/// ModuleSpec's attributes until importlib runs), and its docstring.
+pub fn set_builtin_module_attrs(vm: &Vm, m: &PyObject, name: &str) {
+    let Some(md) = m.downcast::<crate::types::module::PyModule>() else { return };
+    let Some(d) = md.dict.borrow().clone() else { return };
+    let none = crate::types::none::none;
+    let spec = crate::types::namespace::new_namespace(
+        vm,
+        vec![
+            ("name", pystr::new_str(name)),
+            ("loader", none()),
+            ("origin", pystr::new_str("built-in")),
+            ("loader_state", none()),
+            ("submodule_search_locations", none()),
+            ("parent", pystr::new_str("")),
+            ("has_location", crate::types::none::false_()),
+            ("cached", none()),
+        ],
+    );
+    dict::set_item_str_key(vm, &d, &vm.intern("__spec__"), &spec);
+    dict::set_item_str_key(vm, &d, &vm.intern("__package__"), &pystr::new_str(""));
+    let doc_key = vm.intern("__doc__");
+    let has_doc = dict::get_item_str_key(&d, &doc_key).is_some_and(|v| !v.is(crate::types::none::none_ref()));
+    if !has_doc {
+        if let Some((_, doc)) = BUILTIN_MODULE_DOCS.iter().find(|(n, _)| *n == name) {
+            dict::set_item_str_key(vm, &d, &doc_key, &pystr::new_str(doc));
+        }
+    }
 }
 
 /// `IMPORT_FROM`.

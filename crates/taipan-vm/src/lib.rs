@@ -24,6 +24,7 @@ pub mod unicode;
 pub mod vm;
 pub mod warnings;
 pub mod weakref;
+mod weakref_proxy;
 
 pub use error::{PyErr, PyResult};
 pub use object::{PyObject, PyRef};

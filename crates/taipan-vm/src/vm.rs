@@ -110,6 +110,10 @@ impl Vm {
         types::ready_static_types(&vm);
         crate::builtins::init(&vm);
         crate::sysmodule::init(&vm);
+        for m in [vm.sys.clone(), vm.builtins.clone()] {
+            let name = if m.is(&vm.sys) { "sys" } else { "builtins" };
+            crate::import::set_builtin_module_attrs(&vm, &m, name);
+        }
         vm
     }
 

@@ -86,6 +86,7 @@ pub static REF_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
         tp_richcompare: Cell::new(Some(ref_richcompare)),
         tp_call: Cell::new(Some(ref_call)),
         tp_new: Cell::new(Some(ref_new)),
+        tp_init: Cell::new(Some(ref_init)),
         tp_getset: REF_GETSET,
         ..PyTypeData::BASE
     },
@@ -111,6 +112,11 @@ pub static PROXY_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
         tp_getattro: Cell::new(Some(proxy_getattro)),
         tp_setattro: Cell::new(Some(proxy_setattro)),
         tp_richcompare: Cell::new(Some(proxy_richcompare)),
+        tp_iter: Cell::new(Some(crate::weakref_proxy::p_iter)),
+        tp_iternext: Cell::new(Some(crate::weakref_proxy::p_iternext)),
+        tp_as_number: crate::weakref_proxy::number_slots(),
+        tp_as_sequence: crate::weakref_proxy::sequence_slots(),
+        tp_as_mapping: crate::weakref_proxy::mapping_slots(),
         ..PyTypeData::BASE
     },
 ));
@@ -126,6 +132,11 @@ pub static CALLABLE_PROXY_TYPE: Static<PyTypeObject> = Static(PyInner::new_stati
         tp_setattro: Cell::new(Some(proxy_setattro)),
         tp_richcompare: Cell::new(Some(proxy_richcompare)),
         tp_call: Cell::new(Some(proxy_call)),
+        tp_iter: Cell::new(Some(crate::weakref_proxy::p_iter)),
+        tp_iternext: Cell::new(Some(crate::weakref_proxy::p_iternext)),
+        tp_as_number: crate::weakref_proxy::number_slots(),
+        tp_as_sequence: crate::weakref_proxy::sequence_slots(),
+        tp_as_mapping: crate::weakref_proxy::mapping_slots(),
         ..PyTypeData::BASE
     },
 ));
@@ -304,6 +315,17 @@ fn ref_new(vm: &Vm, cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResu
     new_weak(vm, tp, &args[0], args.get(1).filter(|_| npos > 1).cloned(), false)
 }
 
+/// `ref.__init__(ob, callback=None)`: the work is done by `__new__`; the arguments are
+/// only checked (so a subclass's `__init__` can pass them on).
+fn ref_init(vm: &Vm, _o: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<()> {
+    let npos = args.len() - kwnames.len();
+    if npos < 1 || npos > 2 {
+        let msg = if npos < 1 { "__init__ expected at least 1 argument, got 0".to_string() } else { format!("__init__ expected at most 2 arguments, got {npos}") };
+        return Err(vm.type_error(msg));
+    }
+    Ok(())
+}
+
 fn ref_call(vm: &Vm, o: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<PyRef> {
     crate::types::function::no_kwargs(vm, "weakref", kwnames)?;
     if !args.is_empty() {
@@ -365,7 +387,7 @@ fn ref_repr(vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
 }
 
 /// The proxy's referent, or ReferenceError.
-fn proxy_target(vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
+pub(crate) fn proxy_target(vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
     referent(weak_of(o).unwrap())
         .ok_or_else(|| vm.new_error(&exceptions::REFERENCE_ERROR, "weakly-referenced object no longer exists"))
 }

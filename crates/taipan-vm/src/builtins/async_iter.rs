@@ -97,6 +97,9 @@ fn get_iter(vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
             )))
         }
     };
+    // Of what `awaitable_iter` returns, only a coroutine is no iterator: await it
+    // through its `__await__` (the coroutine_wrapper), as CPython's getiter does.
+    let it = if it.ob_type().tp_iternext.get().is_none() { protocol::call_method(vm, &it, "__await__", &[])? } else { it };
     *a.iter.borrow_mut() = Some(it.clone());
     Ok(it)
 }

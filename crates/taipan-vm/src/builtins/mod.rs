@@ -6,6 +6,7 @@ pub(crate) mod async_iter;
 pub mod iter;
 mod numeric;
 pub mod strings;
+mod system;
 
 use crate::error::PyResult;
 use crate::object::{PyObject, PyRef, PyTypeObject};
@@ -88,7 +89,7 @@ pub fn init(vm: &Vm) {
     set(vm, "True", &none::true_());
     set(vm, "False", &none::false_());
     set(vm, "__debug__", &none::bool_(vm.config.optimize == 0));
-    for group in [FUNCTIONS, compile::FUNCTIONS, input::FUNCTIONS, namespace::FUNCTIONS, numeric::FUNCTIONS, async_iter::FUNCTIONS, iter::FUNCTIONS] {
+    for group in [FUNCTIONS, compile::FUNCTIONS, input::FUNCTIONS, namespace::FUNCTIONS, numeric::FUNCTIONS, async_iter::FUNCTIONS, iter::FUNCTIONS, system::FUNCTIONS] {
         for def in group {
             let f = new_builtin_function(def, Some(vm.builtins.clone()));
             set(vm, def.name, &f);

@@ -41,11 +41,30 @@ pub static MODULE_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
         tp_getattro: Cell::new(Some(module_getattro)),
         tp_dict_of: Cell::new(Some(module_dict_cell)),
         tp_getset: MODULE_GETSET,
+        tp_methods: MODULE_METHODS,
         tp_new: Cell::new(Some(module_new)),
         tp_init: Cell::new(Some(module_init)),
         ..PyTypeData::BASE
     },
 ));
+
+static MODULE_METHODS: &[crate::types::function::MethodDef] =
+    &[crate::types::function::MethodDef::method("__dir__", module_dir)];
+
+/// `module.__dir__()`: the module's own `__dir__` function if its dict has one (PEP 562),
+/// else the dict's keys.
+fn module_dir(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    let m = &args[0];
+    let d = crate::protocol::getattr(vm, m, &vm.intern("__dict__"))?;
+    if dict::downcast_dict(&d).is_none() {
+        let name = module_name(vm, m).unwrap_or_else(|| "?".into());
+        return Err(vm.type_error(format!("<module '{name}'>.__dict__ is not a dictionary")));
+    }
+    if let Some(f) = dict::get_item(vm, &d, &vm.intern("__dir__"))? {
+        return crate::protocol::call(vm, &f, &[], &[]);
+    }
+    Ok(crate::types::list::new_list(dict::keys(&d)))
+}
 
 /// A new module with `__name__`, `__doc__ = None`, `__package__`, `__loader__`, `__spec__`.
 pub fn new_module_named(name: &str) -> PyRef {
