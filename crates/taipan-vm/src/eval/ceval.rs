@@ -227,6 +227,20 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
             pop_slot!().expect("a value on the stack")
         };
     }
+    // Move the top `n` values off the stack, bottom first.
+    macro_rules! take_n {
+        ($n:expr) => {{
+            let n: usize = $n;
+            unsafe {
+                sp = sp.sub(n);
+                let mut v: Vec<PyRef> = Vec::with_capacity(n);
+                for i in 0..n {
+                    v.push((*sp.add(i)).take().expect("a value on the stack"));
+                }
+                v
+            }
+        }};
+    }
     // Drop a value with the decrement inlined.
     macro_rules! release {
         ($v:expr) => {{
@@ -688,19 +702,11 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
                 }
             }
             op::BUILD_TUPLE => {
-                let n = oparg as usize;
-                let items: Vec<PyRef> = unsafe { as_refs(std::slice::from_raw_parts(sp.sub(n), n)) }.to_vec();
-                for _ in 0..n {
-                    drop(pop_slot!());
-                }
+                let items = take_n!(oparg as usize);
                 push!(tuple::new_tuple(items));
             }
             op::BUILD_LIST => {
-                let n = oparg as usize;
-                let items: Vec<PyRef> = unsafe { as_refs(std::slice::from_raw_parts(sp.sub(n), n)) }.to_vec();
-                for _ in 0..n {
-                    drop(pop_slot!());
-                }
+                let items = take_n!(oparg as usize);
                 push!(list::new_list(items));
             }
             op::BUILD_MAP => {
@@ -826,6 +832,29 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
             }
             op::UNPACK_SEQUENCE => {
                 let seq = pop!();
+                // UNPACK_SEQUENCE_TUPLE / _LIST: the right number of items, pushed last first.
+                let n = oparg as usize;
+                if std::ptr::eq(seq.ob_type(), &*tuple::TUPLE_TYPE) {
+                    let items = tuple::tuple_items(&seq);
+                    if items.len() == n {
+                        for v in items.iter().rev() {
+                            push!(v.clone());
+                        }
+                        seq.release();
+                        continue;
+                    }
+                } else if std::ptr::eq(seq.ob_type(), &*list::LIST_TYPE) {
+                    let l = list::downcast_list(&seq).unwrap();
+                    let items = l.items.borrow();
+                    if items.len() == n {
+                        for v in items.iter().rev() {
+                            push!(v.clone());
+                        }
+                        drop(items);
+                        seq.release();
+                        continue;
+                    }
+                }
                 let items = tri!(ops::unpack_sequence(vm, &seq, oparg as usize));
                 for v in items.into_iter().rev() {
                     push!(v);

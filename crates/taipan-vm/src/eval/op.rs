@@ -127,11 +127,16 @@ pub const RESUME: u8 = Opcode::RESUME.0 as u8;
 /// number 3.13 leaves unused.
 pub const END_OF_CODE: u8 = 148;
 
-/// Inline cache units after each opcode (`_PyOpcode_Caches`).
-pub static CACHES: std::sync::LazyLock<[u8; 256]> = std::sync::LazyLock::new(|| {
+/// Inline cache units after each opcode (`_PyOpcode_Caches`), computed at compile time
+/// (a plain static: the dispatch loop indexes it without an initialization check).
+pub static CACHES: [u8; 256] = {
     let mut t = [0u8; 256];
-    for (i, c) in t.iter_mut().enumerate() {
-        *c = Opcode(i as u16).cache_entries() as u8;
+    let mut i = 0;
+    while i < 256 {
+        if let Some(info) = &taipan_bytecode::opcode::OPCODE_TABLE[i] {
+            t[i] = info.cache_entries as u8;
+        }
+        i += 1;
     }
     t
-});
+};
