@@ -585,6 +585,27 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
             op::BINARY_OP => {
                 let b = pop!();
                 let a = pop!();
+                // BINARY_OP_INPLACE_ADD_UNICODE: `s += t` where the next instruction stores
+                // back into the local holding `s`, and that local and this stack value are
+                // the only references: append to `s` itself.
+                if oparg == crate::protocol::nb::INPLACE + crate::protocol::nb::ADD
+                    && std::ptr::eq(a.ob_type(), &*pystr::STR_TYPE)
+                    && std::ptr::eq(b.ob_type(), &*pystr::STR_TYPE)
+                    && a.refcnt() == 2
+                {
+                    // SAFETY: every `next` indexes a unit (quicken).
+                    let nop = unsafe { *bytes.get_unchecked(2 * next) };
+                    let narg = unsafe { *bytes.get_unchecked(2 * next + 1) } as usize;
+                    if nop == op::STORE_FAST && narg < nlocals && local!(narg).as_ref().is_some_and(|l| l.is(&a)) {
+                        drop(local!(narg).take());
+                        // SAFETY: `a` is now the only reference (count 1), exact and mortal
+                        // (an immortal count is never 2).
+                        unsafe { pystr::append_in_place(&a, pystr::str_data(&b)) };
+                        b.release();
+                        push!(a);
+                        continue;
+                    }
+                }
                 let r = match fast::binary_op(&a, &b, oparg) {
                     Some(r) => r,
                     None => tri!(protocol::binary_op(vm, &a, &b, oparg)),

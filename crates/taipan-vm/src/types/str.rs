@@ -67,6 +67,20 @@ pub fn downcast_str(obj: &PyObject) -> Option<&PyStrData> {
     obj.downcast::<PyStr>().map(|s| &s.payload.data)
 }
 
+/// Append `other` to the exact str `obj` in place.
+///
+/// # Safety
+/// `obj` is an exact, mortal str with reference count 1 held by the caller, so no other
+/// reference to its value can exist.
+pub unsafe fn append_in_place(obj: &PyObject, other: &PyStrData) {
+    debug_assert!(obj.refcnt() == 1 && std::ptr::eq(obj.ob_type(), &*STR_TYPE));
+    // SAFETY: the caller's contract: nothing else can observe the value.
+    unsafe {
+        let inner = obj as *const PyObject as *mut PyInner<PyStr>;
+        (*inner).payload.data.append_in_place(other);
+    }
+}
+
 /// The value of an object known to be a str.
 #[inline]
 pub fn str_data(obj: &PyObject) -> &PyStrData {

@@ -44,7 +44,8 @@ impl Kind {
 
 #[derive(Clone)]
 enum Buffer {
-    Ucs1(Box<[u8]>),
+    /// A Vec (not a boxed slice): `s += t` appends in place with amortized growth.
+    Ucs1(Vec<u8>),
     Ucs2(Box<[u16]>),
     Ucs4(Box<[u32]>),
 }
@@ -102,7 +103,7 @@ impl PyStrData {
 
     /// The empty string.
     pub fn empty() -> PyStrData {
-        PyStrData::from_buffer(Buffer::Ucs1(Box::new([])), true)
+        PyStrData::from_buffer(Buffer::Ucs1(Vec::new()), true)
     }
 
     /// From Rust text (never a surrogate); the UTF-8 form is cached for free.
@@ -339,9 +340,82 @@ impl PyStrData {
 
     /// `a + b`: the result takes the wider kind of the two.
     pub fn concat(&self, other: &PyStrData) -> PyStrData {
-        let mut cps = self.to_code_points();
-        cps.extend(other.iter());
-        PyStrData::from_cps_unchecked(&cps)
+        PyStrData::concat_all(&[self, other], None)
+    }
+
+    /// `self += other` on a str nothing else refers to (the interpreter's
+    /// `BINARY_OP_INPLACE_ADD_UNICODE`): a Latin-1 buffer grows in place (the allocator
+    /// can often extend the block), other kinds are rebuilt. Caches are reset.
+    pub fn append_in_place(&mut self, other: &PyStrData) {
+        match (&mut self.buffer, &other.buffer) {
+            (Buffer::Ucs1(a), Buffer::Ucs1(b)) => {
+                a.extend_from_slice(b);
+                self.ascii &= other.ascii;
+                self.hash.set(-1);
+                self.utf8 = OnceCell::new();
+            }
+            _ => *self = PyStrData::concat_all(&[self, other], None),
+        }
+    }
+
+    /// The pieces one after the other, with `sep` between each two (`str.join`, `+`,
+    /// f-strings): one buffer of the widest piece's kind, filled by copying (a narrower
+    /// piece is widened unit by unit). The result is canonical because each piece is.
+    pub fn concat_all(parts: &[&PyStrData], sep: Option<&PyStrData>) -> PyStrData {
+        let nsep = if parts.is_empty() { 0 } else { parts.len() - 1 };
+        let mut total = 0usize;
+        let mut wide = 0u8;
+        let mut ascii = true;
+        let mut note = |d: &PyStrData, times: usize| {
+            total += d.len() * times;
+            if times > 0 {
+                wide = wide.max(match d.buffer {
+                    Buffer::Ucs1(_) => 0,
+                    Buffer::Ucs2(_) => 1,
+                    Buffer::Ucs4(_) => 2,
+                });
+                ascii &= d.ascii;
+            }
+        };
+        for p in parts {
+            note(p, 1);
+        }
+        if let Some(s) = sep {
+            note(s, nsep);
+        }
+        fn fill<T: Copy + Default>(total: usize, parts: &[&PyStrData], sep: Option<&PyStrData>, put: impl Fn(&mut Vec<T>, &PyStrData)) -> Box<[T]> {
+            let mut out: Vec<T> = Vec::with_capacity(total);
+            for (k, p) in parts.iter().enumerate() {
+                if k > 0 {
+                    if let Some(s) = sep {
+                        put(&mut out, s);
+                    }
+                }
+                put(&mut out, p);
+            }
+            out.into_boxed_slice()
+        }
+        let buffer = match wide {
+            0 => Buffer::Ucs1(
+                fill(total, parts, sep, |out: &mut Vec<u8>, d| {
+                    if let Buffer::Ucs1(b) = &d.buffer {
+                        out.extend_from_slice(b)
+                    }
+                })
+                .into_vec(),
+            ),
+            1 => Buffer::Ucs2(fill(total, parts, sep, |out: &mut Vec<u16>, d| match &d.buffer {
+                Buffer::Ucs1(b) => out.extend(b.iter().map(|&c| c as u16)),
+                Buffer::Ucs2(b) => out.extend_from_slice(b),
+                Buffer::Ucs4(_) => unreachable!("narrower than the widest piece"),
+            })),
+            _ => Buffer::Ucs4(fill(total, parts, sep, |out: &mut Vec<u32>, d| match &d.buffer {
+                Buffer::Ucs1(b) => out.extend(b.iter().map(|&c| c as u32)),
+                Buffer::Ucs2(b) => out.extend(b.iter().map(|&c| c as u32)),
+                Buffer::Ucs4(b) => out.extend_from_slice(b),
+            })),
+        };
+        PyStrData::from_buffer(buffer, ascii)
     }
 
     /// `s * n` (n ≤ 0 gives ''), CPython's OverflowError when the length overflows.

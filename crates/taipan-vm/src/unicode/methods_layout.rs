@@ -114,15 +114,7 @@ impl PyStrData {
 
     /// `sep.join(items)`.
     pub fn join(&self, items: &[&PyStrData]) -> PyStrData {
-        let sep = self.to_code_points();
-        let mut out = Vec::new();
-        for (k, item) in items.iter().enumerate() {
-            if k > 0 {
-                out.extend_from_slice(&sep);
-            }
-            out.extend(item.iter());
-        }
-        from(&out)
+        PyStrData::concat_all(items, if self.is_empty() { None } else { Some(self) })
     }
 }
 
