@@ -137,9 +137,12 @@ pub fn compare_op(a: &PyObject, b: &PyObject, cmp: CompareOp) -> Option<bool> {
             CompareOp::Ge => x >= y,
         });
     }
-    if matches!(cmp, CompareOp::Eq | CompareOp::Ne) && is(a, &pystr::STR_TYPE) && is(b, &pystr::STR_TYPE) {
-        let eq = a.is(b) || pystr::str_eq(pystr::str_data(a), pystr::str_data(b));
-        return Some(eq == matches!(cmp, CompareOp::Eq));
+    if is(a, &pystr::STR_TYPE) && is(b, &pystr::STR_TYPE) {
+        if matches!(cmp, CompareOp::Eq | CompareOp::Ne) {
+            let eq = a.is(b) || pystr::str_eq(pystr::str_data(a), pystr::str_data(b));
+            return Some(eq == matches!(cmp, CompareOp::Eq));
+        }
+        return Some(ordering_result(pystr::str_data(a).cmp(pystr::str_data(b)), cmp));
     }
     None
 }

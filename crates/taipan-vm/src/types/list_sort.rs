@@ -14,13 +14,49 @@ use crate::vm::Vm;
 
 const RUN: usize = 32;
 
-fn lt(vm: &Vm, keys: &[PyRef], a: usize, b: usize) -> PyResult<bool> {
-    crate::protocol::richcompare_bool(vm, &keys[a], &keys[b], CompareOp::Lt)
+/// What every key is, when all keys share one exact type whose `<` needs no Python code
+/// (CPython's `unsafe_long_compare`, `unsafe_float_compare`, `unsafe_latin_compare`
+/// pre-check in `list.sort`).
+enum KeyKind {
+    Int(Vec<i64>),
+    Float(Vec<f64>),
+    Str,
+    Other,
+}
+
+fn key_kind(keys: &[PyRef]) -> KeyKind {
+    use crate::types::{float, int, str as pystr};
+    let Some(first) = keys.first() else { return KeyKind::Other };
+    let tp = first.ob_type();
+    if !keys.iter().all(|k| std::ptr::eq(k.ob_type(), tp)) {
+        return KeyKind::Other;
+    }
+    if std::ptr::eq(tp, &*int::INT_TYPE) {
+        let v: Option<Vec<i64>> = keys.iter().map(|k| int::downcast_int(k).and_then(|i| i.as_i64())).collect();
+        return v.map_or(KeyKind::Other, KeyKind::Int);
+    }
+    if std::ptr::eq(tp, &*float::FLOAT_TYPE) {
+        return KeyKind::Float(keys.iter().map(|k| k.downcast::<float::PyFloat>().unwrap().value).collect());
+    }
+    if std::ptr::eq(tp, &*pystr::STR_TYPE) {
+        return KeyKind::Str;
+    }
+    KeyKind::Other
 }
 
 /// The stable sorted permutation of `keys` (indices).
 pub fn sort_indices(vm: &Vm, keys: &[PyRef]) -> PyResult<Vec<usize>> {
-    let n = keys.len();
+    use crate::types::str as pystr;
+    match key_kind(keys) {
+        KeyKind::Int(v) => sort_by(keys.len(), |a, b| Ok(v[a] < v[b])),
+        KeyKind::Float(v) => sort_by(keys.len(), |a, b| Ok(v[a] < v[b])),
+        KeyKind::Str => sort_by(keys.len(), |a, b| Ok(pystr::str_data(&keys[a]) < pystr::str_data(&keys[b]))),
+        KeyKind::Other => sort_by(keys.len(), |a, b| crate::protocol::richcompare_bool(vm, &keys[a], &keys[b], CompareOp::Lt)),
+    }
+}
+
+/// The stable sorted permutation of `0..n` under `lt(a, b)` (`keys[a] < keys[b]`).
+fn sort_by(n: usize, mut lt: impl FnMut(usize, usize) -> PyResult<bool>) -> PyResult<Vec<usize>> {
     let mut idx: Vec<usize> = (0..n).collect();
     // binary insertion sort on runs
     let mut start = 0;
@@ -31,7 +67,7 @@ pub fn sort_indices(vm: &Vm, keys: &[PyRef]) -> PyResult<Vec<usize>> {
             let (mut lo, mut hi) = (start, i);
             while lo < hi {
                 let mid = (lo + hi) / 2;
-                if lt(vm, keys, x, idx[mid])? {
+                if lt(x, idx[mid])? {
                     hi = mid;
                 } else {
                     lo = mid + 1;
@@ -49,9 +85,16 @@ pub fn sort_indices(vm: &Vm, keys: &[PyRef]) -> PyResult<Vec<usize>> {
         while lo < n {
             let mid = (lo + width).min(n);
             let hi = (lo + 2 * width).min(n);
+            // Runs already in order (the first of the right not below the last of the
+            // left) are copied as they are: sorted input costs one comparison per run.
+            if mid < hi && !lt(idx[mid], idx[mid - 1])? {
+                buf[lo..hi].copy_from_slice(&idx[lo..hi]);
+                lo = hi;
+                continue;
+            }
             let (mut i, mut j, mut k) = (lo, mid, lo);
             while i < mid && j < hi {
-                if lt(vm, keys, idx[j], idx[i])? {
+                if lt(idx[j], idx[i])? {
                     buf[k] = idx[j];
                     j += 1;
                 } else {

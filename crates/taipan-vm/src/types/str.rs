@@ -136,7 +136,7 @@ pub fn str_hash(_vm: &Vm, o: &PyObject) -> PyResult<i64> {
 /// Equality of two str values (no Python code runs).
 #[inline]
 pub fn str_eq(a: &PyStrData, b: &PyStrData) -> bool {
-    a.len() == b.len() && a.kind() == b.kind() && a.iter().eq(b.iter())
+    a == b
 }
 
 fn str_richcompare(_vm: &Vm, a: &PyObject, b: &PyObject, op: CompareOp) -> PyResult<PyRef> {
@@ -147,7 +147,7 @@ fn str_richcompare(_vm: &Vm, a: &PyObject, b: &PyObject, op: CompareOp) -> PyRes
         CompareOp::Eq => a.is(b) || str_eq(x, y),
         CompareOp::Ne => !(a.is(b) || str_eq(x, y)),
         _ => {
-            let o = x.iter().cmp(y.iter());
+            let o = x.cmp(y);
             use std::cmp::Ordering::*;
             match op {
                 CompareOp::Lt => o == Less,

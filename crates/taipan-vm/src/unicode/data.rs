@@ -505,10 +505,13 @@ impl PartialOrd for PyStrData {
 /// Code point by code point, as `PyUnicode_Compare`.
 impl Ord for PyStrData {
     fn cmp(&self, other: &Self) -> Ordering {
-        if let (Buffer::Ucs1(a), Buffer::Ucs1(b)) = (&self.buffer, &other.buffer) {
-            return a.cmp(b);
+        // Same kind: the units compare as the code points do.
+        match (&self.buffer, &other.buffer) {
+            (Buffer::Ucs1(a), Buffer::Ucs1(b)) => a.cmp(b),
+            (Buffer::Ucs2(a), Buffer::Ucs2(b)) => a.cmp(b),
+            (Buffer::Ucs4(a), Buffer::Ucs4(b)) => a.cmp(b),
+            _ => self.iter().cmp(other.iter()),
         }
-        self.iter().cmp(other.iter())
     }
 }
 
