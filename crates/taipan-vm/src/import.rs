@@ -17,6 +17,7 @@ pub fn import_name(vm: &Vm, _f: &InterpreterFrame, name: &PyObject, fromlist: &P
 /// The modules built into the interpreter (`sys.builtin_module_names`), each with the
 /// function that creates it on first import.
 pub static BUILTIN_MODULES: &[(&str, fn(&Vm) -> PyRef)] = &[
+    ("_ast", crate::ast_module::init_module),
     ("_weakref", crate::weakref::init_module),
     ("builtins", |vm| vm.builtins.clone()),
     ("gc", crate::gc::module::init_module),

@@ -6,6 +6,7 @@
 //! dispatch loop), [`builtins`], [`sysmodule`], [`traceback`], [`import`]; [`format`],
 //! [`hash`] and [`unicode`] hold the value-level algorithms the types use.
 
+pub mod ast_module;
 pub mod builtins;
 pub mod error;
 pub mod eval;

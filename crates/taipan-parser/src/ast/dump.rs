@@ -4,6 +4,10 @@
 //! The rules mirror `Lib/ast.py`: optional fields that are `None` are left out (and force
 //! `name=` keywords from then on), empty lists are left out unless a later field is shown,
 //! a node whose arguments are all "simple" and at most three is printed on one line.
+//!
+//! The same walk also builds a [`Tree`] (see [`to_tree`]): every node with all its fields
+//! (None and empty lists included) and its location, the values typed — what
+//! `compile(…, PyCF_ONLY_AST)` turns into `ast` objects.
 
 use super::{Constant, TextRange};
 use crate::repr;
@@ -20,6 +24,39 @@ pub trait Dump {
     fn is_empty_list(&self) -> bool {
         false
     }
+}
+
+/// A node tree as `ast` objects hold it, independent of the Rust node types.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Tree {
+    Node { name: &'static str, fields: Vec<(String, Tree)>, range: Option<TextRange> },
+    List(Vec<Tree>),
+    None,
+    Str(String),
+    Int(i64),
+    Constant(Constant),
+}
+
+/// The [`Tree`] of a node.
+pub fn to_tree(node: &dyn Dump) -> Tree {
+    let mut d = Dumper {
+        indent: None,
+        include_attributes: true,
+        level: 0,
+        frames: Vec::new(),
+        out: (String::new(), true),
+        depth: 1,
+        max_depth: 1,
+        measure_only: true,
+        tree: Some(TreeState { stack: Vec::new(), out: Tree::None }),
+    };
+    node.dump(&mut d);
+    d.tree.take().map(|t| t.out).unwrap_or(Tree::None)
+}
+
+struct TreeState {
+    stack: Vec<(&'static str, Vec<(String, Tree)>, Option<TextRange>)>,
+    out: Tree,
 }
 
 struct Frame {
@@ -47,6 +84,8 @@ pub struct Dumper {
     /// Only measure `depth`: build no text (a tree thousands of levels deep would
     /// otherwise cost quadratic time and memory in indentation alone).
     measure_only: bool,
+    /// Building a [`Tree`] instead of text.
+    tree: Option<TreeState>,
 }
 
 /// `ast.dump(node, include_attributes=…, indent=…)`; `indent=None` is the one-line form.
@@ -66,6 +105,7 @@ pub fn dump_with_depth(node: &dyn Dump, include_attributes: bool, indent: Option
         depth: 1,
         max_depth: 1,
         measure_only: false,
+        tree: None,
     };
     node.dump(&mut d);
     (d.out.0, d.max_depth)
@@ -82,6 +122,7 @@ pub fn dump_depth(node: &dyn Dump) -> usize {
         depth: 1,
         max_depth: 1,
         measure_only: true,
+        tree: None,
     };
     node.dump(&mut d);
     d.max_depth
@@ -108,6 +149,10 @@ impl Dumper {
 
     /// Start a node of the given class name.
     pub fn begin(&mut self, name: &'static str) {
+        if let Some(t) = &mut self.tree {
+            t.stack.push((name, Vec::new(), None));
+            return;
+        }
         if self.indent.is_some() {
             self.level += 1;
         }
@@ -123,6 +168,15 @@ impl Dumper {
 
     /// One field of the current node, in `_fields` order.
     pub fn field(&mut self, name: &str, value: &dyn Dump) {
+        if self.tree.is_some() {
+            value.dump(self);
+            let t = self.tree.as_mut().unwrap();
+            let v = std::mem::replace(&mut t.out, Tree::None);
+            if let Some(top) = t.stack.last_mut() {
+                top.1.push((name.to_string(), v));
+            }
+            return;
+        }
         if value.is_none() {
             self.frame().keywords = true;
             return;
@@ -148,6 +202,12 @@ impl Dumper {
 
     /// The location attributes, when `include_attributes` is on.
     pub fn attributes(&mut self, range: &TextRange) {
+        if let Some(t) = &mut self.tree {
+            if let Some(top) = t.stack.last_mut() {
+                top.2 = Some(*range);
+            }
+            return;
+        }
         if !self.include_attributes {
             return;
         }
@@ -164,6 +224,12 @@ impl Dumper {
 
     /// Finish the current node.
     pub fn end(&mut self) {
+        if let Some(t) = &mut self.tree {
+            if let Some((name, fields, range)) = t.stack.pop() {
+                t.out = Tree::Node { name, fields, range };
+            }
+            return;
+        }
         let frame = self.frames.pop().expect("Dumper::end without begin");
         let (prefix, sep) = self.prefix_and_sep();
         if self.indent.is_some() {
@@ -191,6 +257,14 @@ impl Dumper {
         self.out = (repr, true);
     }
 
+    /// A leaf value: its typed form when building a tree, else its repr.
+    fn value(&mut self, v: Tree, repr: impl FnOnce() -> String) {
+        match &mut self.tree {
+            Some(t) => t.out = v,
+            None => self.leaf(repr()),
+        }
+    }
+
     fn frame(&mut self) -> &mut Frame {
         self.frames.last_mut().expect("field outside a node")
     }
@@ -206,7 +280,7 @@ impl<T: Dump> Dump for Option<T> {
     fn dump(&self, d: &mut Dumper) {
         match self {
             Some(v) => v.dump(d),
-            None => d.leaf("None".to_string()),
+            None => d.value(Tree::None, || "None".to_string()),
         }
     }
     fn is_none(&self) -> bool {
@@ -216,6 +290,15 @@ impl<T: Dump> Dump for Option<T> {
 
 impl<T: Dump> Dump for Vec<T> {
     fn dump(&self, d: &mut Dumper) {
+        if d.tree.is_some() {
+            let mut items = Vec::with_capacity(self.len());
+            for x in self {
+                x.dump(d);
+                items.push(std::mem::replace(&mut d.tree.as_mut().unwrap().out, Tree::None));
+            }
+            d.tree.as_mut().unwrap().out = Tree::List(items);
+            return;
+        }
         if self.is_empty() {
             d.leaf("[]".to_string());
             return;
@@ -239,25 +322,25 @@ impl<T: Dump> Dump for Vec<T> {
 
 impl Dump for String {
     fn dump(&self, d: &mut Dumper) {
-        d.leaf(repr::str_repr(self))
+        d.value(Tree::Str(self.clone()), || repr::str_repr(self))
     }
 }
 
 impl Dump for u32 {
     fn dump(&self, d: &mut Dumper) {
-        d.leaf(self.to_string())
+        d.value(Tree::Int(*self as i64), || self.to_string())
     }
 }
 
 impl Dump for i32 {
     fn dump(&self, d: &mut Dumper) {
-        d.leaf(self.to_string())
+        d.value(Tree::Int(*self as i64), || self.to_string())
     }
 }
 
 impl Dump for Constant {
     fn dump(&self, d: &mut Dumper) {
-        d.leaf(self.repr())
+        d.value(Tree::Constant(self.clone()), || self.repr())
     }
 }
 

@@ -10,7 +10,7 @@ mod dump;
 mod nodes;
 
 pub use constant::{Constant, Wtf8Buf};
-pub use dump::{dump, dump_depth, dump_with_depth, Dump, Dumper};
+pub use dump::{dump, dump_depth, dump_with_depth, to_tree, Dump, Dumper, Tree};
 pub use nodes::*;
 
 /// Where a node sits in the source: CPython's `lineno`, `col_offset`, `end_lineno`

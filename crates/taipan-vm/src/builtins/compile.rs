@@ -4,8 +4,8 @@
 //!
 //! A parser or compiler `SyntaxError` becomes a Python `SyntaxError` built as CPython's
 //! `_PyErr_RaiseSyntaxError` builds it: `SyntaxError(msg, (filename, lineno, offset,
-//! text, end_lineno, end_offset))`. Building from an AST object (`PyCF_ONLY_AST` and an
-//! `ast.AST` source) needs the `_ast` module, which does not exist yet.
+//! text, end_lineno, end_offset))`. With `PyCF_ONLY_AST` the parsed tree is returned as
+//! `ast` objects (see `ast_module`); compiling an `ast.AST` source is not supported yet.
 
 use std::sync::Arc;
 
@@ -25,6 +25,7 @@ pub static FUNCTIONS: &[MethodDef] = &[
 ];
 
 const PYCF_ONLY_AST: i64 = 0x400;
+const PYCF_TYPE_COMMENTS: i64 = 0x1000;
 /// The flags `compile()` accepts (`PyCF_MASK | PyCF_MASK_OBSOLETE | PyCF_COMPILE_MASK`).
 const PYCF_ALLOWED: i64 = 0x3e_0000 | 0x0010 | 0x2_0000 | 0x400 | 0x2000 | 0x4000 | 0x8000 | 0x1_0000 | 0x100_0000 | 0x200;
 
@@ -178,10 +179,16 @@ fn builtin_compile(vm: &Vm, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<PyRef
             return Err(vm.value_error(msg));
         }
     };
-    if flags & PYCF_ONLY_AST != 0 {
-        return Err(vm.not_implemented_error("taipan: compile() to an AST needs the _ast module, which is not built yet"));
-    }
     let source = source_of(vm, a[0].unwrap(), "compile", "string, bytes or AST")?;
+    if flags & PYCF_ONLY_AST != 0 {
+        let type_comments = flags & PYCF_TYPE_COMMENTS != 0;
+        let tree = match &source {
+            Source::Text(s) => parser::parse(s, mode, &filename, type_comments),
+            Source::Bytes(b) => parser::parse_bytes(b, mode, &filename, type_comments),
+        }
+        .map_err(|e| syntax_error(vm, &e, &filename))?;
+        return crate::ast_module::tree_to_object(vm, &taipan_parser::ast::to_tree(&tree));
+    }
     compile_source(vm, &source, &filename, mode, optimize)
 }
 

@@ -167,6 +167,7 @@ pub(crate) fn static_types() -> Vec<&'static PyTypeObject> {
         &typevar::NO_DEFAULT_TYPE,
         &typevar::TYPE_ALIAS_TYPE,
         &typevar::GENERIC_TYPE,
+        &crate::ast_module::AST_TYPE,
     ];
     v.extend(exceptions::all_exception_types());
     v
@@ -182,6 +183,7 @@ pub fn ready_static_types(vm: &crate::vm::Vm) {
             type_::type_ready(vm, tp);
         }
         generic_alias::install_class_getitem(vm);
+        crate::ast_module::ready_ast_type(vm);
         gen::ready_stop_iteration(vm);
         syntax_error::ready_syntax_error(vm);
     });
