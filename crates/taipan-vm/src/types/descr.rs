@@ -490,6 +490,19 @@ fn call_slot(vm: &Vm, tp: &PyTypeObject, slot: usize, self_: &PyObject, args: &[
             let f = tp.tp_as_sequence.sq_contains.get().ok_or_else(missing)?;
             Ok(none::bool_(f(vm, self_, &args[0])?))
         }
+        SlotKind::SqConcat { inplace } => {
+            nargs(vm, name, args, kwnames, 1)?;
+            let sq = &tp.tp_as_sequence;
+            let f = if inplace { sq.sq_inplace_concat.get() } else { sq.sq_concat.get() };
+            (f.ok_or_else(missing)?)(vm, self_, &args[0])
+        }
+        SlotKind::SqRepeat { inplace } => {
+            nargs(vm, name, args, kwnames, 1)?;
+            let sq = &tp.tp_as_sequence;
+            let f = if inplace { sq.sq_inplace_repeat.get() } else { sq.sq_repeat.get() };
+            let n = crate::protocol::index_as_isize_overflow(vm, &args[0])?;
+            (f.ok_or_else(missing)?)(vm, self_, n)
+        }
     }
 }
 

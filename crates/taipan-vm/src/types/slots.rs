@@ -46,6 +46,11 @@ pub enum SlotKind {
     SetItem,
     DelItem,
     Contains,
+    /// `sq_concat` / `sq_inplace_concat` (`__add__`, `__iadd__` of str, bytes, tuple, list):
+    /// only for built-in types whose number slot is empty; classes never fill them.
+    SqConcat { inplace: bool },
+    /// `sq_repeat` / `sq_inplace_repeat` (`__mul__`, `__rmul__`, `__imul__`).
+    SqRepeat { inplace: bool },
 }
 
 pub struct SlotDef {
@@ -200,6 +205,13 @@ pub static SLOTDEFS: &[SlotDef] = &[
     SlotDef { name: "__setitem__", kind: SlotKind::SetItem },
     SlotDef { name: "__delitem__", kind: SlotKind::DelItem },
     SlotDef { name: "__contains__", kind: SlotKind::Contains },
+    // The sequence slots come after the number slots, as in CPython's slotdefs: a type
+    // filling both (none built in) shows the number slot's wrapper.
+    SlotDef { name: "__add__", kind: SlotKind::SqConcat { inplace: false } },
+    SlotDef { name: "__mul__", kind: SlotKind::SqRepeat { inplace: false } },
+    SlotDef { name: "__rmul__", kind: SlotKind::SqRepeat { inplace: false } },
+    SlotDef { name: "__iadd__", kind: SlotKind::SqConcat { inplace: true } },
+    SlotDef { name: "__imul__", kind: SlotKind::SqRepeat { inplace: true } },
 ];
 
 /// Whether the built-in type `tp` fills the slot behind `kind` itself (not inherited).
@@ -244,6 +256,14 @@ fn defines_slot(tp: &PyTypeObject, kind: SlotKind) -> bool {
                 || own(tp, |t| t.tp_as_sequence.sq_ass_item.get().map(|f| f as usize), |a, b| fp(a, b))
         }
         SlotKind::Contains => own(tp, |t| t.tp_as_sequence.sq_contains.get().map(|f| f as usize), |a, b| fp(a, b)),
+        SlotKind::SqConcat { inplace: false } => own(tp, |t| t.tp_as_sequence.sq_concat.get().map(|f| f as usize), |a, b| fp(a, b)),
+        SlotKind::SqConcat { inplace: true } => {
+            own(tp, |t| t.tp_as_sequence.sq_inplace_concat.get().map(|f| f as usize), |a, b| fp(a, b))
+        }
+        SlotKind::SqRepeat { inplace: false } => own(tp, |t| t.tp_as_sequence.sq_repeat.get().map(|f| f as usize), |a, b| fp(a, b)),
+        SlotKind::SqRepeat { inplace: true } => {
+            own(tp, |t| t.tp_as_sequence.sq_inplace_repeat.get().map(|f| f as usize), |a, b| fp(a, b))
+        }
         SlotKind::GetAttr | SlotKind::New | SlotKind::Del => false,
     }
 }
@@ -404,6 +424,8 @@ fn set_slot_from_mro(vm: &Vm, tp: &PyTypeObject, sd: &SlotDef) {
         SlotKind::GetItem => tp.tp_as_mapping.mp_subscript.set(Some(slot_mp_subscript)),
         SlotKind::SetItem | SlotKind::DelItem => tp.tp_as_mapping.mp_ass_subscript.set(Some(slot_mp_ass_subscript)),
         SlotKind::Contains => tp.tp_as_sequence.sq_contains.set(Some(slot_sq_contains)),
+        // A class's `__add__`/`__mul__` go to the number slots only (as in CPython).
+        SlotKind::SqConcat { .. } | SlotKind::SqRepeat { .. } => {}
     }
 }
 

@@ -25,6 +25,7 @@ pub static STR_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
         tp_name: crate::object::typeobj::static_name("str"),
+        tp_doc: Some("str(object='') -> str\nstr(bytes_or_buffer[, encoding[, errors]]) -> str\n\nCreate a new string object from the given object. If encoding or\nerrors is specified, then the object must expose a data buffer\nthat will be decoded using the given encoding and error handler.\nOtherwise, returns the result of object.__str__() (if defined)\nor repr(object).\nencoding defaults to 'utf-8'.\nerrors defaults to 'strict'."),
         tp_flags: Cell::new(flags::BASETYPE | flags::IMMUTABLETYPE | flags::UNICODE_SUBCLASS),
         tp_dealloc: Cell::new(dealloc::<PyStr>),
         tp_repr: Cell::new(Some(str_repr)),
@@ -171,7 +172,16 @@ fn str_concat(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult<PyRef> {
             b.ob_type().name()
         )));
     };
-    Ok(from_data(str_data(a).concat(y)))
+    // An empty operand gives the other one itself when it is an exact str (PyUnicode_Concat).
+    let x = str_data(a);
+    let exact = |o: &PyObject| std::ptr::eq(o.ob_type(), &*STR_TYPE);
+    if y.is_empty() && exact(a) {
+        return Ok(a.to_ref());
+    }
+    if x.is_empty() && exact(b) {
+        return Ok(b.to_ref());
+    }
+    Ok(from_data(x.concat(y)))
 }
 
 fn str_contains(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult<bool> {
@@ -188,6 +198,18 @@ fn str_subscript(vm: &Vm, a: &PyObject, key: &PyObject) -> PyResult<PyRef> {
     let s = str_data(a);
     if let Some(sl) = key.downcast::<crate::types::slice::PySlice>() {
         let (start, stop, step) = sl.indices_opt(vm)?;
+        // The whole of an exact str is the str itself.
+        if std::ptr::eq(a.ob_type(), &*STR_TYPE) && step.unwrap_or(1) == 1 {
+            let n = s.len() as isize;
+            let norm = |v: Option<isize>, d: isize| match v {
+                None => d,
+                Some(v) if v < 0 => (v + n).max(0),
+                Some(v) => v.min(n),
+            };
+            if norm(start, 0) == 0 && norm(stop, n) == n && n > 0 {
+                return Ok(a.to_ref());
+            }
+        }
         return s.slice(start, stop, step).map(from_data).map_err(|e| vm.value_error(e.message));
     }
     let i = crate::protocol::index_as_isize_for(vm, key, "string indices must be integers, not")?;
