@@ -20,6 +20,8 @@ pub struct PyStdStream {
     pub fd: i32,
     pub buffer: RefCell<Vec<u8>>,
     pub line_buffered: bool,
+    /// After `close()`: reads and writes raise ValueError.
+    pub closed: Cell<bool>,
 }
 
 impl PyPayload for PyStdStream {
@@ -52,6 +54,7 @@ static STREAM_METHODS: &[MethodDef] = &[
     MethodDef::method("fileno", stream_fileno),
     MethodDef::method("readable", stream_readable),
     MethodDef::method("writable", stream_writable),
+    MethodDef::method("close", stream_close),
 ];
 
 static STREAM_GETSET: &[crate::types::descr::GetSetDef] = &[
@@ -75,8 +78,27 @@ fn stream_errors(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
     Ok(pystr::new_str(if stream_of(o).fd == 2 { "backslashreplace" } else { "strict" }))
 }
 
-fn stream_closed(_vm: &Vm, _o: &PyObject) -> PyResult<PyRef> {
-    Ok(none::bool_(false))
+fn stream_closed(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
+    Ok(none::bool_(stream_of(o).closed.get()))
+}
+
+/// `close()`: flush, then refuse further I/O (closing twice is allowed).
+fn stream_close(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    check_arity(vm, "close", &args[1..], 0, 0)?;
+    let st = stream_of(&args[0]);
+    if !st.closed.get() {
+        st.flush();
+        st.closed.set(true);
+    }
+    Ok(none::none())
+}
+
+/// ValueError for I/O on a closed stream.
+fn check_open(vm: &Vm, st: &PyStdStream) -> PyResult<()> {
+    if st.closed.get() {
+        return Err(vm.value_error("I/O operation on closed file."));
+    }
+    Ok(())
 }
 
 fn stream_line_buffering(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
@@ -109,6 +131,7 @@ fn stream_writable(_vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
 }
 
 fn check_readable(vm: &Vm, st: &PyStdStream) -> PyResult<()> {
+    check_open(vm, st)?;
     if st.fd != 0 {
         return Err(vm.new_error(&crate::types::exceptions::OS_ERROR, "not readable"));
     }
@@ -199,10 +222,25 @@ fn stream_iternext(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
 }
 
 impl PyStdStream {
-    fn write_str(&self, s: &str) {
+    /// Encode `s` as UTF-8 with the stream's error handler (stdout strict, stderr
+    /// backslashreplace, as CPython's under a UTF-8 locale) and buffer it.
+    fn write_text(&self, vm: &Vm, s: &crate::unicode::PyStrData) -> PyResult<()> {
+        check_open(vm, self)?;
+        let data = match s.as_str() {
+            Some(t) => std::borrow::Cow::Borrowed(t.as_bytes()),
+            None => {
+                let errors = if self.fd == 2 { "backslashreplace" } else { "strict" };
+                let b = s.encode("utf-8", errors).map_err(|e| crate::types::str_methods::codec_error(vm, e))?;
+                std::borrow::Cow::Owned(b)
+            }
+        };
+        self.write_bytes(&data);
+        Ok(())
+    }
+    fn write_bytes(&self, s: &[u8]) {
         let mut b = self.buffer.borrow_mut();
-        b.extend_from_slice(s.as_bytes());
-        if b.len() > 8192 || (self.line_buffered && s.contains('\n')) {
+        b.extend_from_slice(s);
+        if b.len() > 8192 || (self.line_buffered && s.contains(&b'\n')) {
             let data = std::mem::take(&mut *b);
             drop(b);
             self.write_fd(&data);
@@ -229,8 +267,7 @@ fn stream_write(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     let Some(s) = pystr::downcast_str(&args[1]) else {
         return Err(vm.type_error(format!("write() argument must be str, not {}", args[1].ob_type().name())));
     };
-    let text = s.to_string_lossy();
-    args[0].downcast::<PyStdStream>().unwrap().write_str(&text);
+    args[0].downcast::<PyStdStream>().unwrap().write_text(vm, s)?;
     Ok(int::new_int(s.len() as i64))
 }
 
@@ -243,16 +280,17 @@ fn stream_writelines(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> 
     Ok(none::none())
 }
 
-fn stream_flush(_vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
-    args[0].downcast::<PyStdStream>().unwrap().flush();
+fn stream_flush(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+    let st = args[0].downcast::<PyStdStream>().unwrap();
+    check_open(vm, st)?;
+    st.flush();
     Ok(none::none())
 }
 
 /// `file.write(s)` with a fast path for the standard streams.
 pub fn write_to(vm: &Vm, file: &PyObject, s: &PyObject) -> PyResult<()> {
     if let Some(st) = file.downcast_exact::<PyStdStream>() {
-        st.write_str(&pystr::str_data(s).to_string_lossy());
-        return Ok(());
+        return st.write_text(vm, pystr::str_data(s));
     }
     crate::protocol::call_method(vm, file, "write", &[s.to_ref()])?;
     Ok(())
@@ -340,11 +378,11 @@ pub fn init(vm: &Vm) {
     set(vm, "maxunicode", &int::new_int(0x10FFFF));
     set(vm, "platform", &pystr::new_str("linux"));
     let tty = |fd: i32| unsafe { libc_isatty(fd) } != 0;
-    let stdin = alloc_object(&STD_STREAM_TYPE, PyStdStream { fd: 0, buffer: RefCell::new(Vec::new()), line_buffered: tty(0) });
+    let stdin = alloc_object(&STD_STREAM_TYPE, PyStdStream { fd: 0, buffer: RefCell::new(Vec::new()), line_buffered: tty(0), closed: Cell::new(false) });
     set(vm, "stdin", &stdin);
     set(vm, "__stdin__", &stdin);
-    let stdout = alloc_object(&STD_STREAM_TYPE, PyStdStream { fd: 1, buffer: RefCell::new(Vec::new()), line_buffered: tty(1) });
-    let stderr = alloc_object(&STD_STREAM_TYPE, PyStdStream { fd: 2, buffer: RefCell::new(Vec::new()), line_buffered: true });
+    let stdout = alloc_object(&STD_STREAM_TYPE, PyStdStream { fd: 1, buffer: RefCell::new(Vec::new()), line_buffered: tty(1), closed: Cell::new(false) });
+    let stderr = alloc_object(&STD_STREAM_TYPE, PyStdStream { fd: 2, buffer: RefCell::new(Vec::new()), line_buffered: true, closed: Cell::new(false) });
     set(vm, "stdout", &stdout);
     set(vm, "stderr", &stderr);
     set(vm, "__stdout__", &stdout);

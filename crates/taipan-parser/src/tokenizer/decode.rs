@@ -55,6 +55,16 @@ fn lookup(name: &str) -> Option<Codec> {
     })
 }
 
+/// The upper half (bytes 0x80..=0xFF, U+FFFD = undefined) of the single-byte
+/// ASCII-compatible codec that `name` names (cp1252, koi8-r, mac-roman, …): the VM's
+/// `str.encode`/`bytes.decode` run these tables through its charmap codec.
+pub fn charmap_high_half(name: &str) -> Option<&'static [u16; 128]> {
+    match lookup(name)? {
+        Codec::Charmap(t) => Some(t),
+        _ => None,
+    }
+}
+
 /// Decode with `errors="replace"`.
 fn decode_replace(codec: Codec, bytes: &[u8]) -> Cow<'_, str> {
     match codec {

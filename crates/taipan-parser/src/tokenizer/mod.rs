@@ -51,7 +51,7 @@ mod tests;
 use std::borrow::Cow;
 
 pub use decode::{
-    decode_file_source, decode_source, decode_source_for_tokenize, decode_source_lenient, translate_newlines,
+    charmap_high_half, decode_file_source, decode_source, decode_source_for_tokenize, decode_source_lenient, translate_newlines,
     utf8_error_message, DecodedSource, Undecodable,
 };
 pub(crate) use decode::{original_bytes, original_len, undecodable_in};

@@ -40,6 +40,7 @@ pub static SET_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
         tp_name: crate::object::typeobj::static_name("set"),
+        tp_doc: Some("Build an unordered collection of unique elements."),
         tp_flags: Cell::new(flags::BASETYPE | flags::IMMUTABLETYPE),
         tp_dealloc: Cell::new(dealloc::<PySet>),
         tp_repr: Cell::new(Some(set_repr)),
@@ -72,6 +73,7 @@ pub static FROZENSET_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
         tp_name: crate::object::typeobj::static_name("frozenset"),
+        tp_doc: Some("Build an immutable unordered collection of unique elements."),
         tp_flags: Cell::new(flags::BASETYPE | flags::IMMUTABLETYPE),
         tp_dealloc: Cell::new(dealloc::<PyFrozenSet>),
         tp_repr: Cell::new(Some(set_repr)),
@@ -156,13 +158,23 @@ fn new_empty_like(o: &PyObject) -> PyRef {
     }
 }
 
-/// A frozenset of `items` added in order (code constants).
+/// A frozenset of `items` added in order.
 pub fn new_frozenset(vm: &Vm, items: Vec<PyRef>) -> PyResult<PyRef> {
     let f = alloc_object(&FROZENSET_TYPE, PyFrozenSet { data: SetData::new(), hash: Cell::new(None) });
     for it in items {
         add(vm, &f, &it)?;
     }
     Ok(f)
+}
+
+/// A frozenset constant of compiled code, `items` in source order. CPython's compiler
+/// builds it from the source order, then its constant cache (`merge_consts_recursive`)
+/// rebuilds it from that first set's iteration order, and the rebuilt one is what
+/// `co_consts` holds. Where hashes collide the two insertion orders place keys
+/// differently, and iteration order shows it (`{-1, -2, ...}`: hash(-1) == hash(-2)).
+pub fn new_frozenset_constant(vm: &Vm, items: Vec<PyRef>) -> PyResult<PyRef> {
+    let first = new_frozenset(vm, items)?;
+    new_frozenset(vm, data(&first).keys())
 }
 
 /// `set.add` (SET_ADD, BUILD_SET).

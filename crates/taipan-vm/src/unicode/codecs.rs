@@ -127,6 +127,15 @@ impl Codec {
     }
 }
 
+/// The 256-entry decoding table (U+FFFE = undefined) of a single-byte ASCII-compatible
+/// codec of the Lib (cp1252, koi8-r, mac-roman, …), from the tables the tokenizer decodes
+/// source files with; these encodings run the charmap codec, as in CPython.
+fn charmap_table(name: &str) -> Option<PyStrData> {
+    let high = taipan_parser::tokenizer::charmap_high_half(name)?;
+    let cps: Vec<u32> = (0..0x80u32).chain(high.iter().map(|&c| if c == 0xFFFD { 0xFFFE } else { c as u32 })).collect();
+    Some(PyStrData::from_cps_unchecked(&cps))
+}
+
 fn unknown_encoding(name: &str) -> CodecError {
     CodecError::Other(StrError::new(StrErrorKind::LookupError, format!("unknown encoding: {name}")))
 }
@@ -207,7 +216,11 @@ impl Writer {
 impl PyStrData {
     /// `str.encode(encoding, errors)`.
     pub fn encode(&self, encoding: &str, errors: &str) -> Result<Vec<u8>, CodecError> {
-        let (codec, name) = Codec::lookup(encoding).ok_or_else(|| unknown_encoding(encoding))?;
+        let Some((codec, name)) = Codec::lookup(encoding) else {
+            let table = charmap_table(encoding).ok_or_else(|| unknown_encoding(encoding))?;
+            let map = super::charmap::EncodingMap::build(&table);
+            return super::charmap::charmap_encode(self, errors, &map);
+        };
         // Fast paths: the cached UTF-8, ASCII and UCS-1 buffers are already the answer.
         match codec {
             Codec::Utf8 => {
@@ -338,7 +351,10 @@ fn utf8_error(b: &[u8], i: usize) -> (usize, &'static str) {
 
 /// `bytes.decode(encoding, errors)`.
 pub fn decode(bytes: &[u8], encoding: &str, errors: &str) -> Result<PyStrData, CodecError> {
-    let (codec, name) = Codec::lookup(encoding).ok_or_else(|| unknown_encoding(encoding))?;
+    let Some((codec, name)) = Codec::lookup(encoding) else {
+        let table = charmap_table(encoding).ok_or_else(|| unknown_encoding(encoding))?;
+        return super::charmap::charmap_decode(bytes, errors, &table);
+    };
     match codec {
         Codec::Utf8 => {
             if let Ok(s) = std::str::from_utf8(bytes) {
