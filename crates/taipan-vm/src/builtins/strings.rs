@@ -26,6 +26,7 @@ pub fn init(vm: &Vm) {
     }
     set("bytes", bytes::BYTES_TYPE.as_object());
     set("bytearray", bytes::BYTEARRAY_TYPE.as_object());
+    set("memoryview", crate::types::memoryview::MEMORYVIEW_TYPE.as_object());
 }
 
 fn builtin_chr(vm: &Vm, args: &[PyRef], kw: &[PyRef]) -> PyResult<PyRef> {

@@ -42,6 +42,7 @@ pub static BYTES_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
         tp_name: crate::object::typeobj::static_name("bytes"),
+        tp_doc: Some("bytes(iterable_of_ints) -> bytes\nbytes(string, encoding[, errors]) -> bytes\nbytes(bytes_or_buffer) -> immutable copy of bytes_or_buffer\nbytes(int) -> bytes object of size given by the parameter initialized with null bytes\nbytes() -> empty bytes object\n\nConstruct an immutable array of bytes from:\n  - an iterable yielding integers in range(256)\n  - a text string encoded using the specified encoding\n  - any object implementing the buffer API.\n  - an integer"),
         tp_flags: Cell::new(flags::BASETYPE | flags::IMMUTABLETYPE | flags::BYTES_SUBCLASS),
         tp_dealloc: Cell::new(dealloc::<PyBytes>),
         tp_repr: Cell::new(Some(bytes_repr)),
@@ -72,6 +73,7 @@ pub static BYTEARRAY_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
     &type_::TYPE_TYPE.0,
     PyTypeData {
         tp_name: crate::object::typeobj::static_name("bytearray"),
+        tp_doc: Some("bytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\nbytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\nbytearray(int) -> bytes array of size given by the parameter initialized with null bytes\nbytearray() -> empty bytes array\n\nConstruct a mutable bytearray object from:\n  - an iterable yielding integers in range(256)\n  - a text string encoded using the specified encoding\n  - a bytes or a buffer object\n  - any object implementing the buffer API.\n  - an integer"),
         tp_flags: Cell::new(flags::BASETYPE),
         tp_dealloc: Cell::new(dealloc::<PyByteArray>),
         tp_repr: Cell::new(Some(bytes_repr)),
@@ -310,6 +312,11 @@ fn from_object(vm: &Vm, x: &PyObject, for_bytes: bool) -> PyResult<Vec<u8>> {
             return Ok(data_of(&r));
         }
     }
+    // PEP 688: a class exporting a buffer through `__buffer__`.
+    if protocol::lookup_special(vm, x, "__buffer__")?.is_some() {
+        let m = crate::types::memoryview::memoryview_of(vm, x)?;
+        return Ok(crate::types::memoryview::memoryview_bytes(&m).unwrap_or_default());
+    }
     if downcast_str(x).is_some() {
         let msg = if for_bytes { "string argument without an encoding" } else { "string argument without an encoding" };
         return Err(vm.type_error(msg));
@@ -336,7 +343,10 @@ fn from_object(vm: &Vm, x: &PyObject, for_bytes: bool) -> PyResult<Vec<u8>> {
         let i = protocol::index(vm, &it)?;
         match int::downcast_int(&i).and_then(|i| i.as_i64()) {
             Some(n) if (0..256).contains(&n) => out.push(n as u8),
-            _ => return Err(vm.value_error("byte must be in range(0, 256)")),
+            _ => {
+                let what = if for_bytes { "bytes" } else { "byte" };
+                return Err(vm.value_error(format!("{what} must be in range(0, 256)")));
+            }
         }
     }
     Ok(out)
@@ -381,6 +391,10 @@ fn bytearray_new(vm: &Vm, cls: &PyObject, _args: &[PyRef], _kwnames: &[PyRef]) -
 }
 
 fn bytearray_init(vm: &Vm, o: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<()> {
+    // The old contents go first, which an exported buffer refuses.
+    if is_bytearray(o) && !bytearray_payload(o).data.borrow().is_empty() {
+        check_resize(vm, o)?;
+    }
     let data = construct(vm, "bytearray", args, kwnames, false)?;
     if let Some(b) = o.downcast::<PyByteArray>() {
         *b.data.borrow_mut() = data;

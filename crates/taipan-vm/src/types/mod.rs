@@ -73,7 +73,7 @@ pub fn bytes_new(b: &[u8]) -> crate::object::PyRef {
 
 /// A frozenset constant (its items are hashable constants, so adding cannot fail).
 pub fn frozenset_new(vm: &crate::vm::Vm, items: Vec<crate::object::PyRef>) -> crate::object::PyRef {
-    set::new_frozenset(vm, items).expect("constant items hash and compare without errors")
+    set::new_frozenset_constant(vm, items).expect("constant items hash and compare without errors")
 }
 
 use crate::object::PyTypeObject;
@@ -138,6 +138,8 @@ pub(crate) fn static_types() -> Vec<&'static PyTypeObject> {
         &dict_views::DICT_REVITEMITER_TYPE,
         &crate::sysmodule::STD_STREAM_TYPE,
         &str::STR_ITER_TYPE, &str::STR_ITER_UNICODE_TYPE, &bytes::BYTES_TYPE, &bytes::BYTEARRAY_TYPE, &bytes::BYTES_ITER_TYPE, &bytes::BYTEARRAY_ITER_TYPE,
+        &memoryview::MEMORYVIEW_TYPE,
+        &memoryview::MEMORY_ITER_TYPE,
         &gen::GENERATOR_TYPE,
         &gen::COROUTINE_TYPE,
         &gen::CORO_WRAPPER_TYPE,
