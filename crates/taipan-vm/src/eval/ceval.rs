@@ -73,6 +73,11 @@ fn run_frame_from(vm: &Vm, frame: *mut InterpreterFrame, pending: Option<(PyErr,
                 }
             }
         };
+        if !matches!(exit, Exit::Call(_)) {
+            // `execute` switches frames itself on calls and returns: the frame it left
+            // from is the current one.
+            frame = vm.frames.current.get();
+        }
         match exit {
             Exit::Call(callee) => frame = callee,
             Exit::Yield(value) => return Ok((value, true)),
@@ -185,9 +190,15 @@ fn unbound_local(vm: &Vm, code: &PyCode, i: usize) -> PyErr {
 /// # Safety
 /// `f` is the thread's current frame.
 unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit {
-    let code_obj = f.code.clone();
-    // SAFETY: frames always hold code objects.
-    let code: &PyCode = unsafe { code_obj.payload_unchecked::<PyCode>() };
+    let mut fp: *mut InterpreterFrame = f;
+    // A Python-to-Python call or return switches frames here (`continue 'frame`)
+    // without leaving this function; only entry and generator frames, errors and
+    // tracing changes go back to run_frame_from.
+    'frame: loop {
+    // SAFETY: `fp` is the thread's current, live frame.
+    let f: &mut InterpreterFrame = unsafe { &mut *fp };
+    // SAFETY: frames always hold code objects, and a running frame keeps its code.
+    let code: &PyCode = unsafe { &*(f.code.payload_unchecked::<PyCode>() as *const PyCode) };
     let bytes: &[u8] = &code.adaptive;
     let nlocals = code.nlocalsplus;
     let caches: &[u8; 256] = &op::CACHES;
@@ -281,6 +292,39 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
         };
     }
 
+    // Continue in a callee frame just pushed (its arguments bound).
+    macro_rules! enter_frame {
+        ($callee:expr) => {{
+            let callee: *mut InterpreterFrame = $callee;
+            f.stack_top = unsafe { sp.offset_from(base) } as usize;
+            if TRACE || crate::eval::trace::active() {
+                return Exit::Call(callee);
+            }
+            fp = callee;
+            continue 'frame;
+        }};
+    }
+    // Return `v` to the calling frame (as run_frame_from does for other frames).
+    macro_rules! return_value {
+        ($v:expr) => {{
+            let v: PyRef = $v;
+            f.stack_top = unsafe { sp.offset_from(base) } as usize;
+            if TRACE || f.is_entry || f.is_generator || crate::eval::trace::active() {
+                return Exit::Return(v);
+            }
+            let previous = f.previous;
+            unsafe { vm.frames.pop(fp) };
+            leave_python_frame(vm);
+            fp = previous;
+            let caller = unsafe { &mut *fp };
+            push_value(caller, v);
+            // Resume after the CALL that pushed the returning frame.
+            let opcode = caller.code().code.code[2 * caller.instr];
+            caller.instr += 1 + op::CACHES[opcode as usize] as usize;
+            continue 'frame;
+        }};
+    }
+
     // The executed copy ends with an END_OF_CODE unit and all its jumps stay inside it
     // (eval::cache::quicken): no instruction index needs a bounds check.
     debug_assert!(bytes.len() % 2 == 0 && bytes[bytes.len() - 2] == op::END_OF_CODE);
@@ -333,11 +377,11 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
                 }
             }
             op::LOAD_CONST => push!(code.consts[oparg as usize].clone()),
-            op::RETURN_CONST => leave!(Exit::Return(code.consts[oparg as usize].clone())),
+            op::RETURN_CONST => return_value!(code.consts[oparg as usize].clone()),
             op::RETURN_VALUE => {
                 let v = pop!();
                 f.instr = next;
-                leave!(Exit::Return(v));
+                return_value!(v);
             }
             op::LOAD_FAST => {
                 let v = local!(oparg as usize).clone().expect("LOAD_FAST of a bound local");
@@ -954,7 +998,7 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
                                 let func = pop_slot!();
                                 unsafe { (*callee).func = func };
                             }
-                            leave!(Exit::Call(callee));
+                            enter_frame!(callee);
                         }
                     }
                 }
@@ -972,7 +1016,7 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
                     // `f.instr` stays on the CALL (tracebacks, handlers); the return
                     // resumes after it (run_frame).
                     match r {
-                        Ok(callee) => leave!(Exit::Call(callee)),
+                        Ok(callee) => enter_frame!(callee),
                         Err(e) => leave!(Exit::Error(e, true)),
                     }
                 }
@@ -1192,6 +1236,7 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
                 leave!(Exit::Error(vm.system_error(format!("taipan: opcode {name} is not implemented yet")), true));
             }
         }
+    }
     }
 }
 
