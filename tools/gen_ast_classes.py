@@ -11,6 +11,8 @@ import typing
 
 
 def kind(t):
+    if t is _ast.expr_context:
+        return "Load"
     if typing.get_origin(t) is list:
         return "List"
     if isinstance(t, types.UnionType) and type(None) in typing.get_args(t):

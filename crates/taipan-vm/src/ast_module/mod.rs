@@ -2,9 +2,9 @@
 //! them (`compile(source, filename, mode, PyCF_ONLY_AST)`).
 //!
 //! **Representation.** `ast.AST` is a static type (its `__init__` fills `_fields` from
-//! positional and keyword arguments, and gives a missing optional field `None` and a
-//! missing list field `[]`, as 3.13 does). Every other node class is an ordinary class
-//! created when the module is first imported, from the table in [`classes`] (generated
+//! positional and keyword arguments, and gives a missing optional field `None`, a
+//! missing list field `[]` and a missing `ctx` `Load()`, as 3.13 does). Every other
+//! node class is an ordinary class created when the module is first imported, from the table in [`classes`] (generated
 //! from the reference's `_ast`); the module stays in `sys.modules`, so every tree of the
 //! interpreter is built from the same classes.
 //!
@@ -32,6 +32,8 @@ pub enum FieldKind {
     List,
     /// `None`.
     Optional,
+    /// `Load()` (an `expr_context` field).
+    Load,
     /// Left unset.
     Required,
 }
@@ -73,7 +75,8 @@ fn class_entry(tp: &PyTypeObject) -> Option<&'static AstClass> {
 }
 
 /// `ast.AST.__init__(*args, **kwargs)`: positional arguments fill `_fields` in order,
-/// keywords set attributes; then the missing optional and list fields get their default.
+/// keywords set attributes; then the missing optional, list and context fields get their
+/// default (`None`, `[]`, `Load()`).
 fn ast_init(vm: &Vm, o: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResult<()> {
     let tp = o.ob_type();
     let fields = match protocol::getattr_opt(vm, tp.as_object(), &vm.intern("_fields"))? {
@@ -113,6 +116,11 @@ fn ast_init(vm: &Vm, o: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResul
                 let v = match kind {
                     FieldKind::List => list::new_list(vec![]),
                     FieldKind::Optional => none::none(),
+                    FieldKind::Load => {
+                        let m = crate::import::import_module(vm, &vm.intern("_ast"))?;
+                        let load = protocol::getattr_str(vm, &m, "Load")?;
+                        protocol::call(vm, &load, &[], &[])?
+                    }
                     FieldKind::Required => continue,
                 };
                 protocol::setattr(vm, o, &vm.intern(name), &v)?;

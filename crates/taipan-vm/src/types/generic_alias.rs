@@ -399,10 +399,21 @@ pub fn subs_parameters(vm: &Vm, self_: &PyObject, args: &[PyRef], params: &[PyRe
         let r = protocol::repr_string(vm, self_)?;
         return Err(vm.type_error(format!("{r} is not a generic class")));
     }
-    let subs: Vec<PyRef> = match tuple::downcast_tuple(item) {
+    let mut subs: Vec<PyRef> = match tuple::downcast_tuple(item) {
         Some(t) => t.to_vec(),
         None => vec![item.to_ref()],
     };
+    let given = subs.len();
+    // Missing trailing arguments take the parameters' defaults (PEP 696).
+    for (i, p) in params.iter().enumerate().skip(given) {
+        match crate::types::typevar::param_default(vm, p)? {
+            Some(d) => subs.push(d),
+            None => {
+                let r = protocol::repr_string(vm, self_)?;
+                return Err(vm.type_error(format!("Too few arguments for {r}; actual {given}, expected at least {}", i + 1)));
+            }
+        }
+    }
     if subs.len() != params.len() {
         let r = protocol::repr_string(vm, self_)?;
         return Err(vm.type_error(format!(

@@ -182,7 +182,9 @@ const NO_OPTIONS: ParamSpecArgs = ParamSpecArgs {
     infer_variance: false,
 };
 
-fn new_param(vm: &Vm, kind: ParamKind, name: PyRef, o: ParamSpecArgs) -> PyRef {
+/// A type parameter; `module` is its `__module__` (the caller's for `TypeVar(...)`,
+/// `'typing'` for those of PEP 695 syntax, as CPython's intrinsics leave it to the type).
+fn new_param(kind: ParamKind, name: PyRef, o: ParamSpecArgs, module: Option<PyRef>) -> PyRef {
     let p = TypeParam {
         kind,
         name,
@@ -195,7 +197,7 @@ fn new_param(vm: &Vm, kind: ParamKind, name: PyRef, o: ParamSpecArgs) -> PyRef {
         covariant: o.covariant,
         contravariant: o.contravariant,
         infer_variance: o.infer_variance,
-        module: caller_module(vm),
+        module,
     };
     match kind {
         ParamKind::TypeVar => alloc_object(&TYPEVAR_TYPE, PyTypeVar(p)),
@@ -283,7 +285,7 @@ fn param_new(vm: &Vm, cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyRe
     if o.bound.is_some() && o.constraints.is_some() {
         return Err(vm.type_error("Constraints cannot be combined with bound=..."));
     }
-    Ok(new_param(vm, kind, name, o))
+    Ok(new_param(kind, name, o, caller_module(vm)))
 }
 
 fn param_get_name(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
@@ -337,8 +339,21 @@ fn param_get_evaluate_default(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
 }
 
 fn param_has_default(_vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
-    let p = tp(&args[0]);
-    Ok(none::bool_(p.default.borrow().is_some() || p.evaluate_default.borrow().is_some()))
+    Ok(none::bool_(tp(&args[0]).has_default()))
+}
+
+impl TypeParam {
+    pub fn has_default(&self) -> bool {
+        self.default.borrow().is_some() || self.evaluate_default.borrow().is_some()
+    }
+}
+
+/// The default of a type parameter that has one (evaluated on first use).
+pub fn param_default(vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
+    match type_param(o) {
+        Some(p) if p.has_default() => param_get_default(vm, o).map(Some),
+        _ => Ok(None),
+    }
 }
 fn param_typing_subst(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     check_arity(vm, "__typing_subst__", &args[1..], 1, 1)?;
@@ -590,10 +605,11 @@ fn generic_init_subclass(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyR
 /// `CALL_INTRINSIC_1` 7–11: TYPEVAR, PARAMSPEC, TYPEVARTUPLE, SUBSCRIPT_GENERIC, TYPEALIAS.
 pub fn intrinsic_1(vm: &Vm, v: &PyObject, oparg: u32) -> PyResult<PyRef> {
     let inferred = ParamSpecArgs { infer_variance: true, ..NO_OPTIONS };
+    let typing = || Some(vm.intern("typing"));
     match oparg {
-        7 => Ok(new_param(vm, ParamKind::TypeVar, v.to_ref(), inferred)),
-        8 => Ok(new_param(vm, ParamKind::ParamSpec, v.to_ref(), inferred)),
-        9 => Ok(new_param(vm, ParamKind::TypeVarTuple, v.to_ref(), NO_OPTIONS)),
+        7 => Ok(new_param(ParamKind::TypeVar, v.to_ref(), inferred, typing())),
+        8 => Ok(new_param(ParamKind::ParamSpec, v.to_ref(), inferred, typing())),
+        9 => Ok(new_param(ParamKind::TypeVarTuple, v.to_ref(), NO_OPTIONS, typing())),
         10 => Ok(generic_alias::new_generic_alias(GENERIC_TYPE.as_object(), v)),
         11 => {
             let items = tuple::downcast_tuple(v).ok_or_else(|| vm.system_error("TYPEALIAS expects a tuple"))?;
@@ -612,16 +628,16 @@ pub fn intrinsic_1(vm: &Vm, v: &PyObject, oparg: u32) -> PyResult<PyRef> {
 pub fn intrinsic_2(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) -> PyResult<PyRef> {
     match oparg {
         2 => Ok(new_param(
-            vm,
             ParamKind::TypeVar,
             a.to_ref(),
             ParamSpecArgs { evaluate_bound: Some(b.to_ref()), infer_variance: true, ..NO_OPTIONS },
+            Some(vm.intern("typing")),
         )),
         3 => Ok(new_param(
-            vm,
             ParamKind::TypeVar,
             a.to_ref(),
             ParamSpecArgs { evaluate_constraints: Some(b.to_ref()), infer_variance: true, ..NO_OPTIONS },
+            Some(vm.intern("typing")),
         )),
         4 => {
             protocol::setattr(vm, a, &vm.intern("__type_params__"), b)?;
