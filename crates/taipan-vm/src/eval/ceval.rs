@@ -650,6 +650,26 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
                         continue;
                     }
                 }
+                // BINARY_OP_{ADD,SUBTRACT,MULTIPLY}_FLOAT: a float operand about to die
+                // carries the result (no allocation, no deallocation).
+                if let Some(x) = fast::float_binary(&a, &b, oparg) {
+                    let r = if fast::unique_float(&a) {
+                        b.release();
+                        a
+                    } else if fast::unique_float(&b) {
+                        a.release();
+                        b
+                    } else {
+                        a.release();
+                        b.release();
+                        push!(crate::types::float::new_float(x));
+                        continue;
+                    };
+                    // SAFETY: `r` is an exact float referred to only by this handle.
+                    unsafe { crate::types::float::set_unique(&r, x) };
+                    push!(r);
+                    continue;
+                }
                 let r = match fast::binary_op(&a, &b, oparg) {
                     Some(r) => r,
                     None => tri!(protocol::binary_op(vm, &a, &b, oparg)),

@@ -93,20 +93,34 @@ pub fn binary_op(a: &PyObject, b: &PyObject, oparg: u32) -> Option<PyRef> {
         }
         return None;
     }
+    float_binary(a, b, oparg).map(float::new_float)
+}
+
+/// `BINARY_OP` where one operand is an exact float and the other an exact float or a
+/// 64-bit int, for `+ - * /` (no error possible): the result value.
+#[inline(always)]
+pub fn float_binary(a: &PyObject, b: &PyObject, oparg: u32) -> Option<f64> {
+    let op = if oparg >= nb::INPLACE { oparg - nb::INPLACE } else { oparg };
     let (x, y) = match (exact_float(a), exact_float(b)) {
         (Some(x), Some(y)) => (x, y),
         (Some(x), None) => (x, small_int(b)? as f64),
         (None, Some(y)) => (small_int(a)? as f64, y),
         (None, None) => return None,
     };
-    let r = match op {
+    Some(match op {
         nb::ADD => x + y,
         nb::SUBTRACT => x - y,
         nb::MULTIPLY => x * y,
         nb::TRUE_DIVIDE if y != 0.0 => x / y,
         _ => return None,
-    };
-    Some(float::new_float(r))
+    })
+}
+
+/// An exact float that only the caller refers to, so its value may be overwritten
+/// instead of allocating a result (nothing else can observe the change).
+#[inline(always)]
+pub fn unique_float(o: &PyObject) -> bool {
+    o.refcnt() == 1 && is(o, &float::FLOAT_TYPE)
 }
 
 #[inline(always)]

@@ -94,6 +94,17 @@ pub fn new_float(v: f64) -> PyRef {
     alloc_object(&FLOAT_TYPE, PyFloat { value: v })
 }
 
+/// Give a float nothing else refers to a new value (the interpreter reuses a dying
+/// operand for the result of float arithmetic).
+///
+/// # Safety
+/// `obj` is an exact float whose only reference is the caller's.
+#[inline(always)]
+pub unsafe fn set_unique(obj: &PyObject, v: f64) {
+    // SAFETY: the caller's contract: no one else can observe the value.
+    unsafe { (*(obj as *const PyObject as *mut PyInner<PyFloat>)).payload.value = v };
+}
+
 /// `tp_dealloc` of float: an exact float's block goes to the free list.
 ///
 /// # Safety
