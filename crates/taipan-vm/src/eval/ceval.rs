@@ -778,7 +778,18 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
             }
             op::FOR_ITER => {
                 let it = top!();
-                match tri!(protocol::next(vm, it)) {
+                // FOR_ITER_RANGE / FOR_ITER_LIST: the iterator's next step inlined.
+                let tp = it.ob_type();
+                let r = if std::ptr::eq(tp, &*crate::types::range::RANGE_ITER_TYPE) {
+                    // SAFETY: an exact range iterator.
+                    crate::types::range::range_iter_next(unsafe { it.payload_unchecked() })
+                } else if std::ptr::eq(tp, &*list::LIST_ITER_TYPE) {
+                    // SAFETY: an exact list iterator.
+                    list::list_iter_next(unsafe { it.payload_unchecked() })
+                } else {
+                    tri!(protocol::next(vm, it))
+                };
+                match r {
                     Some(v) => push!(v),
                     None => {
                         drop(pop_slot!());

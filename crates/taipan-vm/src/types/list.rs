@@ -541,11 +541,16 @@ fn list_iter(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
 }
 
 fn list_iternext(_vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
-    let it = o.downcast::<PyListIter>().unwrap();
+    Ok(list_iter_next(o.downcast::<PyListIter>().unwrap()))
+}
+
+/// The next item of a list iterator (`FOR_ITER_LIST` calls this directly).
+#[inline(always)]
+pub fn list_iter_next(it: &PyListIter) -> Option<PyRef> {
     let i = it.index.get();
     let v = downcast_list(&it.list).unwrap().items.borrow().get(i).cloned();
     if v.is_some() {
         it.index.set(i + 1);
     }
-    Ok(v)
+    v
 }

@@ -351,17 +351,22 @@ static RANGE_ITER_METHODS: &[MethodDef] = &[MethodDef::method("__length_hint__",
 })];
 
 fn range_iternext(_vm: &Vm, o: &PyObject) -> PyResult<Option<PyRef>> {
-    let it = o.downcast::<PyRangeIter>().unwrap();
+    Ok(range_iter_next(o.downcast::<PyRangeIter>().unwrap()))
+}
+
+/// The next value of a range iterator (`FOR_ITER_RANGE` calls this directly).
+#[inline(always)]
+pub fn range_iter_next(it: &PyRangeIter) -> Option<PyRef> {
     let n = it.remaining.get();
     if n <= 0 {
-        return Ok(None);
+        return None;
     }
     let v = it.next.get();
     it.remaining.set(n - 1);
     if n > 1 {
         it.next.set(v + it.step);
     }
-    Ok(Some(int::new_int(v)))
+    Some(int::new_int(v))
 }
 
 pub struct PyLongRangeIter {
