@@ -274,13 +274,27 @@ impl PyStrData {
         self.iter().max().unwrap_or(0)
     }
 
+    /// The buffer of an ASCII string.
+    #[inline]
+    pub fn ascii_bytes(&self) -> Option<&[u8]> {
+        match &self.buffer {
+            Buffer::Ucs1(b) if self.ascii => Some(b),
+            _ => None,
+        }
+    }
+
+    /// From bytes known to be ASCII (no scan, no copy).
+    pub(crate) fn from_ascii_vec(bytes: Vec<u8>) -> PyStrData {
+        debug_assert!(bytes.is_ascii());
+        PyStrData::from_buffer(Buffer::Ucs1(bytes), true)
+    }
+
     /// The UTF-8 form (`PyUnicode_AsUTF8`), computed once; `None` when a lone surrogate
     /// makes UTF-8 impossible (then `encode('utf-8')` raises). ASCII borrows the buffer.
     pub fn as_str(&self) -> Option<&str> {
-        if self.ascii {
-            if let Buffer::Ucs1(b) = &self.buffer {
-                return std::str::from_utf8(b).ok();
-            }
+        if let Some(b) = self.ascii_bytes() {
+            // SAFETY: ASCII bytes are valid UTF-8.
+            return Some(unsafe { std::str::from_utf8_unchecked(b) });
         }
         self.utf8
             .get_or_init(|| {

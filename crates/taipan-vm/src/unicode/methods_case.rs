@@ -108,8 +108,8 @@ impl PyStrData {
 
     /// ASCII text maps byte by byte (no special casing, no final sigma).
     fn ascii_map(&self, f: fn(u8) -> u8) -> Option<PyStrData> {
-        let s = self.as_str().filter(|_| self.is_ascii())?;
-        Some(PyStrData::from_latin1(&s.bytes().map(f).collect::<Vec<u8>>()))
+        let b = self.ascii_bytes()?;
+        Some(PyStrData::from_ascii_vec(b.iter().map(|&c| f(c)).collect()))
     }
 
     pub fn lower(&self) -> PyStrData {
@@ -151,6 +151,10 @@ impl PyStrData {
 
     /// First character titlecased, the rest lowercased.
     pub fn capitalize(&self) -> PyStrData {
+        if let Some(b) = self.ascii_bytes() {
+            let out = b.iter().enumerate().map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() });
+            return PyStrData::from_ascii_vec(out.collect());
+        }
         self.map_chars(|c, i, out| {
             if i == 0 {
                 push_full_case(c[i], CaseMapping::Title, out)
@@ -162,6 +166,16 @@ impl PyStrData {
 
     /// Titlecase after an uncased character, lowercase after a cased one.
     pub fn title(&self) -> PyStrData {
+        if let Some(b) = self.ascii_bytes() {
+            // ASCII: cased means a letter; titlecase is uppercase.
+            let mut previous_is_cased = false;
+            let mut out = Vec::with_capacity(b.len());
+            for &c in b {
+                out.push(if previous_is_cased { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() });
+                previous_is_cased = c.is_ascii_alphabetic();
+            }
+            return PyStrData::from_ascii_vec(out);
+        }
         let cps = self.to_code_points();
         let mut out = Vec::with_capacity(cps.len());
         let mut previous_is_cased = false;
