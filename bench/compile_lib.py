@@ -1,10 +1,12 @@
 """Compiler speed: compile every .py file of the reference's Lib to .pyc with taipan and
 compile the same files with the reference, in the same run, and print the ratio.
 
-    tools/ref.sh bench/compile_lib.py [--bin PATH] [--repeat N] [-O | -OO]
+    tools/ref.sh bench/compile_lib.py [--bin PATH] [--repeat N] [-j N] [-O | -OO]
 
 taipan runs `taipan compile -d TMP FILE…` once over all files (process start-up paid
-once; use a release build), best of N. The reference, in-process, runs
+once; use a release build), best of N; with `-j N` it compiles on N threads (`-j 0`: one per
+core) while the reference stays on one, so then compare CPU time for efficiency and wall
+time for what a user waits. The reference, in-process, runs
 `py_compile.compile(path, cfile=TMP/…, optimize=N)` on each file (what `taipan compile`
 does: read, compile, marshal, write the .pyc), best of N. Files the reference rejects are left
 out of both. Both wall-clock and CPU time (user + system; taipan's from the child's
@@ -42,6 +44,7 @@ def main():
     ap.add_argument("--bin", default=os.environ.get("TAIPAN") or os.path.join(
         os.environ.get("CARGO_TARGET_DIR") or os.path.join(ROOT, "target"), "release", "taipan"))
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("-j", dest="jobs", type=int, default=1, help="taipan compile -j N (0: every core)")
     ap.add_argument("-O", dest="o", action="store_true")
     ap.add_argument("-OO", dest="oo", action="store_true")
     a = ap.parse_args()
@@ -70,7 +73,7 @@ def main():
             ref = min(ref, time.perf_counter() - t)
             ref_cpu = min(ref_cpu, time.process_time() - c)
         with tempfile.TemporaryDirectory() as tmp:
-            cmd = [a.bin, "compile"] + {0: [], 1: ["-O"], 2: ["-OO"]}[optimize] + ["-d", tmp] + files
+            cmd = [a.bin, "compile"] + {0: [], 1: ["-O"], 2: ["-OO"]}[optimize] + ["-j", str(a.jobs), "-d", tmp] + files
             r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
             t = time.perf_counter()
             p = subprocess.run(cmd, capture_output=True)
@@ -80,7 +83,7 @@ def main():
             failed = p.stderr.count(b"\n") if p.returncode else 0
     print("files: %d (%.1f MB)%s" % (len(files), total / 1e6, "" if not failed else ", taipan reported %d error lines" % failed))
     print("reference py_compile: %.3f s wall, %.3f s CPU" % (ref, ref_cpu))
-    print("taipan compile:      %.3f s wall, %.3f s CPU" % (mine, mine_cpu))
+    print("taipan compile -j %d: %.3f s wall, %.3f s CPU" % (a.jobs, mine, mine_cpu))
     print("ratio: %.2fx wall, %.2fx CPU" % (ref / mine, ref_cpu / mine_cpu))
 
 
