@@ -4,7 +4,7 @@
 mod args;
 pub mod cache;
 mod ceval;
-mod fast;
+pub(crate) mod fast;
 pub mod frame;
 pub mod op;
 pub(crate) mod ops;

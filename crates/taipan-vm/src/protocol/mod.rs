@@ -268,6 +268,10 @@ pub fn richcompare_bool(vm: &Vm, a: &PyObject, b: &PyObject, op: CompareOp) -> P
             return Ok(false);
         }
     }
+    // Exact ints, floats and strs compare without a bool object (eval/fast.rs).
+    if let Some(r) = crate::eval::fast::compare_op(a, b, op) {
+        return Ok(r);
+    }
     let r = richcompare(vm, a, b, op)?;
     is_true(vm, &r)
 }
