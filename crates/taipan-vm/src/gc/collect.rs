@@ -115,6 +115,21 @@ fn deduce_unreachable(young: &GcList, unreachable: &GcList) {
     }
 }
 
+/// `untrack_tuples`: a surviving tuple whose items cannot be part of a cycle (atoms
+/// and untracked tuples) stops being tracked, so later collections skip it
+/// (`_PyTuple_MaybeUntrack`; `gc.is_tracked((1, 2))` is then False, as in CPython).
+fn untrack_tuples(young: &GcList) {
+    for h in members(young) {
+        // SAFETY: members are live; no Python code runs here.
+        let obj = unsafe { &*object_of(h) };
+        if std::ptr::eq(obj.ob_type(), &*crate::types::tuple::TUPLE_TYPE)
+            && crate::types::tuple::tuple_items(obj).iter().all(|it| !super::may_be_tracked(it))
+        {
+            super::untrack(obj);
+        }
+    }
+}
+
 fn is_unreachable_member(obj: &PyObject) -> bool {
     // SAFETY: a GC object's head is initialized.
     has_head(obj) && unsafe { !(*head_of(obj)).next.get().is_null() && (*head_of(obj)).flag(COLLECTING) }
@@ -236,6 +251,7 @@ fn collect_main(vm: &Vm, g: usize) -> i64 {
     let unreachable = Box::new(GcList::new());
     unreachable.init();
     deduce_unreachable(young, &unreachable);
+    untrack_tuples(young);
     if g == NUM_GENERATIONS - 1 {
         s.long_lived_pending.set(0);
         s.long_lived_total.set(young.len() as i64);
