@@ -359,6 +359,15 @@ pub fn install() {
     set_gc(&crate::types::instance_attrs::SUBTYPE_GETSET_TYPE, subtype_getset_traverse, None);
     set_gc(&crate::types::descr::MEMBER_DESCRIPTOR_TYPE, member_descr_traverse, None);
     set_gc(&crate::types::descr::METHOD_WRAPPER_TYPE, method_wrapper_traverse, None);
+    set_gc(&crate::types::generic_alias::GENERIC_ALIAS_TYPE, crate::types::generic_alias::traverse, None);
+    set_gc(&crate::types::union::UNION_TYPE, crate::types::union::traverse, None);
+    {
+        use crate::types::typevar as tv;
+        for tp in [&tv::TYPEVAR_TYPE, &tv::PARAMSPEC_TYPE, &tv::TYPEVARTUPLE_TYPE] {
+            set_gc(tp, tv::param_traverse, Some(tv::param_clear));
+        }
+        set_gc(&tv::TYPE_ALIAS_TYPE, tv::alias_traverse, Some(tv::alias_clear));
+    }
     // Static subtypes with the same payload (same deallocator) inherit the slots.
     for tp in crate::types::static_types() {
         if tp.tp_traverse.get().is_some() {

@@ -465,3 +465,21 @@ fn ga_getitem(vm: &Vm, o: &PyObject, item: &PyObject) -> PyResult<PyRef> {
     let args = subs_parameters(vm, o, tuple::tuple_items(&a.args), params, item)?;
     Ok(new_alias(a.origin.clone(), args, a.starred))
 }
+
+// --- the cycle collector's view ---------------------------------------------------------
+
+fn visit_opt(c: &RefCell<Option<PyRef>>, visit: &mut dyn FnMut(&PyObject)) {
+    if let Ok(b) = c.try_borrow() {
+        if let Some(o) = &*b {
+            visit(o);
+        }
+    }
+}
+
+/// `tp_traverse`: the origin, the arguments and the cached parameters.
+pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let a = ga(o);
+    visit(&a.origin);
+    visit(&a.args);
+    visit_opt(&a.parameters, visit);
+}

@@ -651,3 +651,56 @@ pub fn intrinsic_2(vm: &Vm, a: &PyObject, b: &PyObject, oparg: u32) -> PyResult<
         _ => Err(vm.system_error(format!("taipan: intrinsic2 {oparg} is not implemented yet"))),
     }
 }
+
+// --- the cycle collector's view -------------------------------------------------------------
+
+fn visit_opt(c: &RefCell<Option<PyRef>>, visit: &mut dyn FnMut(&PyObject)) {
+    if let Ok(b) = c.try_borrow() {
+        if let Some(o) = &*b {
+            visit(o);
+        }
+    }
+}
+
+fn take(c: &RefCell<Option<PyRef>>) {
+    let old = c.try_borrow_mut().ok().and_then(|mut b| b.take());
+    drop(old);
+}
+
+/// `tp_traverse` of TypeVar, ParamSpec and TypeVarTuple: the name, the bound,
+/// constraints and default and their evaluators, the module name.
+pub fn param_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let p = tp(o);
+    visit(&p.name);
+    for c in [&p.bound, &p.constraints, &p.default, &p.evaluate_default] {
+        visit_opt(c, visit);
+    }
+    for x in [&p.evaluate_bound, &p.evaluate_constraints, &p.module].into_iter().flatten() {
+        visit(x);
+    }
+}
+
+/// `tp_clear` of the type parameters: drop the lazily computed values and the default's
+/// evaluator (the fields that may close a cycle through a function's globals).
+pub fn param_clear(o: &PyObject) {
+    let p = tp(o);
+    for c in [&p.bound, &p.constraints, &p.default, &p.evaluate_default] {
+        take(c);
+    }
+}
+
+/// `tp_traverse` of TypeAliasType.
+pub fn alias_traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let a = ta(o);
+    visit(&a.name);
+    visit(&a.type_params);
+    visit_opt(&a.value, visit);
+    for x in [&a.compute_value, &a.module].into_iter().flatten() {
+        visit(x);
+    }
+}
+
+/// `tp_clear` of TypeAliasType: drop the computed value.
+pub fn alias_clear(o: &PyObject) {
+    take(&ta(o).value);
+}

@@ -177,3 +177,14 @@ fn union_getitem(vm: &Vm, o: &PyObject, item: &PyObject) -> PyResult<PyRef> {
     }
     Ok(acc)
 }
+
+/// `tp_traverse`: the members and the cached parameters.
+pub fn traverse(o: &PyObject, visit: &mut dyn FnMut(&PyObject)) {
+    let u = un(o);
+    visit(&u.args);
+    if let Ok(b) = u.parameters.try_borrow() {
+        if let Some(p) = &*b {
+            visit(p);
+        }
+    }
+}
