@@ -18,6 +18,7 @@ pub fn import_name(vm: &Vm, _f: &InterpreterFrame, name: &PyObject, fromlist: &P
 /// function that creates it on first import.
 pub static BUILTIN_MODULES: &[(&str, fn(&Vm) -> PyRef)] = &[
     ("_ast", crate::ast_module::init_module),
+    ("_typing", crate::types::typing_module::init_module),
     ("_weakref", crate::weakref::init_module),
     ("builtins", |vm| vm.builtins.clone()),
     ("gc", crate::gc::module::init_module),

@@ -57,6 +57,7 @@ pub mod tuple;
 pub mod type_;
 pub mod type_cache;
 pub mod typevar;
+pub mod typing_module;
 pub mod union;
 
 use std::sync::Once;
@@ -169,6 +170,8 @@ pub(crate) fn static_types() -> Vec<&'static PyTypeObject> {
         &typevar::NO_DEFAULT_TYPE,
         &typevar::TYPE_ALIAS_TYPE,
         &typevar::GENERIC_TYPE,
+        &typing_module::PARAMSPEC_ARGS_TYPE,
+        &typing_module::PARAMSPEC_KWARGS_TYPE,
         &crate::ast_module::AST_TYPE,
     ];
     v.extend(exceptions::all_exception_types());

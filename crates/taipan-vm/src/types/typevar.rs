@@ -120,6 +120,8 @@ static TYPEVAR_GETSET: &[GetSetDef] = &[
 
 static PARAMSPEC_GETSET: &[GetSetDef] = &[
     GetSetDef::new("__name__", param_get_name, None),
+    GetSetDef::new("args", paramspec_get_args, None),
+    GetSetDef::new("kwargs", paramspec_get_kwargs, None),
     GetSetDef::new("__module__", param_get_module, None),
     GetSetDef::new("__bound__", param_get_bound, None),
     GetSetDef::new("__covariant__", param_get_covariant, None),
@@ -221,6 +223,8 @@ fn param_repr(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
     Ok(pystr::new_str(&format!("{prefix}{name}")))
 }
 
+/// `T | X`. CPython answers `typing.Union[T, X]` through `typing.py`; until the Lib
+/// imports, taipan builds the equivalent `types.UnionType` (its repr differs).
 fn param_or(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult<PyRef> {
     crate::types::union::make_union(vm, &[a.to_ref(), b.to_ref()])
 }
@@ -237,7 +241,8 @@ fn param_new(vm: &Vm, cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyRe
         ParamKind::TypeVarTuple
     };
     let npos = args.len() - kwnames.len();
-    let tname = t.name();
+    // Argument errors name the constructor as its clinic does: typevar(), paramspec(), ...
+    let tname = t.name().to_lowercase();
     let mut name = if npos >= 1 { Some(args[0].clone()) } else { None };
     let mut o = NO_OPTIONS;
     if npos > 1 {
@@ -277,7 +282,7 @@ fn param_new(vm: &Vm, cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyRe
         return Err(vm.type_error(format!("{tname}() argument 'name' must be str, not {}", name.ob_type().name())));
     }
     if o.covariant && o.contravariant {
-        return Err(vm.value_error("Bivariant type variables are not supported."));
+        return Err(vm.value_error("Bivariant types are not supported."));
     }
     if o.infer_variance && (o.covariant || o.contravariant) {
         return Err(vm.value_error("Variance cannot be specified with infer_variance."));
@@ -290,6 +295,12 @@ fn param_new(vm: &Vm, cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyRe
 
 fn param_get_name(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
     Ok(tp(o).name.clone())
+}
+fn paramspec_get_args(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
+    Ok(crate::types::typing_module::new_paramspec_attr(o, false))
+}
+fn paramspec_get_kwargs(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
+    Ok(crate::types::typing_module::new_paramspec_attr(o, true))
 }
 fn param_get_module(_vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
     Ok(tp(o).module.clone().unwrap_or_else(none::none))
