@@ -127,6 +127,16 @@ fn run_frame_from(vm: &Vm, frame: *mut InterpreterFrame, pending: Option<(PyErr,
                         }
                         let entry = f.is_entry;
                         let previous = f.previous;
+                        if f.is_generator && f.inline_exit != 0 {
+                            // A generator resumed inline by its caller's FOR_ITER raised:
+                            // it is finished, and the caller's FOR_ITER raises.
+                            // SAFETY: the caller is suspended in FOR_ITER, its iterator on top.
+                            let gen_obj = unsafe { stack_top_object(&*previous) };
+                            crate::types::gen::leave_inline(vm, &gen_obj, true);
+                            frame = previous;
+                            pending = Some((err, true));
+                            continue;
+                        }
                         if f.is_generator {
                             return Err(err);
                         }
@@ -158,6 +168,18 @@ fn trace_exception(vm: &Vm, f: &mut InterpreterFrame, err: PyErr) -> PyErr {
         Ok(()) => err,
         Err(e) => e,
     }
+}
+
+/// The value on top of a frame's stack (the loop iterator of a caller suspended in
+/// `FOR_ITER`).
+///
+/// # Safety
+/// The frame's stack is not empty.
+#[inline]
+unsafe fn stack_top_object(f: &InterpreterFrame) -> PyRef {
+    let n = f.code().nlocalsplus;
+    // SAFETY: the caller's contract; slots below stack_top are filled.
+    unsafe { (*f.localsplus.add(n + f.stack_top - 1)).clone().expect("a value on the stack") }
 }
 
 #[inline]
@@ -309,6 +331,27 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
         ($v:expr) => {{
             let v: PyRef = $v;
             f.stack_top = unsafe { sp.offset_from(base) } as usize;
+            if f.inline_exit != 0 {
+                // An inline generator ended: its caller's loop is over (the value of a
+                // generator's return is not seen by a for loop).
+                drop(v);
+                let exit = f.inline_exit;
+                let caller = f.previous;
+                // SAFETY: the caller is suspended in FOR_ITER, its iterator on top.
+                let gen_obj = unsafe { stack_top_object(&*caller) };
+                crate::types::gen::leave_inline(vm, &gen_obj, true);
+                fp = caller;
+                let c = unsafe { &mut *fp };
+                let n = c.code().nlocalsplus;
+                c.stack_top -= 1;
+                drop(unsafe { c.localsplus.add(n + c.stack_top).replace(None) });
+                drop(gen_obj);
+                c.instr = exit;
+                if TRACE != crate::eval::trace::active() {
+                    return Exit::Call(fp);
+                }
+                continue 'frame;
+            }
             if TRACE || f.is_entry || f.is_generator || crate::eval::trace::active() {
                 return Exit::Return(v);
             }
@@ -786,6 +829,16 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
                 } else if std::ptr::eq(tp, &*list::LIST_ITER_TYPE) {
                     // SAFETY: an exact list iterator.
                     list::list_iter_next(unsafe { it.payload_unchecked() })
+                } else if !TRACE && std::ptr::eq(tp, &*gen::GENERATOR_TYPE) && !crate::eval::trace::active() {
+                    // FOR_ITER_GEN: run the generator's frame in this loop.
+                    match gen::enter_inline(vm, it, next + oparg as usize + 2) {
+                        Some(gf) => {
+                            f.stack_top = unsafe { sp.offset_from(base) } as usize;
+                            fp = gf;
+                            continue 'frame;
+                        }
+                        None => tri!(protocol::next(vm, it)),
+                    }
                 } else {
                     tri!(protocol::next(vm, it))
                 };
@@ -1198,6 +1251,23 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
             op::YIELD_VALUE => {
                 let v = pop!();
                 f.instr = next;
+                if f.inline_exit != 0 {
+                    // An inline generator yielded: back to the caller's loop body.
+                    f.stack_top = unsafe { sp.offset_from(base) } as usize;
+                    let caller = f.previous;
+                    // SAFETY: the caller is suspended in FOR_ITER, its iterator on top.
+                    let gen_obj = unsafe { stack_top_object(&*caller) };
+                    crate::types::gen::leave_inline(vm, &gen_obj, false);
+                    drop(gen_obj);
+                    fp = caller;
+                    let c = unsafe { &mut *fp };
+                    push_value(c, v);
+                    c.instr += 1 + op::CACHES[op::FOR_ITER as usize] as usize;
+                    if TRACE != crate::eval::trace::active() {
+                        return Exit::Call(fp);
+                    }
+                    continue 'frame;
+                }
                 leave!(Exit::Yield(v));
             }
             op::SEND => {

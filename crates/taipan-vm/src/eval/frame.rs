@@ -53,6 +53,10 @@ pub struct InterpreterFrame {
     pub is_generator: bool,
     /// Where this frame's slots begin on the data stack (to pop them).
     pub(crate) data_mark: (usize, usize),
+    /// A generator frame resumed by its caller's `FOR_ITER` inside the same dispatch loop
+    /// (`FOR_ITER_GEN`): the caller's instruction after the loop, where it continues when
+    /// the generator ends; 0 when the frame was not entered that way.
+    pub inline_exit: usize,
 }
 
 impl InterpreterFrame {
@@ -183,6 +187,7 @@ impl FrameStack {
             fr.is_entry = is_entry;
             fr.is_generator = false;
             fr.data_mark = data_mark;
+            fr.inline_exit = 0;
         } else {
             pool.push(Box::new(InterpreterFrame {
                 code,
@@ -198,6 +203,7 @@ impl FrameStack {
                 is_entry,
                 is_generator: false,
                 data_mark,
+                inline_exit: 0,
             }));
         }
         let p: *mut InterpreterFrame = &mut *pool[d];

@@ -74,6 +74,9 @@ pub struct PyGen {
     pub closed: Cell<bool>,
     /// Async generators: the first iteration hooks were called (`ag_hooks_inited`).
     pub hooks_inited: Cell<bool>,
+    /// While resumed inline (`enter_inline`): the caller's handled exception, restored
+    /// when the generator yields or ends.
+    inline_outer: RefCell<Option<PyRef>>,
 }
 
 impl Drop for PyGen {
@@ -302,6 +305,7 @@ pub(crate) fn make_generator(vm: &Vm, f: &mut InterpreterFrame) -> PyRef {
         is_entry: true,
         is_generator: true,
         data_mark: (0, 0),
+        inline_exit: 0,
     });
     f.stack_top = 0;
     let fptr: *mut InterpreterFrame = &mut *frame;
@@ -337,6 +341,7 @@ pub(crate) fn make_generator(vm: &Vm, f: &mut InterpreterFrame) -> PyRef {
             running_async: Cell::new(false),
             closed: Cell::new(false),
             hooks_inited: Cell::new(false),
+            inline_outer: RefCell::new(None),
         },
     )
 }
@@ -419,6 +424,64 @@ pub fn send_ex(vm: &Vm, obj: &PyObject, arg: PyRef, exc: Option<PyErr>, closing:
             gen.clear_frame();
             Err(e)
         }
+    }
+}
+
+/// `FOR_ITER_GEN`: resume the plain generator `obj` (the caller's loop iterator) as a frame
+/// of the caller's own dispatch loop, as `send_ex` would with `None` but without running
+/// a nested loop. `exit` is the caller's instruction after the loop. The frame to switch
+/// to, or None when `send_ex` must do it (another kind, not resumable, recursion limit).
+pub(crate) fn enter_inline(vm: &Vm, obj: &PyObject, exit: usize) -> Option<*mut InterpreterFrame> {
+    if !std::ptr::eq(obj.ob_type(), &*GENERATOR_TYPE) {
+        return None;
+    }
+    // SAFETY: an exact generator.
+    let gen = unsafe { obj.payload_unchecked::<PyGen>() };
+    if !matches!(gen.state.get(), FrameState::Created | FrameState::Suspended) {
+        return None;
+    }
+    if crate::eval::enter_python_frame(vm).is_err() {
+        return None; // send_ex raises the RecursionError
+    }
+    let fp = gen.frame_ptr();
+    let f = gen.frame();
+    let n = f.code().nlocalsplus;
+    // SAFETY: the slot above the top is free (the stack bound includes it).
+    unsafe { f.localsplus.add(n + f.stack_top).write(Some(none::none())) };
+    f.stack_top += 1;
+    gen.state.set(FrameState::Running);
+    let outer = vm.exc_value.borrow().clone();
+    if let Some(saved) = gen.exc_state.take() {
+        vm.exc_value.replace(Some(saved));
+    }
+    *gen.inline_outer.borrow_mut() = outer;
+    f.inline_exit = exit;
+    // SAFETY: the frame lives in the generator, which the caller's stack keeps alive.
+    unsafe { vm.frames.link(fp) };
+    Some(fp)
+}
+
+/// Undo `enter_inline` when the generator's frame yielded (`finished` false: suspend it)
+/// or returned or raised (`finished`: complete it and drop its frame's values).
+pub(crate) fn leave_inline(vm: &Vm, obj: &PyObject, finished: bool) {
+    let gen = g(obj);
+    // SAFETY: the generator's frame is current (every callee it pushed has returned).
+    unsafe { vm.frames.unlink(gen.frame_ptr()) };
+    gen.frame().inline_exit = 0;
+    let outer = gen.inline_outer.borrow_mut().take();
+    let cur = vm.exc_value.replace(outer.clone());
+    let differs = match (&cur, &outer) {
+        (Some(a), Some(b)) => !a.is(b),
+        (Some(_), None) => true,
+        _ => false,
+    };
+    crate::eval::leave_python_frame(vm);
+    if finished {
+        gen.state.set(FrameState::Completed);
+        gen.clear_frame();
+    } else {
+        *gen.exc_state.borrow_mut() = if differs { cur } else { None };
+        gen.state.set(FrameState::Suspended);
     }
 }
 
