@@ -7,7 +7,6 @@ with_list = ([],)
 nested = (atoms, 3)
 nested_container = (with_list, 4)
 built = tuple([5, 6])
-print(gc.is_tracked(atoms), gc.is_tracked(with_list), gc.is_tracked(nested), gc.is_tracked(built))
 gc.collect()
 print(gc.is_tracked(atoms), gc.is_tracked(with_list), gc.is_tracked(nested),
       gc.is_tracked(nested_container), gc.is_tracked(built))
