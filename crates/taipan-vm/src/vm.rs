@@ -110,6 +110,7 @@ impl Vm {
         types::ready_static_types(&vm);
         crate::builtins::init(&vm);
         crate::sysmodule::init(&vm);
+        crate::builtins::system::init_sys(&vm);
         for m in [vm.sys.clone(), vm.builtins.clone()] {
             let name = if m.is(&vm.sys) { "sys" } else { "builtins" };
             crate::import::set_builtin_module_attrs(&vm, &m, name);

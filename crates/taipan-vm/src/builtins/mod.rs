@@ -6,7 +6,7 @@ pub(crate) mod async_iter;
 pub mod iter;
 mod numeric;
 pub mod strings;
-mod system;
+pub(crate) mod system;
 
 use crate::error::PyResult;
 use crate::object::{PyObject, PyRef, PyTypeObject};
