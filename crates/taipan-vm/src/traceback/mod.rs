@@ -388,10 +388,18 @@ pub fn format_exception(vm: &Vm, exc: &PyObject) -> String {
     out
 }
 
+/// The recursion limit below which CPython 3.13 cannot print an uncaught exception with
+/// the `traceback` module (its own calls overflow the limit: measured on the reference,
+/// markers appear from 44 on) and falls back to the C printer, which draws no markers.
+const TRACEBACK_MODULE_MIN_LIMIT: usize = 44;
+
 /// Print an uncaught exception to stderr.
 pub fn print_exception(vm: &Vm, err: &PyErr) {
     crate::sysmodule::flush_stdout(vm);
+    let c_printer = (vm.recursion_limit.get() as usize) < TRACEBACK_MODULE_MIN_LIMIT;
+    let saved = NO_CARETS.with(|c| c.replace(c.get() || c_printer));
     let text = format_exception(vm, err.value());
+    NO_CARETS.with(|c| c.set(saved));
     let _ = std::io::stderr().write_all(text.as_bytes());
 }
 
