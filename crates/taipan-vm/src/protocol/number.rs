@@ -98,7 +98,8 @@ fn binary_op1(vm: &Vm, a: &PyObject, b: &PyObject, op: u32) -> PyResult<PyRef> {
 
 #[cold]
 fn unsupported(vm: &Vm, a: &PyObject, b: &PyObject, sym: &str) -> crate::error::PyErr {
-    let (na, nb_) = (a.ob_type().name(), b.ob_type().name());
+    // CPython names the operands by tp_name: the dotted name of a built-in type.
+    let (na, nb_) = (a.ob_type().tp_name.borrow().to_string(), b.ob_type().tp_name.borrow().to_string());
     if sym == ">>" && (na == "builtin_function_or_method") {
         return vm.type_error(format!(
             "unsupported operand type(s) for >>: '{na}' and '{nb_}'. Did you mean \"print(<message>, file=<output_stream>)\"?"

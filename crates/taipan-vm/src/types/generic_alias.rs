@@ -115,8 +115,12 @@ fn ga(o: &PyObject) -> &PyGenericAlias {
 
 /// `__class_getitem__` of the generic built-in classes: `cls[item]` is `GenericAlias(cls, item)`.
 fn class_getitem(vm: &Vm, args: &[PyRef], kw: &[PyRef]) -> PyResult<PyRef> {
-    no_kwargs(vm, "__class_getitem__", kw)?;
-    check_arity(vm, "__class_getitem__", &args[1..], 1, 1)?;
+    let name = match type_::downcast_type(&args[0]) {
+        Some(t) => format!("{}.__class_getitem__", t.name()),
+        None => "__class_getitem__".to_string(),
+    };
+    no_kwargs(vm, &name, kw)?;
+    check_arity(vm, &name, &args[1..], 1, 1)?;
     Ok(new_generic_alias(&args[0], &args[1]))
 }
 

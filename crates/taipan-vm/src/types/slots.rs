@@ -317,7 +317,17 @@ pub fn inherit_slots(tp: &PyTypeObject, base: &PyTypeObject) {
     inherit!(tp_descr_get);
     inherit!(tp_descr_set);
     inherit!(tp_init);
-    inherit!(tp_new);
+    // A static type with a payload of its own and no tp_new cannot be instantiated
+    // (CPython's inherit_special gives it Py_TPFLAGS_DISALLOW_INSTANTIATION): object's
+    // tp_new would allocate it without that payload.
+    let own_payload = tp.tp_dealloc.get() as usize != base.tp_dealloc.get() as usize;
+    let disallow = !tp.is_heap_type()
+        && tp.tp_new.get().is_none()
+        && (tp.has_flag(crate::object::typeobj::flags::DISALLOW_INSTANTIATION)
+            || (std::ptr::eq(base, &*crate::types::object::OBJECT_TYPE) && own_payload));
+    if !disallow {
+        inherit!(tp_new);
+    }
     inherit!(tp_finalize);
     let (n, b) = (&tp.tp_as_number, &base.tp_as_number);
     macro_rules! nb {

@@ -247,7 +247,7 @@ fn param_new(vm: &Vm, cls: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyRe
     let mut o = NO_OPTIONS;
     if npos > 1 {
         if kind != ParamKind::TypeVar {
-            return Err(vm.type_error(format!("{tname}() takes at most 1 positional argument ({npos} given)")));
+            return Err(vm.type_error(format!("{tname}() takes exactly 1 positional argument ({npos} given)")));
         }
         if npos == 2 {
             return Err(vm.type_error("A single constraint is not allowed"));
