@@ -352,6 +352,20 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
                 }
                 continue 'frame;
             }
+            let v = if f.init_self.is_some() {
+                match ops::finish_init(vm, f, v) {
+                    Ok(v) => v,
+                    Err(e) => {
+                        // `__init__` returned a value: its frame is done, and the caller's
+                        // CALL raises (run_frame_from handles it in the current frame).
+                        unsafe { vm.frames.pop(fp) };
+                        leave_python_frame(vm);
+                        return Exit::Error(e, true);
+                    }
+                }
+            } else {
+                v
+            };
             if TRACE || f.is_entry || f.is_generator || crate::eval::trace::active() {
                 return Exit::Return(v);
             }
@@ -1052,8 +1066,9 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
                     }
                 }
                 let total = nargs + self_slot.is_some() as usize;
-                // CALL_PY_EXACT_ARGS: a plain Python function given exactly its positional
-                // parameters. The arguments move from this stack into the callee's locals
+                // CALL_PY_EXACT_ARGS / CALL_PY_WITH_DEFAULTS: a plain Python function given its
+                // positional parameters (trailing ones may come from the defaults). The
+                // arguments move from this stack into the callee's locals
                 // (no binding, no reference-count traffic).
                 if kwnames.is_none() {
                     let c = callable_slot.as_ref().unwrap();
@@ -1082,6 +1097,29 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
                                 let func = pop_slot!();
                                 unsafe { (*callee).func = func };
                             }
+                            enter_frame!(callee);
+                        }
+                    }
+                }
+                // CALL_ALLOC_AND_ENTER_INIT: a class with object.__new__ and a Python
+                // __init__: the instance is made here and __init__ runs in this loop.
+                if kwnames.is_none() && nargs == total {
+                    let c = callable_slot.as_ref().unwrap();
+                    if std::ptr::eq(c.ob_type(), &*crate::types::type_::TYPE_TYPE) {
+                        if let Some(r) = ops::alloc_and_enter_init(vm, c, nargs) {
+                            let callee = match r {
+                                Ok(fp) => fp,
+                                Err(e) => leave!(Exit::Error(e, true)),
+                            };
+                            // SAFETY: locals 1..=nargs of the callee are empty; the
+                            // arguments move there from the top of this stack.
+                            unsafe {
+                                sp = sp.sub(nargs);
+                                std::ptr::copy_nonoverlapping(sp, (*callee).localsplus.add(1), nargs);
+                                std::ptr::write_bytes(sp, 0, nargs);
+                                sp = sp.sub(1); // the empty self_or_null slot
+                            }
+                            drop(pop_slot!()); // the class
                             enter_frame!(callee);
                         }
                     }

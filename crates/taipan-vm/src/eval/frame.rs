@@ -57,6 +57,10 @@ pub struct InterpreterFrame {
     /// (`FOR_ITER_GEN`): the caller's instruction after the loop, where it continues when
     /// the generator ends; 0 when the frame was not entered that way.
     pub inline_exit: usize,
+    /// The instance an `__init__` frame was entered for by `CALL_ALLOC_AND_ENTER_INIT`:
+    /// returning gives the caller this object (after checking that `__init__` returned
+    /// None) instead of the return value.
+    pub init_self: Option<PyRef>,
 }
 
 impl InterpreterFrame {
@@ -188,6 +192,7 @@ impl FrameStack {
             fr.is_generator = false;
             fr.data_mark = data_mark;
             fr.inline_exit = 0;
+            fr.init_self = None;
         } else {
             pool.push(Box::new(InterpreterFrame {
                 code,
@@ -204,6 +209,7 @@ impl FrameStack {
                 is_generator: false,
                 data_mark,
                 inline_exit: 0,
+                init_self: None,
             }));
         }
         let p: *mut InterpreterFrame = &mut *pool[d];
@@ -229,6 +235,7 @@ impl FrameStack {
             f.func = None;
             f.locals = None;
             f.frame_obj = None;
+            f.init_self = None;
             // `code` is kept until the slot is reused (code objects hold no user state).
             let none = crate::types::none::none();
             f.globals = none.clone();

@@ -82,10 +82,11 @@ pub fn load_method(vm: &Vm, owner: &PyObject, name: &PyObject) -> PyResult<(PyRe
     Ok((protocol::getattr(vm, owner, name)?, None))
 }
 
-/// `CALL_PY_EXACT_ARGS`: when `func` takes exactly `nargs` positional parameters (no
-/// defaults needed, no `*args`/`**kwargs`/keyword-only parameters), push its frame with the
-/// locals left empty for the caller to move the arguments in (and set `func`). `None` when
-/// the general binding is needed.
+/// `CALL_PY_EXACT_ARGS` / `CALL_PY_WITH_DEFAULTS`: when `func` takes `nargs` positional
+/// parameters, or more whose trailing ones all have defaults (no `*args`/`**kwargs`/
+/// keyword-only parameters), push its frame with the defaults in place and the first
+/// `nargs` locals left empty for the caller to move the arguments in (and set `func`).
+/// `None` when the general binding is needed.
 #[inline]
 pub fn push_exact_args_frame(
     vm: &Vm,
@@ -97,15 +98,87 @@ pub fn push_exact_args_frame(
     // SAFETY: a function's code is always a code object.
     let c = unsafe { codeobj.payload_unchecked::<crate::types::code::PyCode>() };
     let cc = &c.code;
-    if cc.argcount as usize != nargs || cc.kwonlyargcount != 0 || cc.flags & (co::CO_VARARGS | co::CO_VARKEYWORDS) != 0 {
+    let argcount = cc.argcount as usize;
+    if argcount < nargs || cc.kwonlyargcount != 0 || cc.flags & (co::CO_VARARGS | co::CO_VARKEYWORDS) != 0 {
         return None;
     }
+    // CALL_PY_WITH_DEFAULTS: the missing trailing parameters all have defaults.
+    let defaults = if argcount > nargs {
+        let d = func.defaults.borrow();
+        let items = match d.as_deref() {
+            Some(t) => crate::types::tuple::downcast_tuple(t)?,
+            None => return None,
+        };
+        if argcount - nargs > items.len() {
+            return None;
+        }
+        Some(items[items.len() - (argcount - nargs)..].to_vec())
+    } else {
+        None
+    };
     if let Err(e) = crate::eval::enter_python_frame(vm) {
         return Some(Err(e));
     }
     let code = codeobj.clone();
     drop(codeobj);
-    Some(Ok(vm.frames.push(code, None, func.globals.clone(), func.builtins.clone(), None, false)))
+    let fp = vm.frames.push(code, None, func.globals.clone(), func.builtins.clone(), None, false);
+    if let Some(defs) = defaults {
+        for (i, v) in defs.into_iter().enumerate() {
+            // SAFETY: the new frame's parameter slots are empty; the caller moves the
+            // `nargs` arguments into the first ones.
+            unsafe { (*fp).localsplus.add(nargs + i).write(Some(v)) };
+        }
+    }
+    Some(Ok(fp))
+}
+
+/// `CALL_ALLOC_AND_ENTER_INIT`: calling a class whose metaclass is `type`, whose
+/// `__new__` is `object.__new__` and whose `__init__` is a plain Python function taking
+/// the `nargs` arguments positionally: allocate the instance and push `__init__`'s frame
+/// with it as `self` (local 0) and `init_self`, leaving locals `1..=nargs` for the caller
+/// to move the arguments in. `None` when `type.__call__` must do it.
+pub fn alloc_and_enter_init(vm: &Vm, cls: &PyObject, nargs: usize) -> Option<PyResult<*mut InterpreterFrame>> {
+    use crate::object::typeobj::flags;
+    if !std::ptr::eq(cls.ob_type(), &*crate::types::type_::TYPE_TYPE) {
+        return None;
+    }
+    let tp = crate::types::type_::downcast_type(cls)?;
+    if !tp.is_heap_type() || tp.has_flag(flags::IS_ABSTRACT) {
+        return None;
+    }
+    let new = tp.tp_new.get()? as usize;
+    if new != crate::types::object::object_new as *const () as usize {
+        return None;
+    }
+    let init = crate::types::type_::lookup(tp, &vm.intern("__init__"))?;
+    if !std::ptr::eq(init.ob_type(), &*crate::types::function::FUNCTION_TYPE) {
+        return None;
+    }
+    // SAFETY: an exact function.
+    let func = unsafe { init.payload_unchecked::<crate::types::function::PyFunction>() };
+    let fp = match push_exact_args_frame(vm, func, nargs + 1)? {
+        Ok(fp) => fp,
+        Err(e) => return Some(Err(e)),
+    };
+    let obj = crate::object::alloc_object(tp, crate::types::object::PyBaseObject);
+    // SAFETY: the new frame's parameter slots are empty.
+    unsafe {
+        (*fp).localsplus.write(Some(obj.clone()));
+        (*fp).func = Some(init);
+        (*fp).init_self = Some(obj);
+    }
+    Some(Ok(fp))
+}
+
+/// The value a returning frame gives its caller: for an `__init__` entered by
+/// `alloc_and_enter_init`, the instance, once `__init__` returned None (else TypeError).
+#[inline]
+pub fn finish_init(vm: &Vm, f: &mut InterpreterFrame, v: PyRef) -> PyResult<PyRef> {
+    match f.init_self.take() {
+        None => Ok(v),
+        Some(obj) if v.is(crate::types::none::none_ref()) => Ok(obj),
+        Some(_) => Err(vm.type_error(format!("__init__() should return None, not '{}'", v.ob_type().name()))),
+    }
 }
 
 /// `UNPACK_SEQUENCE n`.

@@ -306,6 +306,7 @@ pub(crate) fn make_generator(vm: &Vm, f: &mut InterpreterFrame) -> PyRef {
         is_generator: true,
         data_mark: (0, 0),
         inline_exit: 0,
+        init_self: None,
     });
     f.stack_top = 0;
     let fptr: *mut InterpreterFrame = &mut *frame;
