@@ -514,8 +514,8 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
                 }
             }
             op::LOAD_DEREF => {
-                let c = local!(oparg as usize).clone().expect("a cell");
-                let v = cell::as_cell(&c).contents.borrow().clone();
+                let c = local!(oparg as usize).as_ref().expect("a cell");
+                let v = cell::as_cell(c).contents.borrow().clone();
                 match v {
                     Some(v) => push!(v),
                     None => leave!(Exit::Error(unbound_local(vm, code, oparg as usize), true)),
@@ -523,8 +523,8 @@ unsafe fn execute<const TRACE: bool>(vm: &Vm, f: &mut InterpreterFrame) -> Exit 
             }
             op::STORE_DEREF => {
                 let v = pop!();
-                let c = local!(oparg as usize).clone().expect("a cell");
-                let old = cell::as_cell(&c).contents.replace(Some(v));
+                let c = local!(oparg as usize).as_ref().expect("a cell");
+                let old = cell::as_cell(c).contents.replace(Some(v));
                 drop(old);
             }
             op::DELETE_DEREF => {
