@@ -97,22 +97,41 @@ fn ast_init(vm: &Vm, o: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResul
         protocol::setattr(vm, o, f, v)?;
         given.push(pystr::to_string(f));
     }
+    let field_names: Vec<String> = fields.iter().map(|f| pystr::to_string(f)).collect();
+    let attributes: Vec<String> = match protocol::getattr_opt(vm, tp.as_object(), &vm.intern("_attributes"))? {
+        Some(a) => protocol::iterate(vm, &a)?.iter().map(|x| pystr::to_string(x)).collect(),
+        None => vec![],
+    };
     for (k, v) in kwnames.iter().zip(&args[npos..]) {
         let ks = pystr::to_string(k);
         if given.contains(&ks) {
             return Err(vm.type_error(format!("{} got multiple values for argument '{ks}'", tp.name())));
         }
+        if !field_names.contains(&ks) && !attributes.contains(&ks) {
+            let msg = format!(
+                "{}.__init__ got an unexpected keyword argument '{ks}'. Support for arbitrary keyword arguments is deprecated and will be removed in Python 3.15.",
+                tp.name()
+            );
+            crate::warnings::warn(vm, &crate::types::exceptions::DEPRECATION_WARNING, &msg)?;
+        }
         protocol::setattr(vm, o, k, v)?;
         given.push(ks);
     }
     // The defaults of the classes of the table (a subclass shares its base's fields).
+    // The fields not given, visited as 3.13 does: in the order of a set of their names
+    // (which orders the warnings about missing required fields).
     let mut t: Option<&PyTypeObject> = Some(tp);
     while let Some(x) = t {
         if let Some(entry) = class_entry(x) {
-            for (name, kind) in entry.fields {
-                if given.iter().any(|g| g == name) {
-                    continue;
+            let remaining = crate::types::set::new_set();
+            for (name, _) in entry.fields {
+                if !given.iter().any(|g| g == name) {
+                    crate::types::set::add(vm, &remaining, &vm.intern(name))?;
                 }
+            }
+            for n in protocol::iterate(vm, &remaining)? {
+                let name = pystr::to_string(&n);
+                let Some((_, kind)) = entry.fields.iter().find(|(f, _)| *f == name) else { continue };
                 let v = match kind {
                     FieldKind::List => list::new_list(vec![]),
                     FieldKind::Optional => none::none(),
@@ -121,9 +140,16 @@ fn ast_init(vm: &Vm, o: &PyObject, args: &[PyRef], kwnames: &[PyRef]) -> PyResul
                         let load = protocol::getattr_str(vm, &m, "Load")?;
                         protocol::call(vm, &load, &[], &[])?
                     }
-                    FieldKind::Required => continue,
+                    FieldKind::Required => {
+                        let msg = format!(
+                            "{}.__init__ missing 1 required positional argument: '{name}'. This will become an error in Python 3.15.",
+                            tp.name()
+                        );
+                        crate::warnings::warn(vm, &crate::types::exceptions::DEPRECATION_WARNING, &msg)?;
+                        continue;
+                    }
                 };
-                protocol::setattr(vm, o, &vm.intern(name), &v)?;
+                protocol::setattr(vm, o, &n, &v)?;
             }
             break;
         }
