@@ -422,10 +422,6 @@ fn int_conjugate(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     int_pos(vm, &args[0])
 }
 
-fn int_index_method(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
-    int_pos(vm, &args[0])
-}
-
 fn int_real(vm: &Vm, o: &PyObject) -> PyResult<PyRef> {
     int_pos(vm, o)
 }
