@@ -117,6 +117,20 @@ pub fn format_value(vm: &Vm, v: &PyObject, spec: Option<&PyObject>) -> PyResult<
             return protocol::str(vm, v);
         }
     }
+    // The exact built-in types: their __format__ directly (no lookup, no bound method).
+    let tp = v.ob_type();
+    let direct: Option<fn(&Vm, &[PyRef], &[PyRef]) -> PyResult<PyRef>> = if std::ptr::eq(tp, &*int::INT_TYPE) {
+        Some(crate::types::int_methods::int_format)
+    } else if std::ptr::eq(tp, &*crate::types::float::FLOAT_TYPE) {
+        Some(crate::types::float::float_format)
+    } else if std::ptr::eq(tp, &*pystr::STR_TYPE) {
+        Some(crate::types::str_format::str_dunder_format)
+    } else {
+        None
+    };
+    if let Some(f) = direct {
+        return f(vm, &[v.to_ref(), spec], &[]);
+    }
     let r = protocol::call_special(vm, v, "__format__", &[spec])?;
     if pystr::downcast_str(&r).is_none() {
         return Err(vm.type_error(format!("__format__ must return a str, not {}", r.ob_type().name())));

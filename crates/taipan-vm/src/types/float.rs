@@ -501,7 +501,7 @@ fn float_round_m(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     }
 }
 
-fn float_format(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
+pub(crate) fn float_format(vm: &Vm, args: &[PyRef], _kw: &[PyRef]) -> PyResult<PyRef> {
     check_arity(vm, "__format__", &args[1..], 1, 1)?;
     let spec = pystr::expect_str(vm, &args[1], "__format__", "argument")?.to_string_lossy();
     let s = crate::format::format_float(value(&args[0]), &spec, &args[0].ob_type().name()).map_err(|e| format_error(vm, e))?;
