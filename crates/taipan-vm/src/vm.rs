@@ -60,6 +60,10 @@ pub struct Vm {
     /// `sys.modules`.
     pub modules: PyRef,
     interned: RefCell<rustc_hash::FxHashMap<Box<str>, PyRef>>,
+    /// Recent `intern` results by the text's address (callers mostly pass the same string
+    /// literals, e.g. dunder names): a hit still compares the text, so a reused address
+    /// can only miss, never answer wrongly.
+    intern_recent: [Cell<(usize, *const PyObject)>; 64],
 }
 
 thread_local! {
@@ -104,6 +108,7 @@ impl Vm {
             sys,
             modules,
             interned: RefCell::new(rustc_hash::FxHashMap::default()),
+            intern_recent: [const { Cell::new((0, std::ptr::null())) }; 64],
         });
         types::finalize::set_thread_vm(&vm);
         CURRENT_VM.with(|c| c.set(&*vm as *const Vm));
@@ -125,7 +130,18 @@ impl Vm {
 
     /// `sys.intern`: the one str object for `s`.
     pub fn intern(&self, s: &str) -> PyRef {
+        let addr = s.as_ptr() as usize;
+        let slot = &self.intern_recent[(addr >> 3) & 63];
+        let (a, p) = slot.get();
+        if a == addr && !p.is_null() {
+            // SAFETY: interned strings live as long as the interpreter.
+            let obj = unsafe { &*p };
+            if types::str::str_data(obj).ascii_bytes() == Some(s.as_bytes()) {
+                return obj.to_ref();
+            }
+        }
         if let Some(r) = self.interned.borrow().get(s) {
+            slot.set((addr, r.as_ptr()));
             return r.clone();
         }
         let r = types::str::new_str(s);
