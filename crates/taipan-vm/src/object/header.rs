@@ -74,6 +74,12 @@ impl PyObject {
         self.ob_refcnt.set(high | new_low as isize);
     }
 
+    /// Make a heap object immortal (a cache that lives as long as the process, as
+    /// CPython's static singletons): counts no longer change and it is never freed.
+    pub(crate) fn make_immortal(&self) {
+        self.ob_refcnt.set(IMMORTAL_REFCNT);
+    }
+
     /// Undo a temporary resurrection inside `tp_dealloc` (a generator's `close()`): the
     /// count goes back to zero without a second deallocation.
     pub(crate) fn release_resurrected(&self) {

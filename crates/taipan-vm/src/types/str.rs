@@ -54,11 +54,20 @@ pub static STR_TYPE: Static<PyTypeObject> = Static(PyInner::new_static(
 
 /// A str object from Rust text.
 pub fn new_str(s: &str) -> PyRef {
-    alloc_object(&STR_TYPE, PyStr { data: PyStrData::new(s) })
+    if s.len() == 1 {
+        return char_str(s.as_bytes()[0] as u32);
+    }
+    from_data(PyStrData::new(s))
 }
 
-/// A str object from a PEP 393 value.
+/// A str object from a PEP 393 value (a one-character Latin-1 value is the shared
+/// object for that character, as every CPython str constructor returns).
 pub fn from_data(data: PyStrData) -> PyRef {
+    if data.len() == 1 {
+        if let Some(c) = data.get(0).filter(|&c| c < 256) {
+            return char_str(c);
+        }
+    }
     alloc_object(&STR_TYPE, PyStr { data })
 }
 
@@ -213,7 +222,12 @@ fn str_subscript(vm: &Vm, a: &PyObject, key: &PyObject) -> PyResult<PyRef> {
         return s.slice(start, stop, step).map(from_data).map_err(|e| vm.value_error(e.message));
     }
     let i = crate::protocol::index_as_isize_for(vm, key, "string indices must be integers, not")?;
-    s.getitem(i).map(from_data).map_err(|_| vm.index_error("string index out of range"))
+    let n = s.len() as isize;
+    let j = if i < 0 { i + n } else { i };
+    match (0..n).contains(&j).then(|| s.get(j as usize)).flatten() {
+        Some(c) => Ok(char_str(c)),
+        None => Err(vm.index_error("string index out of range")),
+    }
 }
 
 fn str_mod(vm: &Vm, a: &PyObject, b: &PyObject) -> PyResult<PyRef> {
@@ -338,5 +352,21 @@ pub fn str_hash_value(o: &PyObject) -> i64 {
 /// The one-character str for code point `c` (Latin-1 ones are cached by `Vm`'s interning
 /// later; a fresh object for now).
 pub fn char_str(c: u32) -> PyRef {
+    if c < 256 {
+        // One object per Latin-1 character, as CPython's `_Py_LATIN1_CHR` (immortal).
+        let slot = &LATIN1_CHARS[c as usize];
+        let p = slot.get();
+        if !p.is_null() {
+            // SAFETY: cached objects are immortal.
+            return unsafe { &*p }.to_ref();
+        }
+        let s = alloc_object(&STR_TYPE, PyStr { data: PyStrData::from_latin1(&[c as u8]) });
+        s.make_immortal();
+        slot.set(s.as_ptr());
+        return s;
+    }
     from_data(PyStrData::from_code_points(&[c]).unwrap_or_else(PyStrData::empty))
 }
+
+/// The one-character strings U+0000..U+00FF, made on first use.
+static LATIN1_CHARS: Static<[Cell<*const PyObject>; 256]> = Static([const { Cell::new(std::ptr::null()) }; 256]);
